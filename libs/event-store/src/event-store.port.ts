@@ -1,0 +1,77 @@
+import type { GlobalPosition, JsonObject, NewEvent, RecordedEvent } from './event.js';
+import type { StreamVerification, TenantCheckpoint, TenantVerification, CheckpointCheck } from './tamper-evidence.js';
+
+/** Append only if the stream does not exist yet. */
+export const NO_STREAM = 'no_stream' as const;
+/** Append whatever the stream's version. */
+export const ANY = 'any' as const;
+/**
+ * A number is the stream's current version (the number of events in it): 0 means the stream
+ * must not exist, like NO_STREAM.
+ */
+export type ExpectedVersion = number | typeof NO_STREAM | typeof ANY;
+
+export interface AppendResult {
+  /** The stream's version after the append: the ETag of the resource it holds. */
+  readonly nextExpectedVersion: number;
+  readonly events: readonly RecordedEvent[];
+}
+
+export interface ReadStreamOptions {
+  /** Read events up to and including this stream version. */
+  readonly toVersion?: number;
+  /** Read events recorded at or before this instant. */
+  readonly toInstant?: Date;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events after this position. START reads from the beginning. */
+  readonly after: GlobalPosition;
+  readonly batchSize: number;
+  readonly tenantId?: string;
+  readonly eventTypes?: readonly string[];
+}
+
+export interface ReadAllBatch {
+  readonly events: readonly RecordedEvent[];
+  /** Where the next read should start; past filtered-out events too. */
+  readonly position: GlobalPosition;
+  /** False when the read stopped at the batch size and more events may follow at once. */
+  readonly caughtUp: boolean;
+}
+
+/**
+ * The only thing the apps know of the event store. Two adapters implement it: PostgreSQL (default)
+ * and EventStoreDB/KurrentDB, and one contract suite holds both to the same behaviour.
+ */
+export interface EventStore {
+  /** All events commit atomically, or none does (ConcurrencyError when the expectation fails). */
+  append(streamId: string, events: readonly NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult>;
+  /** Upcasted to the newest schema version. An unknown stream reads as empty. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<readonly RecordedEvent[]>;
+  /** The stream's current version; 0 when it does not exist. */
+  streamVersion(streamId: string): Promise<number>;
+  /** Global order, gap-free: an event that commits late is never skipped. */
+  readAll(options: ReadAllOptions): Promise<ReadAllBatch>;
+  /**
+   * Calls `listener` soon after new events may have become readable (in this process at once, from
+   * other processes through the backing store's notifications). Returns the unsubscribe function.
+   * A hint only: subscriptions also poll.
+   */
+  watchAppends(listener: () => void): () => void;
+
+  verifyStream(streamId: string): Promise<StreamVerification>;
+  verifyTenant(tenantId: string): Promise<TenantVerification>;
+  /** The tenant's stream heads folded into one digest, signed with the configured key. */
+  exportTenantCheckpoint(tenantId: string): Promise<TenantCheckpoint>;
+  /** Checks an exported checkpoint's signature and that the log still holds every head it names. */
+  checkTenantCheckpoint(checkpoint: TenantCheckpoint): Promise<CheckpointCheck>;
+
+  /** Round trip to the backing store, for health checks. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+
+/** Injection token for the EventStore port. */
+export const EVENT_STORE = Symbol('EventStore');
