@@ -6,3 +6,7 @@ export * from './position.js';
 export * from './stream-name.js';
 export * from './tamper-evidence.js';
 export * from './upcasting.js';
+export * from './new-events.js';
+export * from './postgres/postgres-event-store.js';
+export * from './subscriptions/catch-up-subscription.js';
+export * from './subscriptions/checkpoint-store.js';

@@ -10,16 +10,12 @@ export interface HeldAppend {
 
 /**
  * What the contract suite needs of an adapter beyond the port: a fresh store, a way to hold an
- * append's transaction open, and raw access to alter stored events as an attacker would.
+ * append's transaction open, and a PostgreSQL database for subscription checkpoints.
  */
 export interface EventStoreHarness {
   createStore(options: { readonly upcasters: Upcasters; readonly signer: CheckpointSigner }): Promise<EventStore>;
   /** Starts an append that has written its events but not committed; resolves once it holds them. */
   holdAppendOpen(store: EventStore, streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<HeldAppend>;
-  /** Overwrites one stored event's data behind the store's back (plain SQL or equivalent). */
-  tamperWithEventData(streamId: string, streamVersion: number, data: Record<string, unknown>): Promise<void>;
-  /** Deletes one stored event behind the store's back. */
-  deleteEvent(streamId: string, streamVersion: number): Promise<void>;
   /** PostgreSQL connection string where subscription checkpoints (and test read models) live. */
   readonly checkpointDatabaseUrl: string;
   dispose(): Promise<void>;
