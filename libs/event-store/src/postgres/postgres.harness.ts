@@ -27,8 +27,9 @@ export class PostgresHarness implements EventStoreHarness {
     const client = new pg.Client({ connectionString: this.db().url });
     await client.connect();
     await client.query('BEGIN');
-    await store.appendWithin(client, streamId, events, expected);
+    const { events: held } = await store.appendWithin(client, streamId, events, expected);
     return {
+      position: held[0]?.globalPosition ?? null,
       commit: async () => {
         await client.query('COMMIT');
         await client.end();

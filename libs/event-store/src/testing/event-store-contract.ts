@@ -252,6 +252,7 @@ export function describeEventStoreContract(adapterName: string, makeHarness: () 
         await readOnce();
         // While the first append is open, the reader must not pass it, even though a later one committed.
         expect(seen.map((e) => e.data['narrative'])).not.toContain('commits late');
+        if (held.position) expect(comparePositions(after, held.position)).toBe(-1);
 
         await held.commit();
         await eventually(async () => {

@@ -1,10 +1,12 @@
-import type { NewEvent } from '../event.js';
+import type { GlobalPosition, NewEvent } from '../event.js';
 import type { EventStore, ExpectedVersion } from '../event-store.port.js';
 import type { CheckpointSigner } from '../tamper-evidence.js';
 import type { Upcasters } from '../upcasting.js';
 
 /** An append whose transaction has done its work but not committed yet. */
 export interface HeldAppend {
+  /** Where the held events will stand in the global order, when the adapter knows it before commit. */
+  readonly position: GlobalPosition | null;
   commit(): Promise<void>;
 }
 

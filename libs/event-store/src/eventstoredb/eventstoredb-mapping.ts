@@ -1,0 +1,418 @@
+/**
+ * Pure mapping between our event store port and KurrentDB (EventStoreDB) as seen through
+ * `@eventstore/db-client` 6: versions and revisions, log positions, the metadata envelope that
+ * carries our metadata and hash chain, stream selection for `$all`, and error mapping.
+ *
+ * Nothing here does I/O, so every rule can be unit-tested without a server.
+ */
+import {
+  jsonEvent,
+  NO_STREAM as CLIENT_NO_STREAM,
+  START as CLIENT_START,
+  type EventData,
+  type Position,
+  type ReadPosition,
+  type WrongExpectedVersionError,
+} from '@eventstore/db-client';
+import { ConcurrencyError, InvalidEventError } from '../errors.js';
+import { EVENT_SOURCES, type EventMetadata, type GlobalPosition, type JsonObject, type JsonValue, type RecordedEvent } from '../event.js';
+import { ANY, NO_STREAM, type ExpectedVersion } from '../event-store.port.js';
+import type { PreparedEvent } from '../new-events.js';
+import { comparePositions, START } from '../position.js';
+import { chainHash, GENESIS_HASH, type HashedEventContent } from '../tamper-evidence.js';
+import type { Upcasters } from '../upcasting.js';
+
+// ---------------------------------------------------------------------------------------------
+// Connection strings
+// ---------------------------------------------------------------------------------------------
+
+const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
+
+/**
+ * `@eventstore/db-client` 6 understands only `esdb://` and `esdb+discover://`; KurrentDB's own
+ * documentation now writes `kurrentdb://` (and `kdb://`). Same grammar, so only the scheme changes.
+ */
+export function toClientConnectionString(connectionString: string): string {
+  const match = SCHEME.exec(connectionString.trim());
+  if (!match?.[1]) {
+    throw new Error('The KurrentDB connection string must start with esdb://, esdb+discover://, kurrentdb:// or kurrentdb+discover://');
+  }
+  const scheme = match[1].toLowerCase();
+  const rest = connectionString.trim().slice(match[0].length);
+  switch (scheme) {
+    case 'esdb':
+    case 'kurrentdb':
+    case 'kurrent':
+    case 'kdb':
+      return `esdb://${rest}`;
+    case 'esdb+discover':
+    case 'kurrentdb+discover':
+    case 'kurrent+discover':
+    case 'kdb+discover':
+      return `esdb+discover://${rest}`;
+    default:
+      throw new Error(`Unsupported KurrentDB connection string scheme "${scheme}://" (use esdb:// or kurrentdb://)`);
+  }
+}
+
+/** The connection string without its password, for error messages and logs. */
+export function redactConnectionString(connectionString: string): string {
+  return connectionString.replace(/^([^:]+:\/\/[^:@/]+):[^@/]*@/, '$1:***@');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Versions and revisions
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Our stream version counts events (the first event has version 1); a KurrentDB revision is the
+ * zero-based index of an event in its stream. So revision = version - 1.
+ */
+export function revisionForVersion(version: number): bigint {
+  if (!Number.isSafeInteger(version) || version < 1) {
+    throw new RangeError(`Stream version ${version} has no KurrentDB revision (versions start at 1)`);
+  }
+  return BigInt(version - 1);
+}
+
+/** The stream version whose last event has this revision; `no_stream` (no event yet) is 0. */
+export function versionForRevision(revision: bigint | typeof CLIENT_NO_STREAM): number {
+  if (revision === CLIENT_NO_STREAM) return 0;
+  if (revision < 0n) return 0;
+  const version = revision + 1n;
+  if (version > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError(`KurrentDB revision ${revision} is beyond a safe stream version`);
+  return Number(version);
+}
+
+/** What KurrentDB checks before it appends: an exact revision, or that the stream does not exist. */
+export type ExactExpectedRevision = bigint | typeof CLIENT_NO_STREAM;
+
+/**
+ * The exact expectation for a numeric expected version or NO_STREAM: N > 0 → revision N - 1;
+ * 0 and NO_STREAM → the client's NO_STREAM. (ANY has no exact expectation of its own: see planAppend.)
+ */
+export function expectedRevisionFor(expected: number | typeof NO_STREAM): ExactExpectedRevision {
+  if (expected === NO_STREAM || expected === 0) return CLIENT_NO_STREAM;
+  assertVersionNumber(expected);
+  return revisionForVersion(expected);
+}
+
+function assertVersionNumber(expected: number): void {
+  if (!Number.isSafeInteger(expected) || expected < 0) {
+    throw new InvalidEventError(`Expected version ${expected} is not a stream version (a whole number from 0), NO_STREAM or ANY`);
+  }
+}
+
+/** The last event of a stream as far as appending is concerned. */
+export interface StreamTip {
+  readonly revision: bigint;
+  /** Hash of the stream's last event: the next event chains from it. */
+  readonly hash: string;
+}
+
+export interface AppendPlan {
+  /** Sent to KurrentDB: it refuses the append unless the stream is still exactly there. */
+  readonly expectedRevision: ExactExpectedRevision;
+  /** The stream's version before the append: the new events get currentVersion + 1, + 2, … */
+  readonly currentVersion: number;
+  readonly previousHash: string;
+}
+
+/**
+ * Decides how to append given the stream's tip as just read. Every append is sent with an exact
+ * revision, ANY included, because each event's hash covers its stream version and chains from the
+ * previous event's hash: both must be known before writing, and KurrentDB must refuse the write if
+ * the stream moved in between. Throws ConcurrencyError when the tip already contradicts `expected`.
+ */
+export function planAppend(streamId: string, expected: ExpectedVersion, tip: StreamTip | null): AppendPlan {
+  const currentVersion = tip ? versionForRevision(tip.revision) : 0;
+  if (expected !== ANY && expected !== NO_STREAM) assertVersionNumber(expected);
+  const wanted = expected === NO_STREAM ? 0 : expected;
+  if (wanted !== ANY && wanted !== currentVersion) throw new ConcurrencyError(streamId, expected, currentVersion);
+  return tip
+    ? { expectedRevision: tip.revision, currentVersion, previousHash: tip.hash }
+    : { expectedRevision: CLIENT_NO_STREAM, currentVersion: 0, previousHash: GENESIS_HASH };
+}
+
+/** KurrentDB's WrongExpectedVersionError in our terms: the actual version is its actual revision + 1, 0 for no stream. */
+export function toConcurrencyError(
+  streamId: string,
+  expected: ExpectedVersion,
+  error: Pick<WrongExpectedVersionError, 'actualVersion'>,
+): ConcurrencyError {
+  return new ConcurrencyError(streamId, expected, versionForRevision(error.actualVersion));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Positions
+// ---------------------------------------------------------------------------------------------
+
+/** A KurrentDB log position as our GlobalPosition (both are {commit, prepare} bigints, same order). */
+export function toGlobalPosition(position: Position | undefined, eventId: string): GlobalPosition {
+  if (!position) {
+    throw new Error(`KurrentDB returned event ${eventId} without its log position (servers before 22.6 do not send it on stream reads)`);
+  }
+  return { commit: position.commit, prepare: position.prepare };
+}
+
+/**
+ * Where a forwards read of `$all` starts for "events after `after`". KurrentDB reads from a
+ * position inclusively, so the caller must still drop events at or before `after` (isAfter).
+ */
+export function readAllStart(after: GlobalPosition): ReadPosition {
+  if (comparePositions(after, START) === 0) return CLIENT_START;
+  return { commit: after.commit, prepare: after.prepare };
+}
+
+export function isAfter(position: GlobalPosition, after: GlobalPosition): boolean {
+  return comparePositions(position, after) > 0;
+}
+
+/** Raw events fetched per round trip when scanning `$all` for a batch of `batchSize` selected events. */
+export function scanPageSize(batchSize: number): number {
+  return Math.min(Math.max(batchSize, 128), 1024);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Selecting events of `$all`
+// ---------------------------------------------------------------------------------------------
+
+/** KurrentDB's own events: `$`-prefixed streams (`$$…` metadata, `$stats-…`, projections) or types (`$>` links, `$metadata`, …). */
+export function isSystemEvent(streamId: string, type: string): boolean {
+  return streamId.startsWith('$') || type.startsWith('$');
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+/**
+ * Regex (as the server-side `streamNameFilter` takes it) of a tenant's streams:
+ * `<category>-<tenant>.<entity>`, the category never containing `-`.
+ */
+export function tenantStreamRegex(tenantId: string): string {
+  if (tenantId === '') throw new InvalidEventError('A tenant id is required to select its streams');
+  return `^[^-]+-${escapeRegex(tenantId)}\\.`;
+}
+
+export interface AllStreamSelection {
+  readonly tenantId?: string | undefined;
+  readonly eventTypes?: readonly string[] | undefined;
+}
+
+/**
+ * Decides which events of `$all` a readAll returns: never system events, then the tenant's streams
+ * and the wanted event types when given. An empty `eventTypes` list selects nothing.
+ */
+export function allStreamSelector(selection: AllStreamSelection): (streamId: string, type: string) => boolean {
+  const tenant = selection.tenantId === undefined ? null : new RegExp(tenantStreamRegex(selection.tenantId));
+  const types = selection.eventTypes === undefined ? null : new Set(selection.eventTypes);
+  return (streamId, type) => !isSystemEvent(streamId, type) && (tenant === null || tenant.test(streamId)) && (types === null || types.has(type));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The metadata envelope
+// ---------------------------------------------------------------------------------------------
+
+/** Where a stored event sits in its stream's hash chain. */
+export type ChainLink = {
+  /** Our stream version, kept with the event because the hash covers it (see decodeStoredEvent). */
+  readonly streamVersion: number;
+  readonly hash: string;
+  readonly previousHash: string;
+};
+
+/**
+ * The KurrentDB event's `metadata`: our metadata, the schema version and the chain link, each under
+ * its own key. `$correlationId`/`$causationId` are KurrentDB's conventional keys (its
+ * `$by_correlation_id` projection reads them); they copy `meta` and are never read back.
+ */
+export type EventEnvelope = {
+  readonly meta: EventMetadata;
+  readonly schemaVersion: number;
+  readonly chain: ChainLink;
+  readonly $correlationId: string;
+  readonly $causationId?: string;
+};
+
+export function encodeEnvelope(content: HashedEventContent, chain: { readonly hash: string; readonly previousHash: string }): EventEnvelope {
+  return {
+    meta: content.metadata,
+    schemaVersion: content.schemaVersion,
+    chain: { streamVersion: content.streamVersion, hash: chain.hash, previousHash: chain.previousHash },
+    $correlationId: content.metadata.correlationId,
+    ...(content.metadata.causationId === null ? {} : { $causationId: content.metadata.causationId }),
+  };
+}
+
+/** Thrown when a stored event is not one of ours (or no longer looks like one). */
+export class EnvelopeError extends Error {
+  override readonly name = 'EnvelopeError';
+}
+
+const HEX_HASH = /^[0-9a-f]{64}$/;
+
+export function isJsonValue(value: unknown): value is JsonValue {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(isJsonValue);
+  return isJsonObject(value);
+}
+
+export function isJsonObject(value: unknown): value is JsonObject {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  return Object.values(value).every(isJsonValue);
+}
+
+function isEventMetadata(value: unknown): value is EventMetadata {
+  if (!isJsonObject(value)) return false;
+  const { tenantId, actorId, correlationId, causationId, occurredAt, source, extra } = value;
+  return (
+    typeof tenantId === 'string' &&
+    typeof actorId === 'string' &&
+    typeof correlationId === 'string' &&
+    (causationId === null || typeof causationId === 'string') &&
+    typeof occurredAt === 'string' &&
+    EVENT_SOURCES.some((known) => known === source) &&
+    (extra === undefined || isJsonObject(extra))
+  );
+}
+
+function isChainLink(value: unknown): value is ChainLink {
+  if (!isJsonObject(value)) return false;
+  const { streamVersion, hash, previousHash } = value;
+  return (
+    typeof streamVersion === 'number' &&
+    Number.isSafeInteger(streamVersion) &&
+    streamVersion >= 1 &&
+    typeof hash === 'string' &&
+    HEX_HASH.test(hash) &&
+    typeof previousHash === 'string' &&
+    HEX_HASH.test(previousHash)
+  );
+}
+
+/**
+ * Reads our envelope back. `meta` is returned exactly as stored, unknown keys included, so that a
+ * change to it shows as a hash mismatch instead of being dropped on the way in.
+ */
+export function decodeEnvelope(metadata: unknown): Omit<EventEnvelope, '$correlationId' | '$causationId'> {
+  if (!isJsonObject(metadata)) throw new EnvelopeError('its metadata is not a JSON object');
+  const { meta, schemaVersion, chain } = metadata;
+  if (!isEventMetadata(meta)) throw new EnvelopeError('its metadata has no valid "meta" (tenant, actor, correlation, causation, occurredAt, source)');
+  if (typeof schemaVersion !== 'number' || !Number.isSafeInteger(schemaVersion) || schemaVersion < 1) {
+    throw new EnvelopeError('its metadata has no valid "schemaVersion"');
+  }
+  if (!isChainLink(chain)) throw new EnvelopeError('its metadata has no valid "chain" (streamVersion, hash, previousHash)');
+  return { meta, schemaVersion, chain };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events going in
+// ---------------------------------------------------------------------------------------------
+
+export interface ChainedEvent {
+  readonly content: HashedEventContent;
+  readonly hash: string;
+  readonly previousHash: string;
+}
+
+/** Links prepared events into the stream's hash chain, starting from the current tip's hash. */
+export function chainEvents(prepared: readonly PreparedEvent[], previousHash: string): ChainedEvent[] {
+  let previous = previousHash;
+  return prepared.map(({ content, canonicalJson }) => {
+    const hash = chainHash(previous, canonicalJson);
+    const chained = { content, hash, previousHash: previous };
+    previous = hash;
+    return chained;
+  });
+}
+
+/** The KurrentDB event for one of ours: same id and type, our data, the envelope as metadata. */
+export function toEventData(event: ChainedEvent): EventData {
+  return jsonEvent({
+    id: event.content.id,
+    type: event.content.type,
+    data: event.content.data,
+    metadata: encodeEnvelope(event.content, event),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events coming out
+// ---------------------------------------------------------------------------------------------
+
+/** What this adapter needs of an event the client returns (its RecordedEvent satisfies it). */
+export interface RawKurrentEvent {
+  readonly streamId: string;
+  readonly id: string;
+  readonly type: string;
+  readonly revision: bigint;
+  readonly created: Date;
+  readonly isJson: boolean;
+  readonly data: unknown;
+  readonly metadata: unknown;
+  readonly position?: Position | undefined;
+}
+
+/** A stored event as it is, before upcasting: what the hash chain is verified against. */
+export interface StoredEvent extends HashedEventContent {
+  readonly hash: string;
+  readonly previousHash: string;
+  readonly revision: bigint;
+  readonly recordedAt: Date;
+  readonly position: Position | undefined;
+}
+
+/**
+ * Decodes a raw KurrentDB event of one of our streams. The stream version comes from the envelope,
+ * not from the revision: both agree for every event this adapter writes (it appends at an exact
+ * revision), but revisions are not content. An operator who rewrites a stream (truncates it and
+ * appends altered copies) gets new revisions; the version the hash covers travels with the event,
+ * so verification still names the version that was altered or removed.
+ */
+export function decodeStoredEvent(raw: RawKurrentEvent): StoredEvent {
+  const where = `Event ${raw.id} of ${raw.streamId} (revision ${raw.revision})`;
+  if (!raw.isJson) throw new EnvelopeError(`${where} is not JSON`);
+  if (!isJsonObject(raw.data)) throw new EnvelopeError(`${where}: its data is not a JSON object`);
+  let envelope: ReturnType<typeof decodeEnvelope>;
+  try {
+    envelope = decodeEnvelope(raw.metadata);
+  } catch (error) {
+    if (error instanceof EnvelopeError) throw new EnvelopeError(`${where}: ${error.message}`);
+    throw error;
+  }
+  return {
+    id: raw.id,
+    streamId: raw.streamId,
+    streamVersion: envelope.chain.streamVersion,
+    type: raw.type,
+    schemaVersion: envelope.schemaVersion,
+    data: raw.data,
+    metadata: envelope.meta,
+    hash: envelope.chain.hash,
+    previousHash: envelope.chain.previousHash,
+    revision: raw.revision,
+    recordedAt: raw.created,
+    position: raw.position,
+  };
+}
+
+/** The port's RecordedEvent, upcasted to the newest schema version when `upcasters` are given. */
+export function toRecordedEvent(stored: StoredEvent, upcasters: Upcasters | null): RecordedEvent {
+  const { schemaVersion, data } = upcasters ? upcasters.apply(stored.type, stored.schemaVersion, stored.data) : stored;
+  return {
+    id: stored.id,
+    type: stored.type,
+    schemaVersion,
+    data,
+    metadata: stored.metadata,
+    streamId: stored.streamId,
+    streamVersion: stored.streamVersion,
+    globalPosition: toGlobalPosition(stored.position, stored.id),
+    recordedAt: stored.recordedAt,
+    hash: stored.hash,
+  };
+}
