@@ -1,0 +1,2 @@
+export * from './access/access.decorator.js';
+export * from './access/roles.js';
