@@ -1,6 +1,6 @@
-export type JsonPrimitive = string | number | boolean | null;
-export type JsonValue = JsonPrimitive | JsonValue[] | { readonly [key: string]: JsonValue };
-export type JsonObject = { readonly [key: string]: JsonValue };
+import type { JsonObject } from '@due-regard/shared-kernel';
+
+export type { JsonObject, JsonPrimitive, JsonValue } from '@due-regard/shared-kernel';
 
 export const EVENT_SOURCES = ['ui', 'api', 'import', 'job', 'system'] as const;
 export type EventSource = (typeof EVENT_SOURCES)[number];

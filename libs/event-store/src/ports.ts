@@ -1,8 +1,6 @@
-/** Side effects the event store needs, injectable so tests can pin them. */
-export interface Clock {
-  now(): Date;
-}
+export type { Clock } from '@due-regard/shared-kernel';
 
+/** Ids, behind a port so that tests can pin them. */
 export interface IdGenerator {
   /** A UUIDv7. */
   next(): string;

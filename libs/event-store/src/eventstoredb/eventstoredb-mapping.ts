@@ -15,11 +15,25 @@ import {
   type WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import { ConcurrencyError, InvalidEventError } from '../errors.js';
-import { EVENT_SOURCES, type EventMetadata, type GlobalPosition, type JsonObject, type JsonValue, type RecordedEvent } from '../event.js';
+import {
+  EVENT_SOURCES,
+  type EventMetadata,
+  type GlobalPosition,
+  type JsonObject,
+  type JsonValue,
+  type RecordedEvent,
+} from '../event.js';
 import { ANY, NO_STREAM, type ExpectedVersion } from '../event-store.port.js';
 import type { PreparedEvent } from '../new-events.js';
 import { comparePositions, START } from '../position.js';
-import { chainHash, GENESIS_HASH, type HashedEventContent } from '../tamper-evidence.js';
+import {
+  chainHash,
+  GENESIS_HASH,
+  verifyChain,
+  type HashedEventContent,
+  type StreamHead,
+  type StreamVerification,
+} from '../tamper-evidence.js';
 import type { Upcasters } from '../upcasting.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -35,7 +49,9 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
 export function toClientConnectionString(connectionString: string): string {
   const match = SCHEME.exec(connectionString.trim());
   if (!match?.[1]) {
-    throw new Error('The KurrentDB connection string must start with esdb://, esdb+discover://, kurrentdb:// or kurrentdb+discover://');
+    throw new Error(
+      'The KurrentDB connection string must start with esdb://, esdb+discover://, kurrentdb:// or kurrentdb+discover://',
+    );
   }
   const scheme = match[1].toLowerCase();
   const rest = connectionString.trim().slice(match[0].length);
@@ -55,9 +71,17 @@ export function toClientConnectionString(connectionString: string): string {
   }
 }
 
+const USER_INFO = /^([^:]+:\/\/[^:@/]+):([^@/]*)@/;
+
 /** The connection string without its password, for error messages and logs. */
 export function redactConnectionString(connectionString: string): string {
-  return connectionString.replace(/^([^:]+:\/\/[^:@/]+):[^@/]*@/, '$1:***@');
+  return connectionString.replace(USER_INFO, '$1:***@');
+}
+
+/** `text` (e.g. a client error message, which may quote the connection string) without the connection string's password. */
+export function redactPassword(text: string, connectionString: string): string {
+  const password = USER_INFO.exec(connectionString)?.[2];
+  return password ? text.split(password).join('***') : text;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -80,7 +104,8 @@ export function versionForRevision(revision: bigint | typeof CLIENT_NO_STREAM): 
   if (revision === CLIENT_NO_STREAM) return 0;
   if (revision < 0n) return 0;
   const version = revision + 1n;
-  if (version > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError(`KurrentDB revision ${revision} is beyond a safe stream version`);
+  if (version > BigInt(Number.MAX_SAFE_INTEGER))
+    throw new RangeError(`KurrentDB revision ${revision} is beyond a safe stream version`);
   return Number(version);
 }
 
@@ -99,7 +124,9 @@ export function expectedRevisionFor(expected: number | typeof NO_STREAM): ExactE
 
 function assertVersionNumber(expected: number): void {
   if (!Number.isSafeInteger(expected) || expected < 0) {
-    throw new InvalidEventError(`Expected version ${expected} is not a stream version (a whole number from 0), NO_STREAM or ANY`);
+    throw new InvalidEventError(
+      `Expected version ${expected} is not a stream version (a whole number from 0), NO_STREAM or ANY`,
+    );
   }
 }
 
@@ -150,7 +177,9 @@ export function toConcurrencyError(
 /** A KurrentDB log position as our GlobalPosition (both are {commit, prepare} bigints, same order). */
 export function toGlobalPosition(position: Position | undefined, eventId: string): GlobalPosition {
   if (!position) {
-    throw new Error(`KurrentDB returned event ${eventId} without its log position (servers before 22.6 do not send it on stream reads)`);
+    throw new Error(
+      `KurrentDB returned event ${eventId} without its log position (servers before 22.6 do not send it on stream reads)`,
+    );
   }
   return { commit: position.commit, prepare: position.prepare };
 }
@@ -168,9 +197,14 @@ export function isAfter(position: GlobalPosition, after: GlobalPosition): boolea
   return comparePositions(position, after) > 0;
 }
 
-/** Raw events fetched per round trip when scanning `$all` for a batch of `batchSize` selected events. */
-export function scanPageSize(batchSize: number): number {
-  return Math.min(Math.max(batchSize, 128), 1024);
+/**
+ * Raw events fetched by the `pageNumber`-th round trip (from 0) of one readAll call that wants
+ * `batchSize` selected events: the batch size and the event at `after` (reads are inclusive) at
+ * first, so that an unfiltered read wastes nothing, then doubling, up to 4096, while filters skip events.
+ */
+export function scanPageSize(batchSize: number, pageNumber: number): number {
+  const first = Math.min(Math.max(batchSize + 1, 16), 4096);
+  return Math.min(first * 2 ** Math.min(pageNumber, 12), 4096);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -207,7 +241,8 @@ export interface AllStreamSelection {
 export function allStreamSelector(selection: AllStreamSelection): (streamId: string, type: string) => boolean {
   const tenant = selection.tenantId === undefined ? null : new RegExp(tenantStreamRegex(selection.tenantId));
   const types = selection.eventTypes === undefined ? null : new Set(selection.eventTypes);
-  return (streamId, type) => !isSystemEvent(streamId, type) && (tenant === null || tenant.test(streamId)) && (types === null || types.has(type));
+  return (streamId, type) =>
+    !isSystemEvent(streamId, type) && (tenant === null || tenant.test(streamId)) && (types === null || types.has(type));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -235,7 +270,10 @@ export type EventEnvelope = {
   readonly $causationId?: string;
 };
 
-export function encodeEnvelope(content: HashedEventContent, chain: { readonly hash: string; readonly previousHash: string }): EventEnvelope {
+export function encodeEnvelope(
+  content: HashedEventContent,
+  chain: { readonly hash: string; readonly previousHash: string },
+): EventEnvelope {
   return {
     meta: content.metadata,
     schemaVersion: content.schemaVersion,
@@ -301,11 +339,15 @@ function isChainLink(value: unknown): value is ChainLink {
 export function decodeEnvelope(metadata: unknown): Omit<EventEnvelope, '$correlationId' | '$causationId'> {
   if (!isJsonObject(metadata)) throw new EnvelopeError('its metadata is not a JSON object');
   const { meta, schemaVersion, chain } = metadata;
-  if (!isEventMetadata(meta)) throw new EnvelopeError('its metadata has no valid "meta" (tenant, actor, correlation, causation, occurredAt, source)');
+  if (!isEventMetadata(meta))
+    throw new EnvelopeError(
+      'its metadata has no valid "meta" (tenant, actor, correlation, causation, occurredAt, source)',
+    );
   if (typeof schemaVersion !== 'number' || !Number.isSafeInteger(schemaVersion) || schemaVersion < 1) {
     throw new EnvelopeError('its metadata has no valid "schemaVersion"');
   }
-  if (!isChainLink(chain)) throw new EnvelopeError('its metadata has no valid "chain" (streamVersion, hash, previousHash)');
+  if (!isChainLink(chain))
+    throw new EnvelopeError('its metadata has no valid "chain" (streamVersion, hash, previousHash)');
   return { meta, schemaVersion, chain };
 }
 
@@ -414,5 +456,71 @@ export function toRecordedEvent(stored: StoredEvent, upcasters: Upcasters | null
     globalPosition: toGlobalPosition(stored.position, stored.id),
     recordedAt: stored.recordedAt,
     hash: stored.hash,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Verification
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * verifyChain over a stream's raw events. An event that no longer decodes as ours breaks the chain
+ * where it stands instead of failing the whole verification.
+ *
+ * With a checkpoint head, only the events up to it are checked, against it. Without one, the
+ * stream's revisions stand in for the head PostgreSQL records: this adapter appends each event at
+ * revision = version - 1 and KurrentDB never reuses a revision, so a stream whose last revision
+ * (or the highest `$all` has shown for it) is not its last version - 1 was truncated or rewritten,
+ * even when the events it still shows chain correctly (e.g. its last event was removed).
+ */
+export function verifyStored(
+  streamId: string,
+  raw: readonly RawKurrentEvent[],
+  against: { readonly checkpointHead: StreamHead } | { readonly highestRevisionSeen: bigint | null },
+): StreamVerification {
+  const checkpointHead = 'checkpointHead' in against ? against.checkpointHead : null;
+  const stored: StoredEvent[] = [];
+  for (const event of raw) {
+    try {
+      const decoded = decodeStoredEvent(event);
+      // Checking a checkpoint head: what came after it is not part of what the checkpoint vouched for.
+      if (checkpointHead && decoded.streamVersion > checkpointHead.version) break;
+      stored.push(decoded);
+    } catch (error) {
+      if (!(error instanceof EnvelopeError)) throw error;
+      const before = verifyChain(streamId, stored, null);
+      if (!before.valid) return before;
+      return {
+        ...before,
+        valid: false,
+        brokenLink: {
+          streamId,
+          streamVersion: before.eventsChecked + 1,
+          reason: 'hash_mismatch',
+          detail: error.message,
+        },
+      };
+    }
+  }
+  if (checkpointHead) return verifyChain(streamId, stored, checkpointHead);
+
+  const verification = verifyChain(streamId, stored, null);
+  if (!verification.valid) return verification;
+  let lastRevision = raw.at(-1)?.revision ?? null;
+  const seen = 'highestRevisionSeen' in against ? against.highestRevisionSeen : null;
+  if (seen !== null && (lastRevision === null || seen > lastRevision)) lastRevision = seen;
+  if (lastRevision === null) return verification;
+  const appended = versionForRevision(lastRevision);
+  const lastVersion = verification.eventsChecked;
+  if (appended === lastVersion) return verification;
+  return {
+    ...verification,
+    valid: false,
+    brokenLink: {
+      streamId,
+      streamVersion: Math.min(appended, lastVersion + 1),
+      reason: appended > lastVersion ? 'missing_event' : 'head_mismatch',
+      detail: `KurrentDB has appended ${appended} event(s) to this stream (last revision ${lastRevision}), but it holds a chain of ${lastVersion}: it was truncated or rewritten`,
+    },
   };
 }

@@ -1,0 +1,52 @@
+import type { Decider, DomainEvent } from '@due-regard/shared-kernel';
+import { ConcurrencyError } from '../errors.js';
+import type { EventMetadata, RecordedEvent } from '../event.js';
+import type { AppendResult, EventStore } from '../event-store.port.js';
+
+export interface LoadedState<State> {
+  readonly state: State;
+  /** The stream's version: the resource's ETag. */
+  readonly version: number;
+}
+
+/** Folds a stream into the decider's state, optionally as it stood at an instant. */
+export async function loadState<Command, Event extends DomainEvent, State>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<Command, Event, State>,
+  asOf?: Date,
+): Promise<LoadedState<State>> {
+  const recorded = await store.readStream(streamId, asOf ? { toInstant: asOf } : {});
+  const state = recorded.reduce((current, event) => decider.evolve(current, asDomainEvent(event, decider)), decider.initialState());
+  return { state, version: recorded.at(-1)?.streamVersion ?? 0 };
+}
+
+/**
+ * A command handler's whole job: load the stream, decide, append at the version read. With
+ * `ifMatch` (the client's If-Match), a stream that has moved on refuses before deciding.
+ */
+export async function decideAndAppend<Command, Event extends DomainEvent, State>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<Command, Event, State>,
+  command: Command,
+  metadata: EventMetadata,
+  ifMatch?: number,
+): Promise<AppendResult> {
+  const { state, version } = await loadState(store, streamId, decider);
+  if (ifMatch !== undefined && ifMatch !== version) throw new ConcurrencyError(streamId, ifMatch, version);
+  const events = decider.decide(command, state);
+  return store.append(
+    streamId,
+    events.map((event) => ({ type: event.type, data: event.data, metadata })),
+    version,
+  );
+}
+
+/** Events in our streams were written by our deciders (and upcasted on read): only the type is checked. */
+function asDomainEvent<Event extends DomainEvent>(event: RecordedEvent, decider: { readonly eventTypes: readonly Event['type'][] }): Event {
+  if (!(decider.eventTypes as readonly string[]).includes(event.type)) {
+    throw new Error(`Stream ${event.streamId} holds an event of unknown type ${event.type} at version ${event.streamVersion}`);
+  }
+  return { type: event.type, data: event.data } as Event;
+}

@@ -1,0 +1,533 @@
+import {
+  NO_STREAM as CLIENT_NO_STREAM,
+  START as CLIENT_START,
+  WrongExpectedVersionError,
+  type EventData,
+} from '@eventstore/db-client';
+import { ConcurrencyError, InvalidEventError } from '../errors.js';
+import type { EventMetadata, JsonObject, NewEvent } from '../event.js';
+import { ANY, NO_STREAM } from '../event-store.port.js';
+import { prepareEvents } from '../new-events.js';
+import { START } from '../position.js';
+import { canonicalEventJson, chainHash, GENESIS_HASH, verifyChain } from '../tamper-evidence.js';
+import { Upcasters } from '../upcasting.js';
+import {
+  allStreamSelector,
+  chainEvents,
+  decodeEnvelope,
+  decodeStoredEvent,
+  encodeEnvelope,
+  EnvelopeError,
+  expectedRevisionFor,
+  isAfter,
+  isJsonObject,
+  isSystemEvent,
+  planAppend,
+  readAllStart,
+  redactConnectionString,
+  redactPassword,
+  revisionForVersion,
+  scanPageSize,
+  tenantStreamRegex,
+  toClientConnectionString,
+  toConcurrencyError,
+  toEventData,
+  toGlobalPosition,
+  toRecordedEvent,
+  versionForRevision,
+  verifyStored,
+  type RawKurrentEvent,
+} from './eventstoredb-mapping.js';
+
+const STREAM = 'action-charnwood.0190f3c2-aaaa-7bbb-8ccc-123456789abc';
+const HASH_A = 'a'.repeat(64);
+
+const meta: EventMetadata = {
+  tenantId: 'charnwood',
+  actorId: 'sub-123',
+  correlationId: 'corr-1',
+  causationId: null,
+  occurredAt: '2025-04-01T09:30:00.000Z',
+  source: 'ui',
+};
+
+let nextId = 0;
+const ids = { next: () => `0190f3c2-0000-7000-8000-${String(++nextId).padStart(12, '0')}` };
+
+function newEvent(type: string, data: JsonObject, extra: Partial<NewEvent> = {}): NewEvent {
+  return { type, data, metadata: meta, ...extra };
+}
+
+/** What the client sends and KurrentDB gives back: JSON text of data and metadata, plus what the server assigns. */
+function throughTheWire(eventData: EventData, streamId: string, revision: bigint, commit: bigint): RawKurrentEvent {
+  return {
+    streamId,
+    id: eventData.id,
+    type: eventData.type,
+    revision,
+    created: new Date('2025-04-01T09:30:01.234Z'),
+    isJson: eventData.contentType === 'application/json',
+    data: JSON.parse(JSON.stringify(eventData.data)) as unknown,
+    metadata: JSON.parse(JSON.stringify(eventData.metadata)) as unknown,
+    position: { commit, prepare: commit },
+  };
+}
+
+function writeStream(events: readonly NewEvent[], streamId = STREAM): RawKurrentEvent[] {
+  const chained = chainEvents(prepareEvents(streamId, events, 0, ids), GENESIS_HASH);
+  return chained.map((event, index) =>
+    throughTheWire(toEventData(event), streamId, BigInt(index), 1000n + BigInt(index) * 100n),
+  );
+}
+
+describe('connection strings', () => {
+  it('passes esdb:// through and maps kurrentdb:// (and its discover form) to what client 6 parses', () => {
+    expect(toClientConnectionString('esdb://localhost:2113?tls=false')).toBe('esdb://localhost:2113?tls=false');
+    expect(toClientConnectionString('kurrentdb://admin:changeit@localhost:2113?tls=false')).toBe(
+      'esdb://admin:changeit@localhost:2113?tls=false',
+    );
+    expect(toClientConnectionString('kurrentdb+discover://node1:2113,node2:2113')).toBe(
+      'esdb+discover://node1:2113,node2:2113',
+    );
+    expect(toClientConnectionString('  KDB://localhost:2113  ')).toBe('esdb://localhost:2113');
+  });
+
+  it('refuses other schemes and bare hosts', () => {
+    expect(() => toClientConnectionString('postgres://localhost')).toThrow(
+      /Unsupported KurrentDB connection string scheme "postgres:\/\/"/,
+    );
+    expect(() => toClientConnectionString('localhost:2113')).toThrow(/must start with esdb:\/\//);
+  });
+
+  it('hides the password in messages', () => {
+    expect(redactConnectionString('esdb://admin:changeit@localhost:2113?tls=false')).toBe(
+      'esdb://admin:***@localhost:2113?tls=false',
+    );
+    expect(redactConnectionString('esdb://localhost:2113')).toBe('esdb://localhost:2113');
+    const quoted = 'Unexpected "x" at position 40 of esdb://admin:s3cret@localhost:2113?tls=x';
+    expect(redactPassword(quoted, 'esdb://admin:s3cret@localhost:2113?tls=x')).toBe(
+      'Unexpected "x" at position 40 of esdb://admin:***@localhost:2113?tls=x',
+    );
+    expect(redactPassword('no password here', 'esdb://localhost:2113')).toBe('no password here');
+  });
+});
+
+describe('versions and revisions', () => {
+  it('maps stream versions (1-based counts) to KurrentDB revisions (0-based) and back', () => {
+    expect(revisionForVersion(1)).toBe(0n);
+    expect(revisionForVersion(42)).toBe(41n);
+    expect(versionForRevision(0n)).toBe(1);
+    expect(versionForRevision(41n)).toBe(42);
+    expect(versionForRevision(CLIENT_NO_STREAM)).toBe(0);
+    expect(versionForRevision(-1n)).toBe(0);
+    expect(() => revisionForVersion(0)).toThrow(RangeError);
+    expect(() => revisionForVersion(1.5)).toThrow(RangeError);
+    expect(() => versionForRevision(BigInt(Number.MAX_SAFE_INTEGER))).toThrow(RangeError);
+  });
+
+  it('maps numeric and NO_STREAM expectations to exact ones', () => {
+    expect(expectedRevisionFor(3)).toBe(2n);
+    expect(expectedRevisionFor(1)).toBe(0n);
+    expect(expectedRevisionFor(0)).toBe(CLIENT_NO_STREAM);
+    expect(expectedRevisionFor(NO_STREAM)).toBe(CLIENT_NO_STREAM);
+    expect(() => expectedRevisionFor(-1)).toThrow(InvalidEventError);
+    expect(() => expectedRevisionFor(2.5)).toThrow(InvalidEventError);
+  });
+});
+
+describe('planAppend', () => {
+  const tip = { revision: 2n, hash: HASH_A };
+
+  it('appends to a new stream with NO_STREAM, from the genesis hash', () => {
+    const plan = { expectedRevision: CLIENT_NO_STREAM, currentVersion: 0, previousHash: GENESIS_HASH };
+    expect(planAppend(STREAM, NO_STREAM, null)).toEqual(plan);
+    expect(planAppend(STREAM, 0, null)).toEqual(plan);
+    expect(planAppend(STREAM, ANY, null)).toEqual(plan);
+  });
+
+  it('appends to an existing stream at its exact revision, from its last hash, ANY included', () => {
+    const plan = { expectedRevision: 2n, currentVersion: 3, previousHash: HASH_A };
+    expect(planAppend(STREAM, 3, tip)).toEqual(plan);
+    expect(planAppend(STREAM, ANY, tip)).toEqual(plan);
+  });
+
+  it('refuses an expectation the tip already contradicts, with the actual version', () => {
+    const cases = [
+      { expected: 2, tip, actual: 3 },
+      { expected: NO_STREAM, tip, actual: 3 },
+      { expected: 0, tip, actual: 3 },
+      { expected: 1, tip: null, actual: 0 },
+    ] as const;
+    for (const { expected, tip: current, actual } of cases) {
+      let thrown: unknown;
+      try {
+        planAppend(STREAM, expected, current);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(ConcurrencyError);
+      expect(thrown).toMatchObject({ streamId: STREAM, expected, actual });
+    }
+  });
+
+  it('refuses an expected version that is not a version', () => {
+    expect(() => planAppend(STREAM, -1, null)).toThrow(InvalidEventError);
+    expect(() => planAppend(STREAM, 0.5, tip)).toThrow(InvalidEventError);
+  });
+});
+
+describe('toConcurrencyError', () => {
+  it("maps the client's WrongExpectedVersionError: actual revision + 1, or 0 when there is no stream", () => {
+    const onRevision = new WrongExpectedVersionError(undefined, { streamName: STREAM, expected: 1n, current: 4n });
+    const noStream = new WrongExpectedVersionError(undefined, {
+      streamName: STREAM,
+      expected: 1n,
+      current: 'no_stream',
+    });
+
+    const mapped = toConcurrencyError(STREAM, 2, onRevision);
+    expect(mapped).toBeInstanceOf(ConcurrencyError);
+    expect(mapped).toMatchObject({ streamId: STREAM, expected: 2, actual: 5 });
+    expect(mapped.message).toBe(`Stream ${STREAM}: expected version 2, but it is at 5`);
+    expect(toConcurrencyError(STREAM, ANY, noStream)).toMatchObject({ expected: ANY, actual: 0 });
+  });
+});
+
+describe('positions', () => {
+  it('keeps commit and prepare of a KurrentDB position', () => {
+    expect(toGlobalPosition({ commit: 18446744073709551000n, prepare: 18446744073709550000n }, 'e1')).toEqual({
+      commit: 18446744073709551000n,
+      prepare: 18446744073709550000n,
+    });
+    expect(() => toGlobalPosition(undefined, 'e1')).toThrow(/without its log position/);
+  });
+
+  it('starts $all at its start for START, otherwise at the position (inclusive; isAfter drops it)', () => {
+    expect(readAllStart(START)).toBe(CLIENT_START);
+    expect(readAllStart({ commit: 500n, prepare: 400n })).toEqual({ commit: 500n, prepare: 400n });
+    const after = { commit: 500n, prepare: 400n };
+    expect(isAfter({ commit: 500n, prepare: 400n }, after)).toBe(false);
+    expect(isAfter({ commit: 500n, prepare: 401n }, after)).toBe(true);
+    expect(isAfter({ commit: 501n, prepare: 0n }, after)).toBe(true);
+    expect(isAfter({ commit: 499n, prepare: 900n }, after)).toBe(false);
+  });
+
+  it('scans $all one batch (plus the inclusive start) at first, then in doubling pages up to 4096 events', () => {
+    expect(scanPageSize(7, 0)).toBe(16);
+    expect(scanPageSize(7, 1)).toBe(32);
+    expect(scanPageSize(500, 0)).toBe(501);
+    expect(scanPageSize(500, 2)).toBe(2004);
+    expect(scanPageSize(500, 3)).toBe(4008);
+    expect(scanPageSize(500, 4)).toBe(4096);
+    expect(scanPageSize(100_000, 0)).toBe(4096);
+    expect(scanPageSize(1, 1_000)).toBe(4096);
+  });
+});
+
+describe('selecting events of $all', () => {
+  it('recognises system events by stream or type', () => {
+    expect(isSystemEvent('$$action-charnwood.x', '$metadata')).toBe(true);
+    expect(isSystemEvent('$stats-0.0.0.0:2113', 'StatsCollected')).toBe(true);
+    expect(isSystemEvent('$ce-action', '$>')).toBe(true);
+    expect(isSystemEvent(STREAM, '$>')).toBe(true);
+    expect(isSystemEvent(STREAM, 'ActionCreated')).toBe(false);
+  });
+
+  it('builds a stream-name regex that matches the tenant exactly, hyphenated tenants included', () => {
+    expect(tenantStreamRegex('charnwood')).toBe('^[^-]+-charnwood\\.');
+    const northWest = new RegExp(tenantStreamRegex('north-west'));
+    expect(northWest.test('action-north-west.e1')).toBe(true);
+    expect(northWest.test('action-north.e1')).toBe(false);
+    expect(northWest.test('action-north-west-2.e1')).toBe(false);
+    const north = new RegExp(tenantStreamRegex('north'));
+    expect(north.test('action-north.e1')).toBe(true);
+    expect(north.test('action-north-west.e1')).toBe(false);
+    expect(north.test('actionnorth.e1')).toBe(false);
+    expect(() => tenantStreamRegex('')).toThrow(InvalidEventError);
+  });
+
+  it('selects by tenant, by event type, by both, and never system events', () => {
+    const all = allStreamSelector({});
+    const byTenant = allStreamSelector({ tenantId: 'charnwood' });
+    const byType = allStreamSelector({ eventTypes: ['ActionCreated', 'ProgressRecorded'] });
+    const both = allStreamSelector({ tenantId: 'charnwood', eventTypes: ['ProgressRecorded'] });
+    const none = allStreamSelector({ eventTypes: [] });
+
+    expect(all(STREAM, 'ActionCreated')).toBe(true);
+    expect(all('$$' + STREAM, '$metadata')).toBe(false);
+    expect(byTenant(STREAM, 'ActionCreated')).toBe(true);
+    expect(byTenant('action-leicester.e1', 'ActionCreated')).toBe(false);
+    expect(byType('action-leicester.e1', 'ProgressRecorded')).toBe(true);
+    expect(byType(STREAM, 'ActionRenamed')).toBe(false);
+    expect(both(STREAM, 'ProgressRecorded')).toBe(true);
+    expect(both(STREAM, 'ActionCreated')).toBe(false);
+    expect(both('action-leicester.e1', 'ProgressRecorded')).toBe(false);
+    expect(none(STREAM, 'ActionCreated')).toBe(false);
+  });
+});
+
+describe('the metadata envelope', () => {
+  const content = {
+    id: '0190f3c2-0000-7000-8000-000000000001',
+    streamId: STREAM,
+    streamVersion: 4,
+    type: 'ActionCreated',
+    schemaVersion: 2,
+    data: { title: 'Publish the plan' },
+    metadata: { ...meta, causationId: 'cause-9', extra: { sha256: 'ff' } },
+  };
+
+  it('keeps our metadata, schema version and chain link under their own keys, with KurrentDB correlation keys', () => {
+    expect(encodeEnvelope(content, { hash: HASH_A, previousHash: GENESIS_HASH })).toEqual({
+      meta: content.metadata,
+      schemaVersion: 2,
+      chain: { streamVersion: 4, hash: HASH_A, previousHash: GENESIS_HASH },
+      $correlationId: 'corr-1',
+      $causationId: 'cause-9',
+    });
+    expect(
+      encodeEnvelope({ ...content, metadata: meta }, { hash: HASH_A, previousHash: GENESIS_HASH }),
+    ).not.toHaveProperty('$causationId');
+  });
+
+  it('round-trips through JSON', () => {
+    const envelope = encodeEnvelope(content, { hash: HASH_A, previousHash: GENESIS_HASH });
+    expect(decodeEnvelope(JSON.parse(JSON.stringify(envelope)))).toEqual({
+      meta: content.metadata,
+      schemaVersion: 2,
+      chain: { streamVersion: 4, hash: HASH_A, previousHash: GENESIS_HASH },
+    });
+  });
+
+  it('keeps unknown keys of meta, so that an added key shows as a hash mismatch', () => {
+    const envelope = JSON.parse(
+      JSON.stringify(encodeEnvelope(content, { hash: HASH_A, previousHash: GENESIS_HASH })),
+    ) as { meta: Record<string, unknown> };
+    envelope.meta['injected'] = 'x';
+    expect(decodeEnvelope(envelope).meta).toHaveProperty('injected', 'x');
+  });
+
+  it('refuses metadata that is not ours', () => {
+    const good = JSON.parse(
+      JSON.stringify(encodeEnvelope(content, { hash: HASH_A, previousHash: GENESIS_HASH })),
+    ) as Record<string, unknown>;
+    expect(() => decodeEnvelope(undefined)).toThrow(EnvelopeError);
+    expect(() => decodeEnvelope(new Uint8Array([1, 2]))).toThrow(EnvelopeError);
+    expect(() => decodeEnvelope({ $correlationId: 'x' })).toThrow(/no valid "meta"/);
+    expect(() => decodeEnvelope({ ...good, meta: { ...meta, source: 'fax' } })).toThrow(/no valid "meta"/);
+    expect(() => decodeEnvelope({ ...good, schemaVersion: 0 })).toThrow(/schemaVersion/);
+    expect(() =>
+      decodeEnvelope({ ...good, chain: { streamVersion: 1, hash: 'nothex', previousHash: GENESIS_HASH } }),
+    ).toThrow(/chain/);
+    expect(() =>
+      decodeEnvelope({ ...good, chain: { streamVersion: 0, hash: HASH_A, previousHash: GENESIS_HASH } }),
+    ).toThrow(/chain/);
+  });
+
+  it('checks JSON values all the way down', () => {
+    expect(isJsonObject({ a: [1, 'x', null, { b: true }] })).toBe(true);
+    expect(isJsonObject([])).toBe(false);
+    expect(isJsonObject({ a: Number.NaN })).toBe(false);
+    expect(isJsonObject({ a: new Date() })).toBe(false);
+    expect(isJsonObject({ a: { b: undefined } })).toBe(false);
+  });
+});
+
+describe('events through KurrentDB and back', () => {
+  const events = [
+    newEvent('ActionCreated', { reference: '1.3', title: 'Publish the plan', due: { text: 'June 2024' } }),
+    newEvent(
+      'ProgressRecorded',
+      { status: 'in_progress', note: 'Draft shared — “with” unicode' },
+      { schemaVersion: 1 },
+    ),
+    newEvent(
+      'ActionDue',
+      { due: 'Quarterly' },
+      { metadata: { ...meta, causationId: 'c-1', extra: { importSha: 'ab' } } },
+    ),
+  ];
+
+  it('chains hashes from the genesis hash, one event after the other', () => {
+    const prepared = prepareEvents(STREAM, events, 0, ids);
+    const chained = chainEvents(prepared, GENESIS_HASH);
+    expect(chained[0]?.previousHash).toBe(GENESIS_HASH);
+    expect(chained[0]?.hash).toBe(chainHash(GENESIS_HASH, canonicalEventJson(prepared[0]!.content)));
+    expect(chained[1]?.previousHash).toBe(chained[0]?.hash);
+    expect(chained[2]?.previousHash).toBe(chained[1]?.hash);
+    expect(chained.map((event) => event.content.streamVersion)).toEqual([1, 2, 3]);
+  });
+
+  it('writes JSON events with our id, type and data, and the envelope as metadata', () => {
+    const [chained] = chainEvents(prepareEvents(STREAM, [events[0]!], 0, ids), GENESIS_HASH);
+    const eventData = toEventData(chained!);
+    expect(eventData).toMatchObject({
+      id: chained!.content.id,
+      type: 'ActionCreated',
+      contentType: 'application/json',
+      data: events[0]!.data,
+    });
+    expect(decodeEnvelope(eventData.metadata).chain).toEqual({
+      streamVersion: 1,
+      hash: chained!.hash,
+      previousHash: GENESIS_HASH,
+    });
+  });
+
+  it('reads back what it wrote, and the chain verifies', () => {
+    const raw = writeStream(events);
+    const stored = raw.map(decodeStoredEvent);
+    expect(stored.map((event) => event.streamVersion)).toEqual([1, 2, 3]);
+    expect(stored[2]?.metadata).toEqual({ ...meta, causationId: 'c-1', extra: { importSha: 'ab' } });
+    expect(verifyChain(STREAM, stored, null)).toMatchObject({
+      valid: true,
+      eventsChecked: 3,
+      headHash: stored[2]?.hash,
+    });
+  });
+
+  it('detects altered data and removed events in what it reads back', () => {
+    const raw = writeStream(events);
+    const altered = raw.map((event, index) => (index === 1 ? { ...event, data: { status: 'completed' } } : event));
+    expect(verifyChain(STREAM, altered.map(decodeStoredEvent), null).brokenLink).toMatchObject({
+      streamVersion: 2,
+      reason: 'hash_mismatch',
+    });
+
+    // A rewritten stream: copies at new revisions, the second event left out.
+    const rewritten = [raw[0]!, raw[2]!].map((event, index) => ({ ...event, revision: 3n + BigInt(index) }));
+    expect(verifyChain(STREAM, rewritten.map(decodeStoredEvent), null).brokenLink).toMatchObject({
+      streamVersion: 2,
+      reason: 'missing_event',
+    });
+  });
+
+  it('maps to RecordedEvent with the server position and time, upcasting on request', () => {
+    const [raw] = writeStream([events[1]!]);
+    const upcasters = new Upcasters([
+      { eventType: 'ProgressRecorded', fromSchemaVersion: 1, upcast: (data) => ({ ...data, rag: 'amber' }) },
+    ]);
+    const stored = decodeStoredEvent(raw!);
+
+    expect(toRecordedEvent(stored, null)).toEqual({
+      id: raw!.id,
+      type: 'ProgressRecorded',
+      schemaVersion: 1,
+      data: { status: 'in_progress', note: 'Draft shared — “with” unicode' },
+      metadata: meta,
+      streamId: STREAM,
+      streamVersion: 1,
+      globalPosition: { commit: 1000n, prepare: 1000n },
+      recordedAt: new Date('2025-04-01T09:30:01.234Z'),
+      hash: stored.hash,
+    });
+    expect(toRecordedEvent(stored, upcasters)).toMatchObject({
+      schemaVersion: 2,
+      data: { status: 'in_progress', rag: 'amber' },
+      hash: stored.hash,
+    });
+    expect(() => toRecordedEvent({ ...stored, position: undefined }, null)).toThrow(/without its log position/);
+  });
+
+  it('refuses events that are not ours', () => {
+    const [raw] = writeStream([events[0]!]);
+    expect(() => decodeStoredEvent({ ...raw!, isJson: false })).toThrow(/is not JSON/);
+    expect(() => decodeStoredEvent({ ...raw!, data: ['a'] })).toThrow(/data is not a JSON object/);
+    expect(() => decodeStoredEvent({ ...raw!, metadata: { foreign: true } })).toThrow(EnvelopeError);
+  });
+});
+
+describe('verifyStored', () => {
+  const three = (): RawKurrentEvent[] =>
+    writeStream(['one', 'two', 'three'].map((narrative) => newEvent('ProgressRecorded', { narrative })));
+  /** The stream as an admin leaves it after appending copies at its end and truncating the originals. */
+  const rewritten = (events: readonly RawKurrentEvent[], from: bigint): RawKurrentEvent[] =>
+    events.map((event, index) => ({ ...event, revision: from + BigInt(index) }));
+
+  it('accepts an untouched stream, whose revisions are its versions - 1', () => {
+    const raw = three();
+    expect(verifyStored(STREAM, raw, { highestRevisionSeen: null })).toMatchObject({ valid: true, eventsChecked: 3 });
+    expect(verifyStored(STREAM, raw, { highestRevisionSeen: 2n })).toMatchObject({ valid: true, eventsChecked: 3 });
+    expect(verifyStored(STREAM, [], { highestRevisionSeen: null })).toMatchObject({
+      valid: true,
+      eventsChecked: 0,
+      headHash: GENESIS_HASH,
+    });
+  });
+
+  it('reports an altered event of a rewritten stream where it stands', () => {
+    const raw = three();
+    const altered = rewritten([raw[0]!, { ...raw[1]!, data: { narrative: 'rewritten' } }, raw[2]!], 3n);
+    expect(verifyStored(STREAM, altered, { highestRevisionSeen: null }).brokenLink).toMatchObject({
+      streamVersion: 2,
+      reason: 'hash_mismatch',
+    });
+  });
+
+  it('reports a removed event, the last one included, which leaves no gap in the chain', () => {
+    const raw = three();
+    expect(
+      verifyStored(STREAM, rewritten([raw[0]!, raw[2]!], 3n), { highestRevisionSeen: null }).brokenLink,
+    ).toMatchObject({
+      streamVersion: 2,
+      reason: 'missing_event',
+    });
+    const lastRemoved = verifyStored(STREAM, rewritten([raw[0]!, raw[1]!], 3n), { highestRevisionSeen: null });
+    expect(lastRemoved).toMatchObject({
+      valid: false,
+      eventsChecked: 2,
+      brokenLink: { streamVersion: 3, reason: 'missing_event' },
+    });
+    expect(lastRemoved.brokenLink?.detail).toMatch(/appended 5 event\(s\).*chain of 2: it was truncated or rewritten/);
+  });
+
+  it('reports a stream truncated from its start, and one deleted altogether that $all still shows', () => {
+    const raw = three();
+    expect(verifyStored(STREAM, raw.slice(1), { highestRevisionSeen: null }).brokenLink).toMatchObject({
+      streamVersion: 1,
+      reason: 'missing_event',
+    });
+    expect(verifyStored(STREAM, [], { highestRevisionSeen: 2n }).brokenLink).toMatchObject({
+      streamVersion: 1,
+      reason: 'missing_event',
+    });
+    expect(verifyStored(STREAM, raw.slice(0, 2), { highestRevisionSeen: 2n }).brokenLink).toMatchObject({
+      streamVersion: 3,
+      reason: 'missing_event',
+    });
+  });
+
+  it('reports an event that no longer carries our envelope as a broken link, not an exception', () => {
+    const raw = three();
+    const result = verifyStored(STREAM, [raw[0]!, { ...raw[1]!, metadata: { rewrittenBy: 'someone' } }, raw[2]!], {
+      highestRevisionSeen: null,
+    });
+    expect(result).toMatchObject({
+      valid: false,
+      eventsChecked: 1,
+      brokenLink: { streamVersion: 2, reason: 'hash_mismatch' },
+    });
+    expect(result.brokenLink?.detail).toMatch(/no valid "meta"/);
+  });
+
+  it('checks a checkpoint head against the events up to it, ignoring what came later', () => {
+    const raw = three();
+    const second = decodeStoredEvent(raw[1]!);
+    expect(
+      verifyStored(STREAM, raw, { checkpointHead: { streamId: STREAM, version: 2, hash: second.hash } }),
+    ).toMatchObject({ valid: true, eventsChecked: 2 });
+    expect(
+      verifyStored(STREAM, raw, { checkpointHead: { streamId: STREAM, version: 2, hash: HASH_A } }).brokenLink,
+    ).toMatchObject({
+      streamVersion: 2,
+      reason: 'head_mismatch',
+    });
+    expect(
+      verifyStored(STREAM, raw.slice(0, 1), { checkpointHead: { streamId: STREAM, version: 2, hash: second.hash } })
+        .brokenLink,
+    ).toMatchObject({
+      streamVersion: 2,
+      reason: 'missing_event',
+    });
+  });
+});

@@ -1,0 +1,77 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { EventMetadata, EventSource } from '@due-regard/event-store';
+import type { Principal } from '../tokens/principal.js';
+
+export type Tenant = { readonly kind: 'council'; readonly slug: string } | { readonly kind: 'platform' };
+
+interface ContextState {
+  readonly tenant: Tenant;
+  readonly correlationId: string;
+  readonly source: EventSource;
+  principal: Principal | null;
+}
+
+export class NoRequestContextError extends Error {
+  override readonly name = 'NoRequestContextError';
+}
+
+const storage = new AsyncLocalStorage<ContextState>();
+
+/**
+ * Who is acting, for which tenant, in this request or job. Entered with `run()`; every getter
+ * throws when there is none, so nothing can silently act without a tenant.
+ */
+export class RequestContext {
+  run<T>(entry: { tenant: Tenant; correlationId: string; source: EventSource; principal?: Principal | null }, work: () => T): T {
+    return storage.run({ ...entry, principal: entry.principal ?? null }, work);
+  }
+
+  isActive(): boolean {
+    return storage.getStore() !== undefined;
+  }
+
+  tenant(): Tenant {
+    return this.state().tenant;
+  }
+
+  /** The council of the current sub-domain; throws on the bare domain. */
+  councilSlug(): string {
+    const tenant = this.tenant();
+    if (tenant.kind !== 'council') throw new NoRequestContextError('This request is not for a council');
+    return tenant.slug;
+  }
+
+  correlationId(): string {
+    return this.state().correlationId;
+  }
+
+  principal(): Principal {
+    const principal = this.state().principal;
+    if (!principal) throw new NoRequestContextError('Nobody is signed in for this request');
+    return principal;
+  }
+
+  /** Set once, by the access guard, after the bearer token has been verified. */
+  signIn(principal: Principal): void {
+    this.state().principal = principal;
+  }
+
+  /** Metadata for events appended in this context: tenant and actor come from here, never from input. */
+  eventMetadata(occurredAt: Date, causationId: string | null = null): EventMetadata {
+    const state = this.state();
+    return {
+      tenantId: state.tenant.kind === 'council' ? state.tenant.slug : 'platform',
+      actorId: this.principal().subject,
+      correlationId: state.correlationId,
+      causationId,
+      occurredAt: occurredAt.toISOString(),
+      source: state.source,
+    };
+  }
+
+  private state(): ContextState {
+    const state = storage.getStore();
+    if (!state) throw new NoRequestContextError('No request context: enter one with RequestContext.run()');
+    return state;
+  }
+}

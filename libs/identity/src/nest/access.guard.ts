@@ -1,0 +1,72 @@
+import { ForbiddenException, Injectable, NotFoundException, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request, Response } from 'express';
+import { ACCESS_METADATA, type AccessRule } from '../access/access.decorator.js';
+import { RequestContext } from '../context/request-context.js';
+import { AccessTokenVerifier, InvalidAccessTokenError } from '../tokens/access-token-verifier.js';
+import { councilRolesOf, forumRolesOf, isPlatformAdmin, type Principal } from '../tokens/principal.js';
+
+const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/;
+
+/** Enforces each route's declared access: 401 without a valid token, 403 without the role, 404 off its tenant. */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: AccessTokenVerifier,
+    private readonly context: RequestContext,
+  ) {}
+
+  async canActivate(execution: ExecutionContext): Promise<boolean> {
+    if (execution.getType() !== 'http') return true;
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_METADATA, [execution.getHandler(), execution.getClass()]);
+    if (!rule) throw new Error(`${execution.getClass().name}.${execution.getHandler().name} declares no access`);
+    if (rule.kind === 'public') return true;
+
+    const http = execution.switchToHttp();
+    const request = http.getRequest<Request>();
+    const principal = await this.authenticate(request, http.getResponse<Response>());
+    this.context.signIn(principal);
+    const tenant = this.context.tenant();
+
+    switch (rule.kind) {
+      case 'council': {
+        if (tenant.kind !== 'council') throw new NotFoundException();
+        const roles = councilRolesOf(principal, tenant.slug);
+        if (!roles.some((role) => rule.roles.includes(role))) throw this.forbidden();
+        return true;
+      }
+      case 'forum': {
+        const forum = request.params['forum'];
+        if (tenant.kind !== 'platform' || typeof forum !== 'string') throw new NotFoundException();
+        if (!forumRolesOf(principal, forum).some((role) => rule.roles.includes(role))) throw this.forbidden();
+        return true;
+      }
+      case 'platform': {
+        if (tenant.kind !== 'platform') throw new NotFoundException();
+        if (!isPlatformAdmin(principal)) throw this.forbidden();
+        return true;
+      }
+    }
+  }
+
+  private async authenticate(request: Request, response: Response): Promise<Principal> {
+    const match = BEARER.exec(request.headers.authorization ?? '');
+    if (!match?.[1]) {
+      response.setHeader('WWW-Authenticate', 'Bearer realm="due-regard"');
+      throw new UnauthorizedException('Sign in: send an access token as "Authorization: Bearer <token>"');
+    }
+    try {
+      return await this.verifier.verify(match[1]);
+    } catch (error) {
+      if (!(error instanceof InvalidAccessTokenError)) throw error;
+      response.setHeader('WWW-Authenticate', 'Bearer realm="due-regard", error="invalid_token"');
+      throw new UnauthorizedException('The access token is not valid: sign in again');
+    }
+  }
+
+  /** Says nothing of what exists at this address. */
+  private forbidden(): ForbiddenException {
+    return new ForbiddenException('You do not have access to this');
+  }
+}

@@ -1,0 +1,4 @@
+export * from './decider.js';
+export * from './domain-errors.js';
+export * from './json.js';
+export * from './clock.js';
