@@ -11,3 +11,4 @@ export * from './postgres/postgres-event-store.js';
 export * from './subscriptions/catch-up-subscription.js';
 export * from './subscriptions/checkpoint-store.js';
 export * from './command-handling/decide-and-append.js';
+export * from './eventstoredb/eventstoredb-event-store.js';
