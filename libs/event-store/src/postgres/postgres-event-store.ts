@@ -92,6 +92,9 @@ export class PostgresEventStore implements EventStore {
     const schema = options.schema ?? 'event_store';
     if (!SCHEMA_NAME.test(schema)) throw new Error(`Event store schema "${schema}" must be a plain lowercase SQL identifier`);
     const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
+    // An idle client whose server went away (a restart, a shutdown) is dropped by the pool; the
+    // next query reconnects. Without a listener the error would end the process.
+    pool.on('error', () => undefined);
     try {
       await migrate(pool, schema);
     } catch (error) {

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runHttpApplication } from '@due-regard/platform';
+import { ApiModule } from './api.module.js';
+
+await runHttpApplication('Due Regard API', [ApiModule]);

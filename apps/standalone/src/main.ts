@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runHttpApplication } from '@due-regard/platform';
+import { StandaloneModule } from './standalone.module.js';
+
+await runHttpApplication('Due Regard', [StandaloneModule]);

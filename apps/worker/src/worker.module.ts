@@ -1,0 +1,24 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { RedisConnection } from '@due-regard/platform';
+
+/** Keeps BullMQ's keys apart from anything else sharing the Redis. */
+export const QUEUE_PREFIX = 'due-regard';
+
+/**
+ * BullMQ consumers (reports, accreditations, reminders, imports, projection rebuilds) register their
+ * queues and processors here; for now only the shared connection to the platform's Redis.
+ */
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      inject: [RedisConnection],
+      useFactory: (redis: RedisConnection) => ({
+        prefix: QUEUE_PREFIX,
+        // Workers block on Redis: BullMQ requires commands never to give up retrying.
+        connection: { url: redis.url, maxRetriesPerRequest: null },
+      }),
+    }),
+  ],
+})
+export class WorkerModule {}
