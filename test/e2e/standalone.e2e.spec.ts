@@ -17,7 +17,8 @@ function configFor(database: TestDatabase): AppConfig {
 }
 
 async function startStandalone(database: TestDatabase): Promise<INestApplication> {
-  const app = await createHttpApplication(configFor(database), [StandaloneModule]);
+  const config = configFor(database);
+  const app = await createHttpApplication(config, [StandaloneModule.forRoot(config)]);
   await app.listen(0, '127.0.0.1');
   return app;
 }

@@ -1,8 +1,26 @@
-import { Module } from '@nestjs/common';
-import { HealthModule, HttpPlatformModule } from '@due-regard/platform';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CouncilsModule } from '@due-regard/councils';
+import { IdentityModule } from '@due-regard/identity';
+import { HealthModule, HttpPlatformModule, type AppConfig } from '@due-regard/platform';
 
-/** The HTTP side: health and OpenAPI now; the JSON API (/api/v1) and the web UI come here. */
-@Module({
-  imports: [HttpPlatformModule, HealthModule],
-})
-export class ApiModule {}
+/** The HTTP side: health, OpenAPI, identity and tenancy, and the JSON API (/api/v1). */
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        HttpPlatformModule,
+        HealthModule,
+        IdentityModule.forRoot({
+          baseDomain: config.http.baseDomain,
+          authServerUrl: config.identity.authServerUrl,
+          realm: config.identity.realm,
+          apiClientId: 'due-regard-api',
+          acceptedClients: ['due-regard-web', 'due-regard-cli'],
+        }),
+        CouncilsModule.forRoot({ enabled: config.identity.demoData }),
+      ],
+    };
+  }
+}

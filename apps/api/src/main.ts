@@ -2,4 +2,4 @@ import 'reflect-metadata';
 import { runHttpApplication } from '@due-regard/platform';
 import { ApiModule } from './api.module.js';
 
-await runHttpApplication('Due Regard API', [ApiModule]);
+await runHttpApplication('Due Regard API', (config) => [ApiModule.forRoot(config)]);

@@ -2,4 +2,4 @@ import 'reflect-metadata';
 import { runHttpApplication } from '@due-regard/platform';
 import { StandaloneModule } from './standalone.module.js';
 
-await runHttpApplication('Due Regard', [StandaloneModule]);
+await runHttpApplication('Due Regard', (config) => [StandaloneModule.forRoot(config)]);

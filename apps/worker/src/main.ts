@@ -2,4 +2,4 @@ import 'reflect-metadata';
 import { runBackgroundApplication } from '@due-regard/platform';
 import { WorkerModule } from './worker.module.js';
 
-await runBackgroundApplication('Due Regard worker', [WorkerModule]);
+await runBackgroundApplication('Due Regard worker', () => [WorkerModule]);

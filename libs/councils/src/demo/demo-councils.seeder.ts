@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ConcurrencyError } from '@due-regard/event-store';
 import { RequestContext, SYSTEM_PRINCIPAL } from '@due-regard/identity';
 import { CouncilDirectory } from '../directory/council-directory.js';
 import { RegisterCouncilCommand } from '../register-council/register-council.command.js';
+import { RegisterCouncilHandler } from '../register-council/register-council.handler.js';
 import { DEMO_COUNCILS } from './demo-councils.js';
 
 export interface DemoOptions {
@@ -21,7 +21,8 @@ export class DemoCouncilsSeeder implements OnApplicationBootstrap {
   constructor(
     @Inject(DEMO_OPTIONS) private readonly options: DemoOptions,
     private readonly directory: CouncilDirectory,
-    private readonly commandBus: CommandBus,
+    // The handler itself: the command bus registers its handlers only once the application has booted.
+    private readonly registerCouncil: RegisterCouncilHandler,
     private readonly context: RequestContext,
   ) {}
 
@@ -32,7 +33,7 @@ export class DemoCouncilsSeeder implements OnApplicationBootstrap {
     await this.context.run({ tenant: { kind: 'platform' }, correlationId: 'demo-seed', source: 'system', principal: SYSTEM_PRINCIPAL }, async () => {
       for (const council of DEMO_COUNCILS) {
         try {
-          await this.commandBus.execute(new RegisterCouncilCommand(council));
+          await this.registerCouncil.execute(new RegisterCouncilCommand(council));
           this.logger.log(`Registered demo council ${council.name} (${council.slug})`);
         } catch (error) {
           // Another process starting at the same moment registered it first.

@@ -91,14 +91,17 @@ async function listen(app: INestApplication, port: number): Promise<void> {
   }
 }
 
+/** The feature modules of an app, built from the validated configuration. */
+export type Features = (config: AppConfig) => readonly FeatureModule[];
+
 /** main() of an HTTP app: validate configuration, start, listen, stop cleanly on SIGTERM/SIGINT. */
-export async function runHttpApplication(name: string, features: readonly FeatureModule[]): Promise<void> {
+export async function runHttpApplication(name: string, features: Features): Promise<void> {
   const config = configFromEnvironment();
   try {
-    const app = await createHttpApplication(config, features);
+    const app = await createHttpApplication(config, features(config));
     enableShutdown(app);
     await listen(app, config.http.port);
-    const url = `http://${config.http.baseDomain}:${config.http.port}`;
+    const url = config.identity.publicUrl;
     new NestLogger('Bootstrap').log(`${name} listening on ${url} (health: /health, API docs: /api/docs)`);
   } catch (error) {
     exitOnStartupFailure(error);
@@ -106,10 +109,10 @@ export async function runHttpApplication(name: string, features: readonly Featur
 }
 
 /** main() of an app without HTTP: validate configuration, start, run until SIGTERM/SIGINT. */
-export async function runBackgroundApplication(name: string, features: readonly FeatureModule[]): Promise<void> {
+export async function runBackgroundApplication(name: string, features: Features): Promise<void> {
   const config = configFromEnvironment();
   try {
-    const app = await createBackgroundApplication(config, features);
+    const app = await createBackgroundApplication(config, features(config));
     enableShutdown(app);
     // Nothing in an application context is bound to keep the event loop busy (idle pool clients
     // time out): hold it open until a signal ends the process.

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { databaseConfigSchema, type DatabaseConfig } from './database.config.js';
 import { eventStoreConfigSchema, SECRET_VARIABLES, type EventStoreConfig } from './event-store.config.js';
 import { httpConfigSchema, type HttpConfig } from './http.config.js';
+import { identityConfigSchema, type IdentityConfig } from './identity.config.js';
 import { loggingConfigSchema, type LoggingConfig } from './logging.config.js';
 import { redisConfigSchema, type RedisConfig } from './redis.config.js';
 
@@ -20,6 +21,7 @@ export class AppConfig {
     readonly redis: RedisConfig,
     readonly eventStore: EventStoreConfig,
     readonly logging: LoggingConfig,
+    readonly identity: IdentityConfig,
   ) {}
 
   get production(): boolean {
@@ -61,9 +63,10 @@ export function loadConfig(env: Environment): AppConfig {
   const redis = parse(redisConfigSchema);
   const eventStore = parse(eventStoreConfigSchema);
   const logging = parse(loggingConfigSchema);
+  const identity = parse(identityConfigSchema);
 
-  if (!http || !database || !redis || !eventStore || !logging) {
+  if (!http || !database || !redis || !eventStore || !logging || !identity) {
     throw new ConfigError(`Configuration error: ${problems.join('; ')}`);
   }
-  return new AppConfig(http, database, redis, eventStore, logging);
+  return new AppConfig(http, database, redis, eventStore, logging, identity);
 }

@@ -5,6 +5,7 @@ import { EVENT_STORE, type EventStore } from '@due-regard/event-store';
 import { Database } from '../database/database.js';
 import { ProblemException } from '../http/problem-details.js';
 import { RedisConnection } from '../redis/redis-connection.js';
+import { Public } from '@due-regard/identity';
 
 const CHECK_TIMEOUT_MS = 3_000;
 
@@ -20,6 +21,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Public()
   @ApiOkResponse({ description: 'PostgreSQL, Redis and the event store all answer.' })
   @ApiServiceUnavailableResponse({
     description: 'A component is down: problem details with each check under `checks`.',

@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { errorMessage } from '../bootstrap/startup-error.js';
+import { ConcurrencyError, InvalidEventError } from '@due-regard/event-store';
+import { DomainConflict, DomainRuleViolation, NotFound } from '@due-regard/shared-kernel';
 import {
   PROBLEM_CONTENT_TYPE,
   ProblemException,
@@ -31,8 +33,10 @@ function exposedHttpError(exception: unknown): { status: number; message: string
   return null;
 }
 
-export function toProblem(exception: unknown): ProblemDetails {
+export function toProblem(exception: unknown, request?: IncomingMessage): ProblemDetails {
   if (exception instanceof ProblemException) return exception.problem;
+  const domain = domainProblem(exception, request);
+  if (domain) return domain;
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     return {
@@ -59,6 +63,43 @@ export function toProblem(exception: unknown): ProblemDetails {
   };
 }
 
+/** Refusals from the domain and the event store, in HTTP terms. */
+function domainProblem(exception: unknown, request?: IncomingMessage): ProblemDetails | null {
+  if (exception instanceof DomainRuleViolation) {
+    return {
+      type: `${ProblemType.rule}:${exception.code}`,
+      title: 'Your request breaks a rule',
+      status: 422,
+      detail: exception.message,
+      code: exception.code,
+      ...(exception.field === undefined
+        ? {}
+        : { errors: [{ in: 'body', field: exception.field, pointer: `#/${exception.field}`, detail: exception.message }] }),
+    };
+  }
+  if (exception instanceof DomainConflict) {
+    return { type: `${ProblemType.conflict}:${exception.code}`, title: 'This conflicts with what exists', status: 409, detail: exception.message, code: exception.code };
+  }
+  if (exception instanceof NotFound) {
+    return { type: 'about:blank', title: statusTitle(404), status: 404, detail: exception.message };
+  }
+  if (exception instanceof ConcurrencyError) {
+    // With If-Match the client named the version it saw; without, someone else wrote first.
+    const precondition = request?.headers['if-match'] !== undefined;
+    return {
+      type: ProblemType.staleVersion,
+      title: precondition ? 'This changed since you read it' : 'Someone else changed this at the same moment',
+      status: precondition ? 412 : 409,
+      detail: `You worked from version ${String(exception.expected)}; it is now at version ${exception.actual}. Read it again, then repeat your change.`,
+      currentVersion: exception.actual,
+    };
+  }
+  if (exception instanceof InvalidEventError) {
+    return { type: ProblemType.validation, title: 'Your request is not valid', status: 400, detail: exception.message };
+  }
+  return null;
+}
+
 function instanceOf(request: IncomingMessage & { originalUrl?: string }): string {
   const url = request.originalUrl ?? request.url ?? '/';
   // The query may carry tokens; the path names the occurrence well enough.
@@ -77,7 +118,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<IncomingMessage & { originalUrl?: string; id?: unknown }>();
     const response = http.getResponse<ServerResponse>();
-    const problem = toProblem(exception);
+    const problem = toProblem(exception, request);
     const requestId = typeof request.id === 'string' || typeof request.id === 'number' ? String(request.id) : undefined;
 
     if (problem.status >= 500) {

@@ -6,6 +6,9 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 /** Problem type URIs of our own. Plain HTTP errors use `about:blank` (RFC 9457, section 4.2.1). */
 export const ProblemType = {
   validation: 'urn:due-regard:problem:validation',
+  rule: 'urn:due-regard:problem:rule',
+  conflict: 'urn:due-regard:problem:conflict',
+  staleVersion: 'urn:due-regard:problem:stale-version',
   internal: 'urn:due-regard:problem:internal',
 } as const;
 
