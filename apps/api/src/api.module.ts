@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CouncilsModule } from '@due-regard/councils';
 import { IdentityModule } from '@due-regard/identity';
+import { IdentityProviderModule } from '@due-regard/identity-provider';
 import { HealthModule, HttpPlatformModule, type AppConfig } from '@due-regard/platform';
 
 /** The HTTP side: health, OpenAPI, identity and tenancy, and the JSON API (/api/v1). */
@@ -20,6 +21,10 @@ export class ApiModule {
           acceptedClients: ['due-regard-web', 'due-regard-cli'],
         }),
         CouncilsModule.forRoot({ enabled: config.identity.demoData }),
+        // Without Keycloak the app serves a Keycloak-compatible provider itself, on the bare domain.
+        ...(config.identity.keycloakUrl === null
+          ? [IdentityProviderModule.forRoot({ issuerBaseUrl: config.identity.publicUrl, baseDomain: config.http.baseDomain, nodeEnv: config.http.nodeEnv })]
+          : []),
       ],
     };
   }

@@ -1,7 +1,10 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { CouncilRole, ForumRole, PlatformRole } from './roles.js';
 
 export const ACCESS_METADATA = 'due-regard:access';
+/** The same rule, published in the OpenAPI document so that tests and clients can read it. */
+export const ACCESS_OPENAPI_EXTENSION = 'x-due-regard-access';
 
 export type AccessRule =
   /** Anyone, signed in or not. */
@@ -13,14 +16,17 @@ export type AccessRule =
   /** A signed-in platform operator, on the bare domain. */
   | { readonly kind: 'platform'; readonly roles: readonly PlatformRole[] };
 
+function access(rule: AccessRule): MethodDecorator & ClassDecorator {
+  return applyDecorators(SetMetadata(ACCESS_METADATA, rule), ApiExtension(ACCESS_OPENAPI_EXTENSION, rule));
+}
+
 /** Every route states who may use it: the app refuses to start when one does not. */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(ACCESS_METADATA, { kind: 'public' } satisfies AccessRule);
+export const Public = (): MethodDecorator & ClassDecorator => access({ kind: 'public' });
 
 export const CouncilAccess = (...roles: [CouncilRole, ...CouncilRole[]]): MethodDecorator & ClassDecorator =>
-  SetMetadata(ACCESS_METADATA, { kind: 'council', roles } satisfies AccessRule);
+  access({ kind: 'council', roles });
 
 export const ForumAccess = (...roles: [ForumRole, ...ForumRole[]]): MethodDecorator & ClassDecorator =>
-  SetMetadata(ACCESS_METADATA, { kind: 'forum', roles } satisfies AccessRule);
+  access({ kind: 'forum', roles });
 
-export const PlatformAccess = (): MethodDecorator & ClassDecorator =>
-  SetMetadata(ACCESS_METADATA, { kind: 'platform', roles: ['platform-admin'] } satisfies AccessRule);
+export const PlatformAccess = (): MethodDecorator & ClassDecorator => access({ kind: 'platform', roles: ['platform-admin'] });
