@@ -89,6 +89,7 @@ interface Waiting {
 export class GroupCommitter {
   private readonly queue: Waiting[] = [];
   private inFlight = 0;
+  private pumpScheduled = false;
   private readonly idle: (() => void)[] = [];
 
   constructor(
@@ -101,6 +102,19 @@ export class GroupCommitter {
   submit(append: PendingAppend): Promise<AppendOutcome> {
     return new Promise((resolve, reject) => {
       this.queue.push({ append, resolve, reject });
+      this.schedulePump();
+    });
+  }
+
+  /**
+   * Waits for the rest of this turn of the event loop before writing: callers answered by the
+   * previous batch usually append again at once, and should ride in the same transaction.
+   */
+  private schedulePump(): void {
+    if (this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    setImmediate(() => {
+      this.pumpScheduled = false;
       this.pump();
     });
   }
@@ -117,7 +131,7 @@ export class GroupCommitter {
       this.inFlight += 1;
       void this.write(batch).finally(() => {
         this.inFlight -= 1;
-        this.pump();
+        this.schedulePump();
         if (this.inFlight === 0 && this.queue.length === 0) this.idle.splice(0).forEach((resolve) => resolve());
       });
     }

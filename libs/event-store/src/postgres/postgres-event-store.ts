@@ -62,7 +62,8 @@ const eventColumns = (alias: string): string =>
     .join(', ');
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]*$/;
 const MAX_ANY_RETRIES = 10;
-const NOTIFY_DEBOUNCE_MS = 2;
+/** Other processes hear of appends through one NOTIFY per interval: each costs a commit of its own. */
+const NOTIFY_DEBOUNCE_MS = 10;
 
 /** The default event store: PostgreSQL, gap-free global order, hash-chained streams, group commit. */
 export class PostgresEventStore implements EventStore {
