@@ -16,15 +16,27 @@ describe('signing in and tenancy, as a newcomer would check them', () => {
 
   it("refuses a Leicestershire editor on Charnwood's sub-domain, and lets a Charnwood viewer in", async () => {
     const outsider = await running.tokenFor('leicestershire.editor');
-    const refused = await api().get('/api/v1/council').set('Host', running.councilHost('charnwood')).auth(outsider, { type: 'bearer' });
+    const refused = await api()
+      .get('/api/v1/council')
+      .set('Host', running.councilHost('charnwood'))
+      .auth(outsider, { type: 'bearer' });
     expect(refused.status).toBe(403);
     expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(JSON.stringify(refused.body)).not.toMatch(/Charnwood Borough Council/i);
 
     const viewer = await running.tokenFor('charnwood.viewer');
-    const allowed = await api().get('/api/v1/council').set('Host', running.councilHost('charnwood')).auth(viewer, { type: 'bearer' });
+    const allowed = await api()
+      .get('/api/v1/council')
+      .set('Host', running.councilHost('charnwood'))
+      .auth(viewer, { type: 'bearer' });
     expect(allowed.status).toBe(200);
-    expect(allowed.body).toEqual({ slug: 'charnwood', name: 'Charnwood Borough Council', type: 'borough', nation: 'England', region: 'East Midlands' });
+    expect(allowed.body).toEqual({
+      slug: 'charnwood',
+      name: 'Charnwood Borough Council',
+      type: 'borough',
+      nation: 'England',
+      region: 'East Midlands',
+    });
     expect(allowed.headers['etag']).toBe('"1"');
   });
 
@@ -36,7 +48,10 @@ describe('signing in and tenancy, as a newcomer would check them', () => {
 
   it('answers an unknown council sub-domain with 404', async () => {
     const viewer = await running.tokenFor('charnwood.viewer');
-    const response = await api().get('/api/v1/council').set('Host', running.councilHost('nowhere')).auth(viewer, { type: 'bearer' });
+    const response = await api()
+      .get('/api/v1/council')
+      .set('Host', running.councilHost('nowhere'))
+      .auth(viewer, { type: 'bearer' });
     expect(response.status).toBe(404);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
@@ -47,7 +62,13 @@ describe('signing in and tenancy, as a newcomer would check them', () => {
       .post('/api/v1/councils')
       .set('Host', `localhost:${running.port}`)
       .auth(admin, { type: 'bearer' })
-      .send({ slug: 'melton', name: 'Melton Borough Council', type: 'borough', nation: 'England', region: 'East Midlands' });
+      .send({
+        slug: 'melton',
+        name: 'Melton Borough Council',
+        type: 'borough',
+        nation: 'England',
+        region: 'East Midlands',
+      });
     expect(registered.status).toBe(201);
     expect(registered.headers['location']).toBe('/api/v1/councils/melton');
 
@@ -55,12 +76,21 @@ describe('signing in and tenancy, as a newcomer would check them', () => {
       .post('/api/v1/councils')
       .set('Host', `localhost:${running.port}`)
       .auth(admin, { type: 'bearer' })
-      .send({ slug: 'melton', name: 'Melton Borough Council', type: 'borough', nation: 'England', region: 'East Midlands' });
+      .send({
+        slug: 'melton',
+        name: 'Melton Borough Council',
+        type: 'borough',
+        nation: 'England',
+        region: 'East Midlands',
+      });
     expect(again.status).toBe(409);
 
     // Nobody holds a Melton group yet: the sub-domain exists, access is refused.
     const viewer = await running.tokenFor('charnwood.viewer');
-    expect((await api().get('/api/v1/council').set('Host', running.councilHost('melton')).auth(viewer, { type: 'bearer' })).status).toBe(403);
+    expect(
+      (await api().get('/api/v1/council').set('Host', running.councilHost('melton')).auth(viewer, { type: 'bearer' }))
+        .status,
+    ).toBe(403);
   });
 
   it('refuses council registration by anyone but a platform operator, and bad input field by field', async () => {
@@ -69,7 +99,13 @@ describe('signing in and tenancy, as a newcomer would check them', () => {
       .post('/api/v1/councils')
       .set('Host', `localhost:${running.port}`)
       .auth(councilAdmin, { type: 'bearer' })
-      .send({ slug: 'rutland', name: 'Rutland County Council', type: 'unitary', nation: 'England', region: 'East Midlands' });
+      .send({
+        slug: 'rutland',
+        name: 'Rutland County Council',
+        type: 'unitary',
+        nation: 'England',
+        region: 'East Midlands',
+      });
     expect(forbidden.status).toBe(403);
 
     const admin = await running.tokenFor('platform.admin');
@@ -79,7 +115,10 @@ describe('signing in and tenancy, as a newcomer would check them', () => {
       .auth(admin, { type: 'bearer' })
       .send({ slug: 'admin', name: 'Admin', type: 'borough', nation: 'England', region: 'East Midlands' });
     expect(reserved.status).toBe(422);
-    expect(reserved.body).toMatchObject({ code: 'reserved_slug', errors: [expect.objectContaining({ field: 'slug' })] });
+    expect(reserved.body).toMatchObject({
+      code: 'reserved_slug',
+      errors: [expect.objectContaining({ field: 'slug' })],
+    });
 
     const invalid = await api()
       .post('/api/v1/councils')
@@ -87,7 +126,11 @@ describe('signing in and tenancy, as a newcomer would check them', () => {
       .auth(admin, { type: 'bearer' })
       .send({ slug: 'rutland', name: '', type: 'parish', nation: 'Mercia', region: 'East Midlands' });
     expect(invalid.status).toBe(400);
-    expect(invalid.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['name', 'nation', 'type']);
+    expect((invalid.body as { errors: { field: string }[] }).errors.map((error) => error.field).sort()).toEqual([
+      'name',
+      'nation',
+      'type',
+    ]);
   });
 
   it('sets security headers and keeps CORS closed', async () => {

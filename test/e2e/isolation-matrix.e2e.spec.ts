@@ -47,7 +47,8 @@ describe('tenant isolation over every route', () => {
     await running?.close();
   });
 
-  const hostFor = (route: Route): string => (route.access?.kind === 'council' ? running.councilHost('charnwood') : `localhost:${running.port}`);
+  const hostFor = (route: Route): string =>
+    route.access?.kind === 'council' ? running.councilHost('charnwood') : `localhost:${running.port}`;
 
   const send = (route: Route, token?: string) => {
     const call = request(running.platformUrl)[route.method](route.path).set('Host', hostFor(route));
@@ -57,7 +58,10 @@ describe('tenant isolation over every route', () => {
 
   const protectedRoutes = (): Route[] => routes.filter((route) => route.access?.kind !== 'public');
 
-  async function forgedToken(change: (claims: JWTPayload) => JWTPayload, expiresInSeconds: number | null = 300): Promise<string> {
+  async function forgedToken(
+    change: (claims: JWTPayload) => JWTPayload,
+    expiresInSeconds: number | null = 300,
+  ): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
     const claims = change({
       iss: `${running.config.identity.publicUrl}/realms/due-regard`,
@@ -76,7 +80,11 @@ describe('tenant isolation over every route', () => {
 
   it('finds the routes, and every one declares who may use it', () => {
     expect(protectedRoutes().length).toBeGreaterThan(0);
-    expect(routes.filter((route) => route.access === undefined).map((route) => `${route.method.toUpperCase()} ${route.path}`)).toEqual([]);
+    expect(
+      routes
+        .filter((route) => route.access === undefined)
+        .map((route) => `${route.method.toUpperCase()} ${route.path}`),
+    ).toEqual([]);
   });
 
   it('accepts a well-formed forged token only because it is signed by the realm key (the control case)', async () => {
@@ -88,7 +96,10 @@ describe('tenant isolation over every route', () => {
   it('answers 401 without a token', async () => {
     for (const route of protectedRoutes()) {
       const response = await send(route);
-      expect({ route: `${route.method} ${route.path}`, status: response.status }).toEqual({ route: `${route.method} ${route.path}`, status: 401 });
+      expect({ route: `${route.method} ${route.path}`, status: response.status }).toEqual({
+        route: `${route.method} ${route.path}`,
+        status: 401,
+      });
       expect(response.headers['www-authenticate']).toMatch(/^Bearer /);
     }
   });
@@ -120,7 +131,10 @@ describe('tenant isolation over every route', () => {
     const token = await makeToken();
     for (const route of protectedRoutes()) {
       const response = await send(route, token);
-      expect({ route: `${route.method} ${route.path}`, status: response.status }).toEqual({ route: `${route.method} ${route.path}`, status: 401 });
+      expect({ route: `${route.method} ${route.path}`, status: response.status }).toEqual({
+        route: `${route.method} ${route.path}`,
+        status: 401,
+      });
     }
   });
 });

@@ -19,7 +19,9 @@ export class StreamTenantMismatchError extends Error {
     readonly streamTenantId: string,
     readonly eventTenantId: string,
   ) {
-    super(`Stream ${streamId} belongs to tenant ${streamTenantId}; an event of tenant ${eventTenantId} cannot be appended to it`);
+    super(
+      `Stream ${streamId} belongs to tenant ${streamTenantId}; an event of tenant ${eventTenantId} cannot be appended to it`,
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import type { GlobalPosition, JsonObject, NewEvent, RecordedEvent } from './event.js';
+import type { GlobalPosition, NewEvent, RecordedEvent } from './event.js';
 import type { StreamVerification, TenantCheckpoint, TenantVerification, CheckpointCheck } from './tamper-evidence.js';
 
 /** Append only if the stream does not exist yet. */
@@ -71,7 +71,6 @@ export interface EventStore {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
-
 
 /** Injection token for the EventStore port. */
 export const EVENT_STORE = Symbol('EventStore');

@@ -33,17 +33,24 @@ export function prepareEvents(
     }
     const meta = event.metadata;
     if (meta.tenantId !== tenantId) {
-      throw new InvalidEventError(`Event ${event.type} is for tenant "${meta.tenantId}" but stream ${streamId} belongs to "${tenantId}"`);
+      throw new InvalidEventError(
+        `Event ${event.type} is for tenant "${meta.tenantId}" but stream ${streamId} belongs to "${tenantId}"`,
+      );
     }
     if (!meta.actorId) throw new InvalidEventError(`Event ${event.type} has no actor`);
     if (!meta.correlationId) throw new InvalidEventError(`Event ${event.type} has no correlation id`);
-    if (!EVENT_SOURCES.includes(meta.source)) throw new InvalidEventError(`Event ${event.type} has an unknown source "${String(meta.source)}"`);
+    if (!EVENT_SOURCES.includes(meta.source))
+      throw new InvalidEventError(`Event ${event.type} has an unknown source "${String(meta.source)}"`);
     if (!ISO_INSTANT.test(meta.occurredAt) || Number.isNaN(Date.parse(meta.occurredAt))) {
-      throw new InvalidEventError(`Event ${event.type} has occurredAt "${meta.occurredAt}", which is not an ISO 8601 instant`);
+      throw new InvalidEventError(
+        `Event ${event.type} has occurredAt "${meta.occurredAt}", which is not an ISO 8601 instant`,
+      );
     }
     const schemaVersion = event.schemaVersion ?? 1;
     if (!Number.isInteger(schemaVersion) || schemaVersion < 1) {
-      throw new InvalidEventError(`Event ${event.type} has schema version ${schemaVersion}; it must be a whole number from 1`);
+      throw new InvalidEventError(
+        `Event ${event.type} has schema version ${schemaVersion}; it must be a whole number from 1`,
+      );
     }
     const id = (event.id ?? ids.next()).toLowerCase();
     if (!UUID.test(id)) throw new InvalidEventError(`Event id "${id}" is not a UUID`);

@@ -15,9 +15,14 @@ export interface StreamName {
  * takes what stands before the first `-` as the category, and the tenant stays readable.
  */
 export function streamName(category: string, tenantId: string, entityId: string): string {
-  if (!CATEGORY.test(category)) throw new InvalidEventError(`Stream category "${category}" must be letters and digits, starting with a lowercase letter`);
-  if (!TENANT.test(tenantId)) throw new InvalidEventError(`Tenant "${tenantId}" must be lowercase letters, digits and single hyphens`);
-  if (!ENTITY.test(entityId)) throw new InvalidEventError(`Entity id "${entityId}" must be letters, digits, "_" or "-"`);
+  if (!CATEGORY.test(category))
+    throw new InvalidEventError(
+      `Stream category "${category}" must be letters and digits, starting with a lowercase letter`,
+    );
+  if (!TENANT.test(tenantId))
+    throw new InvalidEventError(`Tenant "${tenantId}" must be lowercase letters, digits and single hyphens`);
+  if (!ENTITY.test(entityId))
+    throw new InvalidEventError(`Entity id "${entityId}" must be letters, digits, "_" or "-"`);
   return `${category}-${tenantId}.${entityId}`;
 }
 

@@ -150,8 +150,9 @@ export class CheckpointSigner {
    * re-signed with some other key it carries along is not ours.
    */
   checkSignature(checkpoint: TenantCheckpoint): { digestValid: boolean; signatureValid: boolean } {
-    const digestValid = checkpointDigest(checkpoint.tenantId, checkpoint.takenAt, checkpoint.heads) === checkpoint.digest;
-    let signatureValid = false;
+    const digestValid =
+      checkpointDigest(checkpoint.tenantId, checkpoint.takenAt, checkpoint.heads) === checkpoint.digest;
+    let signatureValid: boolean;
     try {
       signatureValid = verify(
         null,
@@ -187,11 +188,19 @@ export function verifyChain(
 
   for (const event of events) {
     if (event.streamVersion !== expectedVersion) {
-      return broken(expectedVersion, 'missing_event', `expected version ${expectedVersion}, found ${event.streamVersion}`);
+      return broken(
+        expectedVersion,
+        'missing_event',
+        `expected version ${expectedVersion}, found ${event.streamVersion}`,
+      );
     }
     const recomputed = chainHash(previousHash, canonicalEventJson(event));
     if (recomputed !== event.hash) {
-      return broken(event.streamVersion, 'hash_mismatch', `event ${event.id} hashes to ${recomputed}, recorded ${event.hash}`);
+      return broken(
+        event.streamVersion,
+        'hash_mismatch',
+        `event ${event.id} hashes to ${recomputed}, recorded ${event.hash}`,
+      );
     }
     previousHash = event.hash;
     expectedVersion += 1;

@@ -11,7 +11,14 @@ function event(version: number, narrative: string): HashedEventContent {
     type: 'ProgressRecorded',
     schemaVersion: 1,
     data: { narrative, rag: 'green' },
-    metadata: { tenantId: 'charnwood', actorId: 'sub-1', correlationId: 'c-1', causationId: null, occurredAt: '2026-11-23T10:00:00.000Z', source: 'ui' },
+    metadata: {
+      tenantId: 'charnwood',
+      actorId: 'sub-1',
+      correlationId: 'c-1',
+      causationId: null,
+      occurredAt: '2026-11-23T10:00:00.000Z',
+      source: 'ui',
+    },
   };
 }
 
@@ -53,12 +60,21 @@ describe('tamper evidence', () => {
   it('names the first altered event', () => {
     const events = chain([event(1, 'a'), event(2, 'b'), event(3, 'c')]);
     const altered = events.map((e) => (e.streamVersion === 2 ? { ...e, data: { narrative: 'B', rag: 'green' } } : e));
-    expect(verifyChain('action-charnwood.1', altered, null).brokenLink).toMatchObject({ streamVersion: 2, reason: 'hash_mismatch' });
+    expect(verifyChain('action-charnwood.1', altered, null).brokenLink).toMatchObject({
+      streamVersion: 2,
+      reason: 'hash_mismatch',
+    });
   });
 
   it('names a removed event, in the middle or at the end', () => {
     const events = chain([event(1, 'a'), event(2, 'b'), event(3, 'c')]);
-    expect(verifyChain('s', [events[0], events[2]].filter((e) => e !== undefined), null).brokenLink).toMatchObject({
+    expect(
+      verifyChain(
+        's',
+        [events[0], events[2]].filter((e) => e !== undefined),
+        null,
+      ).brokenLink,
+    ).toMatchObject({
       streamVersion: 2,
       reason: 'missing_event',
     });
@@ -70,16 +86,24 @@ describe('tamper evidence', () => {
 
   it('signs checkpoints that verify under our key only, and not once altered', () => {
     const signer = CheckpointSigner.fromPem(generateSigningKeyPem(), 'k1');
-    const checkpoint = signer.sign('charnwood', [{ streamId: 'action-charnwood.1', version: 3, hash: 'ab'.repeat(32) }], new Date('2026-11-23T00:00:00Z'));
+    const checkpoint = signer.sign(
+      'charnwood',
+      [{ streamId: 'action-charnwood.1', version: 3, hash: 'ab'.repeat(32) }],
+      new Date('2026-11-23T00:00:00Z'),
+    );
     expect(signer.checkSignature(checkpoint)).toEqual({ digestValid: true, signatureValid: true });
     expect(signer.checkSignature({ ...checkpoint, tenantId: 'leicestershire' })).toMatchObject({ digestValid: false });
 
     const other = CheckpointSigner.fromPem(generateSigningKeyPem(), 'k2');
-    expect(signer.checkSignature(other.sign('charnwood', checkpoint.heads, new Date()))).toMatchObject({ signatureValid: false });
+    expect(signer.checkSignature(other.sign('charnwood', checkpoint.heads, new Date()))).toMatchObject({
+      signatureValid: false,
+    });
   });
 
   it('refuses a signing key that is not Ed25519', () => {
-    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
     expect(() => CheckpointSigner.fromPem(rsa, 'rsa')).toThrow('must be Ed25519, not rsa');
   });
 });

@@ -24,7 +24,11 @@ export class Upcasters {
   apply(eventType: string, schemaVersion: number, data: JsonObject): { schemaVersion: number; data: JsonObject } {
     let version = schemaVersion;
     let current = data;
-    for (let upcaster = this.byKey.get(`${eventType}@${version}`); upcaster; upcaster = this.byKey.get(`${eventType}@${version}`)) {
+    for (
+      let upcaster = this.byKey.get(`${eventType}@${version}`);
+      upcaster;
+      upcaster = this.byKey.get(`${eventType}@${version}`)
+    ) {
       current = upcaster.upcast(current);
       version += 1;
     }

@@ -3,7 +3,11 @@ import { Upcasters } from './upcasting.js';
 describe('upcasters', () => {
   const upcasters = new Upcasters([
     { eventType: 'ActionAdded', fromSchemaVersion: 1, upcast: (data) => ({ ...data, leads: [] }) },
-    { eventType: 'ActionAdded', fromSchemaVersion: 2, upcast: ({ due, ...rest }) => ({ ...rest, due: { text: due ?? null } }) },
+    {
+      eventType: 'ActionAdded',
+      fromSchemaVersion: 2,
+      upcast: ({ due, ...rest }) => ({ ...rest, due: { text: due ?? null } }),
+    },
   ]);
 
   it('chains upcasters from the stored version to the newest', () => {
@@ -11,7 +15,10 @@ describe('upcasters', () => {
       schemaVersion: 3,
       data: { title: 'Train managers', leads: [], due: { text: 'June 2024' } },
     });
-    expect(upcasters.apply('ActionAdded', 2, { due: 'Ongoing' })).toEqual({ schemaVersion: 3, data: { due: { text: 'Ongoing' } } });
+    expect(upcasters.apply('ActionAdded', 2, { due: 'Ongoing' })).toEqual({
+      schemaVersion: 3,
+      data: { due: { text: 'Ongoing' } },
+    });
   });
 
   it('leaves current versions and other types alone', () => {
@@ -21,6 +28,8 @@ describe('upcasters', () => {
   });
 
   it('refuses two upcasters for the same type and version', () => {
-    expect(() => upcasters.register({ eventType: 'ActionAdded', fromSchemaVersion: 1, upcast: (d) => d })).toThrow('Two upcasters for ActionAdded@1');
+    expect(() => upcasters.register({ eventType: 'ActionAdded', fromSchemaVersion: 1, upcast: (d) => d })).toThrow(
+      'Two upcasters for ActionAdded@1',
+    );
   });
 });

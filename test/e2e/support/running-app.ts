@@ -67,10 +67,17 @@ export async function startDueRegard(environment: Record<string, string> = {}): 
       const response = await fetch(`${platformUrl}/realms/due-regard/protocol/openid-connect/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'password', client_id: 'due-regard-cli', username, password: DEMO_PASSWORD, scope: 'openid' }),
+        body: new URLSearchParams({
+          grant_type: 'password',
+          client_id: 'due-regard-cli',
+          username,
+          password: DEMO_PASSWORD,
+          scope: 'openid',
+        }),
       });
       const body = (await response.json()) as { access_token?: string; error_description?: string };
-      if (!response.ok || !body.access_token) throw new Error(`No token for ${username}: ${body.error_description ?? response.status}`);
+      if (!response.ok || !body.access_token)
+        throw new Error(`No token for ${username}: ${body.error_description ?? response.status}`);
       return body.access_token;
     },
     close: async () => {

@@ -30,17 +30,20 @@ export class DemoCouncilsSeeder implements OnApplicationBootstrap {
     if (!this.options.enabled) return;
     await this.directory.catchUp();
     if (this.directory.list().length > 0) return;
-    await this.context.run({ tenant: { kind: 'platform' }, correlationId: 'demo-seed', source: 'system', principal: SYSTEM_PRINCIPAL }, async () => {
-      for (const council of DEMO_COUNCILS) {
-        try {
-          await this.registerCouncil.execute(new RegisterCouncilCommand(council));
-          this.logger.log(`Registered demo council ${council.name} (${council.slug})`);
-        } catch (error) {
-          // Another process starting at the same moment registered it first.
-          if (!(error instanceof ConcurrencyError)) throw error;
+    await this.context.run(
+      { tenant: { kind: 'platform' }, correlationId: 'demo-seed', source: 'system', principal: SYSTEM_PRINCIPAL },
+      async () => {
+        for (const council of DEMO_COUNCILS) {
+          try {
+            await this.registerCouncil.execute(new RegisterCouncilCommand(council));
+            this.logger.log(`Registered demo council ${council.name} (${council.slug})`);
+          } catch (error) {
+            // Another process starting at the same moment registered it first.
+            if (!(error instanceof ConcurrencyError)) throw error;
+          }
         }
-      }
-    });
+      },
+    );
     await this.directory.catchUp();
   }
 }

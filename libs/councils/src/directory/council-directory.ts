@@ -59,10 +59,19 @@ export class CouncilDirectory extends TenantRegistry implements OnModuleInit, On
 
   private async readNewEvents(): Promise<void> {
     for (;;) {
-      const batch = await this.store.readAll({ after: this.position, batchSize: 500, tenantId: 'platform', eventTypes: ['CouncilRegistered'] });
+      const batch = await this.store.readAll({
+        after: this.position,
+        batchSize: 500,
+        tenantId: 'platform',
+        eventTypes: ['CouncilRegistered'],
+      });
       for (const event of batch.events) {
         const data = event.data as CouncilDetails;
-        this.councils.set(data.slug, { ...data, version: event.streamVersion, registeredAt: event.recordedAt.toISOString() });
+        this.councils.set(data.slug, {
+          ...data,
+          version: event.streamVersion,
+          registeredAt: event.recordedAt.toISOString(),
+        });
       }
       this.position = batch.position;
       if (batch.caughtUp) return;

@@ -1,6 +1,14 @@
 import { DomainConflict, DomainRuleViolation, type Decider, type DomainEvent } from '@due-regard/shared-kernel';
 
-export const COUNCIL_TYPES = ['district', 'borough', 'county', 'unitary', 'metropolitan', 'london-borough', 'other'] as const;
+export const COUNCIL_TYPES = [
+  'district',
+  'borough',
+  'county',
+  'unitary',
+  'metropolitan',
+  'london-borough',
+  'other',
+] as const;
 export type CouncilType = (typeof COUNCIL_TYPES)[number];
 
 /** The specific duties under the PSED differ by nation. */
@@ -9,9 +17,38 @@ export type Nation = (typeof NATIONS)[number];
 
 /** Sub-domains that name the platform's own services, never a council. */
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
-  'www', 'api', 'app', 'admin', 'auth', 'login', 'logout', 'sso', 'id', 'identity', 'keycloak', 'realms',
-  'static', 'assets', 'public', 'docs', 'health', 'status', 'mail', 'smtp', 'forums', 'forum', 'platform',
-  'audit', 'due-regard', 'dueregard', 'support', 'help', 'test', 'demo', 'staging', 'dev',
+  'www',
+  'api',
+  'app',
+  'admin',
+  'auth',
+  'login',
+  'logout',
+  'sso',
+  'id',
+  'identity',
+  'keycloak',
+  'realms',
+  'static',
+  'assets',
+  'public',
+  'docs',
+  'health',
+  'status',
+  'mail',
+  'smtp',
+  'forums',
+  'forum',
+  'platform',
+  'audit',
+  'due-regard',
+  'dueregard',
+  'support',
+  'help',
+  'test',
+  'demo',
+  'staging',
+  'dev',
 ]);
 
 const SLUG = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
@@ -33,7 +70,8 @@ export type CouncilRegistered = DomainEvent<'CouncilRegistered', CouncilDetails>
 export type CouncilEvent = CouncilRegistered;
 export type CouncilCommand = RegisterCouncil;
 
-export type CouncilState = { readonly status: 'unregistered' } | { readonly status: 'registered'; readonly council: CouncilDetails };
+export type CouncilState =
+  { readonly status: 'unregistered' } | { readonly status: 'registered'; readonly council: CouncilDetails };
 
 export function validateSlug(slug: string): void {
   if (slug.length < 2 || slug.length > 63 || !SLUG.test(slug)) {
@@ -44,7 +82,11 @@ export function validateSlug(slug: string): void {
     );
   }
   if (RESERVED_SLUGS.has(slug)) {
-    throw new DomainRuleViolation(`"${slug}" is reserved for the platform and cannot name a council`, 'reserved_slug', 'slug');
+    throw new DomainRuleViolation(
+      `"${slug}" is reserved for the platform and cannot name a council`,
+      'reserved_slug',
+      'slug',
+    );
   }
 }
 

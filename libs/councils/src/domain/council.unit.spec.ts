@@ -11,7 +11,19 @@ const charnwood: CouncilDetails = {
 
 function given(events: readonly CouncilEvent[]) {
   const state = events.reduce(councilDecider.evolve, councilDecider.initialState());
-  return { when: (council: CouncilDetails) => () => councilDecider.decide({ type: 'RegisterCouncil', council }, state) };
+  return {
+    when: (council: CouncilDetails) => () => councilDecider.decide({ type: 'RegisterCouncil', council }, state),
+  };
+}
+
+function refusal(attempt: () => unknown): DomainRuleViolation {
+  try {
+    attempt();
+  } catch (error) {
+    if (error instanceof DomainRuleViolation) return error;
+    throw error;
+  }
+  throw new Error('The command was not refused');
 }
 
 describe('registering a council', () => {
@@ -20,9 +32,9 @@ describe('registering a council', () => {
   });
 
   it('trims the name and region', () => {
-    expect(given([]).when({ ...charnwood, name: '  Charnwood Borough Council ', region: ' East Midlands ' })()).toEqual([
-      { type: 'CouncilRegistered', data: charnwood },
-    ]);
+    expect(given([]).when({ ...charnwood, name: '  Charnwood Borough Council ', region: ' East Midlands ' })()).toEqual(
+      [{ type: 'CouncilRegistered', data: charnwood }],
+    );
   });
 
   it('refuses a council registered already', () => {
@@ -32,16 +44,16 @@ describe('registering a council', () => {
   it.each(['Charnwood', 'charnwood_bc', '-charnwood', 'charnwood-', 'a', 'north--east', '1council', 'x'.repeat(64)])(
     'refuses the slug %p',
     (slug) => {
-      expect(given([]).when({ ...charnwood, slug })).toThrow(expect.objectContaining({ code: 'invalid_slug', field: 'slug' }));
+      expect(refusal(given([]).when({ ...charnwood, slug }))).toMatchObject({ code: 'invalid_slug', field: 'slug' });
     },
   );
 
   it.each(['www', 'admin', 'realms', 'platform', 'forums'])('refuses the reserved slug %p', (slug) => {
-    expect(given([]).when({ ...charnwood, slug })).toThrow(expect.objectContaining({ code: 'reserved_slug' }));
+    expect(refusal(given([]).when({ ...charnwood, slug }))).toMatchObject({ code: 'reserved_slug' });
   });
 
   it('refuses a blank name or region, naming the field', () => {
-    expect(given([]).when({ ...charnwood, name: ' ' })).toThrow(expect.objectContaining({ field: 'name' }));
+    expect(refusal(given([]).when({ ...charnwood, name: ' ' }))).toMatchObject({ field: 'name' });
     expect(given([]).when({ ...charnwood, region: '' })).toThrow(DomainRuleViolation);
   });
 });

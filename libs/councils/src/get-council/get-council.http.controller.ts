@@ -15,10 +15,18 @@ export class GetCouncilHttpController {
   @Get()
   @CouncilAccess(...COUNCIL_ROLES)
   @ApiOkResponse({ description: 'The council of this sub-domain.' })
-  async get(@Res({ passthrough: true }) response: Response): Promise<{ slug: string; name: string; type: string; nation: string; region: string }> {
+  async get(
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<{ slug: string; name: string; type: string; nation: string; region: string }> {
     const council = await this.directory.find(this.context.councilSlug());
     if (!council) throw new NotFoundException();
     response.setHeader('ETag', `"${council.version}"`);
-    return { slug: council.slug, name: council.name, type: council.councilType, nation: council.nation, region: council.region };
+    return {
+      slug: council.slug,
+      name: council.name,
+      type: council.councilType,
+      nation: council.nation,
+      region: council.region,
+    };
   }
 }

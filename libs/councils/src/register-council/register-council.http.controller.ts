@@ -31,7 +31,9 @@ export class RegisterCouncilHttpController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<{ slug: string; name: string; type: string; nation: string; region: string; version: number }> {
     const { slug, name, type, nation, region } = body;
-    const result = await this.commandBus.execute(new RegisterCouncilCommand({ slug, name, councilType: type, nation, region }));
+    const result = await this.commandBus.execute(
+      new RegisterCouncilCommand({ slug, name, councilType: type, nation, region }),
+    );
     response.setHeader('ETag', `"${result.nextExpectedVersion}"`);
     response.setHeader('Location', `/api/v1/councils/${slug}`);
     return { slug, name: name.trim(), type, nation, region: region.trim(), version: result.nextExpectedVersion };

@@ -17,7 +17,10 @@ export async function loadState<Command, Event extends DomainEvent, State>(
   asOf?: Date,
 ): Promise<LoadedState<State>> {
   const recorded = await store.readStream(streamId, asOf ? { toInstant: asOf } : {});
-  const state = recorded.reduce((current, event) => decider.evolve(current, asDomainEvent(event, decider)), decider.initialState());
+  const state = recorded.reduce(
+    (current, event) => decider.evolve(current, asDomainEvent(event, decider)),
+    decider.initialState(),
+  );
   return { state, version: recorded.at(-1)?.streamVersion ?? 0 };
 }
 
@@ -44,9 +47,14 @@ export async function decideAndAppend<Command, Event extends DomainEvent, State>
 }
 
 /** Events in our streams were written by our deciders (and upcasted on read): only the type is checked. */
-function asDomainEvent<Event extends DomainEvent>(event: RecordedEvent, decider: { readonly eventTypes: readonly Event['type'][] }): Event {
+function asDomainEvent<Event extends DomainEvent>(
+  event: RecordedEvent,
+  decider: { readonly eventTypes: readonly Event['type'][] },
+): Event {
   if (!(decider.eventTypes as readonly string[]).includes(event.type)) {
-    throw new Error(`Stream ${event.streamId} holds an event of unknown type ${event.type} at version ${event.streamVersion}`);
+    throw new Error(
+      `Stream ${event.streamId} holds an event of unknown type ${event.type} at version ${event.streamVersion}`,
+    );
   }
   return { type: event.type, data: event.data } as Event;
 }

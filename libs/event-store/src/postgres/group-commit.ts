@@ -48,7 +48,7 @@ export async function appendBatch(
       appends.flatMap((a) => a.canonicalJson),
     ],
   );
-  const outcomes: (AppendOutcome | undefined)[] = new Array(appends.length);
+  const outcomes = new Array<AppendOutcome | undefined>(appends.length);
   const appendedById = new Map<string, AppendedRow>();
   for (const row of rows) {
     if (row.outcome === 'ok') {
@@ -147,12 +147,18 @@ export class GroupCommitter {
     }
     // Locking stream rows in one order keeps concurrent batches from deadlocking; the sort is
     // stable, so two appends to one stream keep their order.
-    return this.queue.splice(0, count).sort((a, b) => (a.append.streamId < b.append.streamId ? -1 : a.append.streamId > b.append.streamId ? 1 : 0));
+    return this.queue
+      .splice(0, count)
+      .sort((a, b) => (a.append.streamId < b.append.streamId ? -1 : a.append.streamId > b.append.streamId ? 1 : 0));
   }
 
   private async write(batch: Waiting[]): Promise<void> {
     try {
-      const outcomes = await appendBatch(this.pool, this.schema, batch.map((w) => w.append));
+      const outcomes = await appendBatch(
+        this.pool,
+        this.schema,
+        batch.map((w) => w.append),
+      );
       batch.forEach((waiting, index) => {
         const outcome = outcomes[index];
         if (outcome) waiting.resolve(outcome);

@@ -162,7 +162,10 @@ export async function migrate(pool: pg.Pool, schema: string): Promise<void> {
     for (const migration of EVENT_STORE_MIGRATIONS) {
       if (applied.has(migration.version)) continue;
       await client.query(migration.sql(schema));
-      await client.query(`INSERT INTO ${schema}.schema_migrations (version, name) VALUES ($1, $2)`, [migration.version, migration.name]);
+      await client.query(`INSERT INTO ${schema}.schema_migrations (version, name) VALUES ($1, $2)`, [
+        migration.version,
+        migration.name,
+      ]);
     }
     await client.query('COMMIT');
   } catch (error) {

@@ -14,7 +14,10 @@ describe('PostgreSQL event store, beyond the contract', () => {
   let store: PostgresEventStore;
 
   beforeAll(async () => {
-    store = await harness.createStore({ upcasters: new Upcasters(), signer: CheckpointSigner.fromPem(generateSigningKeyPem(), 'pg') });
+    store = await harness.createStore({
+      upcasters: new Upcasters(),
+      signer: CheckpointSigner.fromPem(generateSigningKeyPem(), 'pg'),
+    });
   });
 
   afterAll(async () => {
@@ -24,13 +27,20 @@ describe('PostgreSQL event store, beyond the contract', () => {
 
   async function streamOfThree(tenant = 'charnwood'): Promise<string> {
     const stream = uniqueStream(tenant);
-    await store.append(stream, ['one', 'two', 'three'].map((n) => progressRecorded(tenant, n)), NO_STREAM);
+    await store.append(
+      stream,
+      ['one', 'two', 'three'].map((n) => progressRecorded(tenant, n)),
+      NO_STREAM,
+    );
     return stream;
   }
 
   it('reports an event edited with plain SQL as the first broken link', async () => {
     const stream = await streamOfThree();
-    await harness.sql(`UPDATE event_store.events SET data = jsonb_set(data, '{narrative}', '"rewritten"') WHERE stream_id = $1 AND stream_version = 2`, [stream]);
+    await harness.sql(
+      `UPDATE event_store.events SET data = jsonb_set(data, '{narrative}', '"rewritten"') WHERE stream_id = $1 AND stream_version = 2`,
+      [stream],
+    );
 
     const result = await store.verifyStream(stream);
     expect(result.valid).toBe(false);
@@ -57,17 +67,44 @@ describe('PostgreSQL event store, beyond the contract', () => {
     const stream = await streamOfThree(tenant);
     const checkpoint = await store.exportTenantCheckpoint(tenant);
     // Rewrite the whole stream consistently: the chain verifies again, the checkpoint does not.
-    await harness.sql(`UPDATE event_store.events SET data = jsonb_set(data, '{narrative}', '"forged"') WHERE stream_id = $1`, [stream]);
+    await harness.sql(
+      `UPDATE event_store.events SET data = jsonb_set(data, '{narrative}', '"forged"') WHERE stream_id = $1`,
+      [stream],
+    );
     const rows = await harness.sql(
       `SELECT event_id::text AS id, stream_version, type, schema_version, data, metadata FROM event_store.events WHERE stream_id = $1 ORDER BY stream_version`,
       [stream],
     );
     let previous = GENESIS_HASH;
-    for (const row of rows.rows as { id: string; stream_version: string; type: string; schema_version: number; data: JsonObject; metadata: EventMetadata }[]) {
-      previous = chainHash(previous, canonicalEventJson({ id: row.id, streamId: stream, streamVersion: Number(row.stream_version), type: row.type, schemaVersion: row.schema_version, data: row.data, metadata: row.metadata }));
-      await harness.sql(`UPDATE event_store.events SET hash = decode($3, 'hex') WHERE stream_id = $1 AND stream_version = $2`, [stream, row.stream_version, previous]);
+    for (const row of rows.rows as {
+      id: string;
+      stream_version: string;
+      type: string;
+      schema_version: number;
+      data: JsonObject;
+      metadata: EventMetadata;
+    }[]) {
+      previous = chainHash(
+        previous,
+        canonicalEventJson({
+          id: row.id,
+          streamId: stream,
+          streamVersion: Number(row.stream_version),
+          type: row.type,
+          schemaVersion: row.schema_version,
+          data: row.data,
+          metadata: row.metadata,
+        }),
+      );
+      await harness.sql(
+        `UPDATE event_store.events SET hash = decode($3, 'hex') WHERE stream_id = $1 AND stream_version = $2`,
+        [stream, row.stream_version, previous],
+      );
     }
-    await harness.sql(`UPDATE event_store.streams SET head_hash = decode($2, 'hex') WHERE stream_id = $1`, [stream, previous]);
+    await harness.sql(`UPDATE event_store.streams SET head_hash = decode($2, 'hex') WHERE stream_id = $1`, [
+      stream,
+      previous,
+    ]);
 
     expect((await store.verifyStream(stream)).valid).toBe(true);
     const check = await store.checkTenantCheckpoint(checkpoint);
@@ -80,11 +117,11 @@ describe('PostgreSQL event store, beyond the contract', () => {
     await streamOfThree();
     // The table is small here, so sequential scans are switched off to see which index the planner takes.
     const plan = async (filter: string): Promise<string> => {
-      const { rows } = await harness.sql(
+      const { rows } = await harness.sql<{ plan: string }>(
         `SELECT string_agg(line, E'\\n') AS plan FROM event_store.explain_read_all($1) AS line`,
         [filter],
       );
-      return String(rows[0]?.['plan']);
+      return rows[0]?.plan ?? '';
     };
     await harness.sql(`CREATE FUNCTION event_store.explain_read_all(filter text) RETURNS SETOF text LANGUAGE plpgsql AS $$
       BEGIN
@@ -98,7 +135,14 @@ describe('PostgreSQL event store, beyond the contract', () => {
   });
 
   it('migrates idempotently when several apps start at once', async () => {
-    const others = await Promise.all([1, 2, 3].map(() => harness.createStore({ upcasters: new Upcasters(), signer: CheckpointSigner.fromPem(generateSigningKeyPem(), 'x') })));
+    const others = await Promise.all(
+      [1, 2, 3].map(() =>
+        harness.createStore({
+          upcasters: new Upcasters(),
+          signer: CheckpointSigner.fromPem(generateSigningKeyPem(), 'x'),
+        }),
+      ),
+    );
     await Promise.all(others.map((s) => s.close()));
     const { rows } = await harness.sql('SELECT version FROM event_store.schema_migrations ORDER BY version');
     expect(rows).toEqual([{ version: 1 }]);

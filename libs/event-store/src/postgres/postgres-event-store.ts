@@ -56,7 +56,18 @@ interface EventRow {
 }
 
 const eventColumns = (alias: string): string =>
-  ['global_position', 'event_id', 'stream_id', 'stream_version', 'type', 'schema_version', 'data', 'metadata', 'hash', 'recorded_at']
+  [
+    'global_position',
+    'event_id',
+    'stream_id',
+    'stream_version',
+    'type',
+    'schema_version',
+    'data',
+    'metadata',
+    'hash',
+    'recorded_at',
+  ]
     .map((column) => `${alias}.${column}`)
     .concat(`${alias}.transaction_id::text AS transaction_id`)
     .join(', ');
@@ -91,7 +102,8 @@ export class PostgresEventStore implements EventStore {
 
   static async create(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
     const schema = options.schema ?? 'event_store';
-    if (!SCHEMA_NAME.test(schema)) throw new Error(`Event store schema "${schema}" must be a plain lowercase SQL identifier`);
+    if (!SCHEMA_NAME.test(schema))
+      throw new Error(`Event store schema "${schema}" must be a plain lowercase SQL identifier`);
     const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
     // An idle client whose server went away (a restart, a shutdown) is dropped by the pool; the
     // next query reconnects. Without a listener the error would end the process.
@@ -116,7 +128,8 @@ export class PostgresEventStore implements EventStore {
 
   async append(streamId: string, events: readonly NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult> {
     for (let attempt = 1; ; attempt += 1) {
-      const current = expectedVersion === ANY ? await this.streamVersion(streamId) : expectedVersionNumber(expectedVersion);
+      const current =
+        expectedVersion === ANY ? await this.streamVersion(streamId) : expectedVersionNumber(expectedVersion);
       const prepared = prepareEvents(streamId, events, current, this.ids);
       const outcome = await this.committer.submit(pendingAppend(streamId, current, prepared));
       if (outcome.kind === 'conflict' && expectedVersion === ANY && attempt < MAX_ANY_RETRIES) continue;
@@ -130,7 +143,12 @@ export class PostgresEventStore implements EventStore {
    * Appends within the caller's open transaction, for writes that must commit together with other
    * rows. Readers see the events once that transaction commits, never before and never skipped.
    */
-  async appendWithin(client: pg.ClientBase, streamId: string, events: readonly NewEvent[], expectedVersion: number | typeof NO_STREAM): Promise<AppendResult> {
+  async appendWithin(
+    client: pg.ClientBase,
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedVersion: number | typeof NO_STREAM,
+  ): Promise<AppendResult> {
     const current = expectedVersionNumber(expectedVersion);
     const prepared = prepareEvents(streamId, events, current, this.ids);
     const [outcome] = await appendBatch(client, this.schema, [pendingAppend(streamId, current, prepared)]);
@@ -148,7 +166,12 @@ export class PostgresEventStore implements EventStore {
     }, NOTIFY_DEBOUNCE_MS);
   }
 
-  private appendResult(streamId: string, expected: ExpectedVersion, prepared: readonly PreparedEvent[], outcome: AppendOutcome): AppendResult {
+  private appendResult(
+    streamId: string,
+    expected: ExpectedVersion,
+    prepared: readonly PreparedEvent[],
+    outcome: AppendOutcome,
+  ): AppendResult {
     switch (outcome.kind) {
       case 'conflict':
         throw new ConcurrencyError(streamId, expected, outcome.actualVersion);
@@ -177,7 +200,10 @@ export class PostgresEventStore implements EventStore {
   }
 
   async streamVersion(streamId: string): Promise<number> {
-    const { rows } = await this.pool.query<{ version: string }>(`SELECT version FROM ${this.schema}.streams WHERE stream_id = $1`, [streamId]);
+    const { rows } = await this.pool.query<{ version: string }>(
+      `SELECT version FROM ${this.schema}.streams WHERE stream_id = $1`,
+      [streamId],
+    );
     return Number(rows[0]?.version ?? 0);
   }
 
@@ -268,7 +294,12 @@ export class PostgresEventStore implements EventStore {
         valid: false,
         eventsChecked: 0,
         headHash: '',
-        brokenLink: { streamId, streamVersion: 1, reason: 'head_mismatch', detail: 'the stream has events but no recorded head' },
+        brokenLink: {
+          streamId,
+          streamVersion: 1,
+          reason: 'head_mismatch',
+          detail: 'the stream has events but no recorded head',
+        },
       };
     }
     return verifyChain(streamId, events, head);
@@ -297,7 +328,11 @@ export class PostgresEventStore implements EventStore {
       `SELECT stream_id, version, head_hash FROM ${this.schema}.streams WHERE tenant_id = $1 ORDER BY stream_id`,
       [tenantId],
     );
-    const heads: StreamHead[] = rows.map((row) => ({ streamId: row.stream_id, version: Number(row.version), hash: row.head_hash.toString('hex') }));
+    const heads: StreamHead[] = rows.map((row) => ({
+      streamId: row.stream_id,
+      version: Number(row.version),
+      hash: row.head_hash.toString('hex'),
+    }));
     return this.signer.sign(tenantId, heads, this.clock.now());
   }
 
@@ -306,9 +341,16 @@ export class PostgresEventStore implements EventStore {
     const mismatches: { streamId: string; version: number; detail: string }[] = [];
     for (const head of checkpoint.heads) {
       const rows = await this.rawStream(head.streamId, { toVersion: head.version });
-      const verification = verifyChain(head.streamId, rows.map(hashedContent), { version: head.version, hash: head.hash });
+      const verification = verifyChain(head.streamId, rows.map(hashedContent), {
+        version: head.version,
+        hash: head.hash,
+      });
       if (!verification.valid) {
-        mismatches.push({ streamId: head.streamId, version: head.version, detail: verification.brokenLink?.detail ?? 'chain broken' });
+        mismatches.push({
+          streamId: head.streamId,
+          version: head.version,
+          detail: verification.brokenLink?.detail ?? 'chain broken',
+        });
       }
     }
     return { valid: digestValid && signatureValid && mismatches.length === 0, digestValid, signatureValid, mismatches };
@@ -391,7 +433,8 @@ function hashedContent(row: EventRow): HashedEventContent & { hash: string } {
 
 function expectedVersionNumber(expected: number | typeof NO_STREAM): number {
   if (expected === NO_STREAM) return 0;
-  if (!Number.isSafeInteger(expected) || expected < 0) throw new RangeError(`Expected version ${expected} must be a whole number from 0`);
+  if (!Number.isSafeInteger(expected) || expected < 0)
+    throw new RangeError(`Expected version ${expected} must be a whole number from 0`);
   return expected;
 }
 

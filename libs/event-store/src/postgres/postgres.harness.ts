@@ -11,7 +11,10 @@ import { PostgresEventStore } from './postgres-event-store.js';
 export class PostgresHarness implements EventStoreHarness {
   private database: TestDatabase | null = null;
 
-  async createStore(options: { readonly upcasters: Upcasters; readonly signer: CheckpointSigner }): Promise<PostgresEventStore> {
+  async createStore(options: {
+    readonly upcasters: Upcasters;
+    readonly signer: CheckpointSigner;
+  }): Promise<PostgresEventStore> {
     this.database ??= await createTestDatabase('dr_es');
     return PostgresEventStore.create({ connectionString: this.database.url, ...options });
   }
@@ -20,8 +23,13 @@ export class PostgresHarness implements EventStoreHarness {
     return this.db().url;
   }
 
-  async holdAppendOpen(store: EventStore, streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<HeldAppend> {
-    if (!(store instanceof PostgresEventStore) || typeof expected !== 'number' && expected !== 'no_stream') {
+  async holdAppendOpen(
+    store: EventStore,
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedVersion,
+  ): Promise<HeldAppend> {
+    if (!(store instanceof PostgresEventStore) || (typeof expected !== 'number' && expected !== 'no_stream')) {
       throw new Error('holdAppendOpen needs a PostgresEventStore and an exact expected version');
     }
     const client = new pg.Client({ connectionString: this.db().url });
@@ -39,11 +47,14 @@ export class PostgresHarness implements EventStoreHarness {
   }
 
   /** Runs SQL against the store's database as an attacker with table access would. */
-  async sql(text: string, params: unknown[] = []): Promise<pg.QueryResult> {
+  async sql<Row extends pg.QueryResultRow = Record<string, unknown>>(
+    text: string,
+    params: unknown[] = [],
+  ): Promise<pg.QueryResult<Row>> {
     const client = new pg.Client({ connectionString: this.db().url });
     await client.connect();
     try {
-      return await client.query(text, params);
+      return await client.query<Row>(text, params);
     } finally {
       await client.end();
     }

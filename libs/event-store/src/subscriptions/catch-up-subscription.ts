@@ -58,7 +58,12 @@ export class CatchUpSubscription {
   }
 
   status(): SubscriptionStatus {
-    return { name: this.options.name, position: this.position ?? { commit: 0n, prepare: 0n }, caughtUp: this.caughtUp, lastError: this.lastError };
+    return {
+      name: this.options.name,
+      position: this.position ?? { commit: 0n, prepare: 0n },
+      caughtUp: this.caughtUp,
+      lastError: this.lastError,
+    };
   }
 
   /** Resolves once the subscription has handled everything up to `position` (read-your-writes). */
@@ -89,7 +94,9 @@ export class CatchUpSubscription {
         });
         if (batch.events.length > 0) {
           const from = this.committed;
-          await this.checkpoints.advance(this.options.name, from, batch.position, (tx) => this.options.handle(batch.events, tx));
+          await this.checkpoints.advance(this.options.name, from, batch.position, (tx) =>
+            this.options.handle(batch.events, tx),
+          );
           this.committed = batch.position;
         }
         this.position = batch.position;

@@ -36,7 +36,12 @@ export class PostgresCheckpointStore {
    * Runs `work` in a transaction and moves the checkpoint from `from` to `to` in it. Refuses (and
    * rolls back) when another runner of the same subscription moved it first.
    */
-  async advance(subscriptionName: string, from: GlobalPosition, to: GlobalPosition, work: (tx: pg.PoolClient) => Promise<void>): Promise<void> {
+  async advance(
+    subscriptionName: string,
+    from: GlobalPosition,
+    to: GlobalPosition,
+    work: (tx: pg.PoolClient) => Promise<void>,
+  ): Promise<void> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
@@ -47,7 +52,13 @@ export class PostgresCheckpointStore {
          ON CONFLICT (subscription_name) DO UPDATE
            SET commit_position = EXCLUDED.commit_position, prepare_position = EXCLUDED.prepare_position, updated_at = now()
            WHERE c.commit_position = $4::xid8 AND c.prepare_position = $5`,
-        [subscriptionName, to.commit.toString(), to.prepare.toString(), from.commit.toString(), from.prepare.toString()],
+        [
+          subscriptionName,
+          to.commit.toString(),
+          to.prepare.toString(),
+          from.commit.toString(),
+          from.prepare.toString(),
+        ],
       );
       if (rowCount !== 1) throw new CheckpointMovedError(subscriptionName);
       await client.query('COMMIT');
@@ -60,7 +71,9 @@ export class PostgresCheckpointStore {
   }
 
   async reset(subscriptionName: string): Promise<void> {
-    await this.pool.query(`DELETE FROM ${this.schema}.subscription_checkpoints WHERE subscription_name = $1`, [subscriptionName]);
+    await this.pool.query(`DELETE FROM ${this.schema}.subscription_checkpoints WHERE subscription_name = $1`, [
+      subscriptionName,
+    ]);
   }
 }
 

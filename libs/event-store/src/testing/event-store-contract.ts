@@ -14,6 +14,11 @@ import type { EventStoreHarness } from './event-store-harness.js';
 
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
+function narrativeOf(event: RecordedEvent): string {
+  const narrative = event.data['narrative'];
+  return typeof narrative === 'string' ? narrative : '';
+}
+
 let sequence = 0;
 /** A stream id no other test uses. */
 export function uniqueStream(tenantId = 'charnwood', category = 'action'): string {
@@ -43,7 +48,11 @@ export function progressRecorded(tenantId: string, narrative: string, extra: Par
 }
 
 /** Waits, bounded, until `condition` holds; fails with `what` otherwise. */
-export async function eventually(condition: () => boolean | Promise<boolean>, what: string, attempts = 200): Promise<void> {
+export async function eventually(
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  attempts = 200,
+): Promise<void> {
   for (let i = 0; i < attempts; i += 1) {
     if (await condition()) return;
     await new Promise((resolve) => setTimeout(resolve, 25));
@@ -51,11 +60,20 @@ export async function eventually(condition: () => boolean | Promise<boolean>, wh
   throw new Error(`Timed out waiting until ${what}`);
 }
 
-async function readEverything(store: EventStore, tenantId?: string, eventTypes?: readonly string[]): Promise<RecordedEvent[]> {
+async function readEverything(
+  store: EventStore,
+  tenantId?: string,
+  eventTypes?: readonly string[],
+): Promise<RecordedEvent[]> {
   const events: RecordedEvent[] = [];
   let after = START;
   for (;;) {
-    const batch = await store.readAll({ after, batchSize: 7, ...(tenantId ? { tenantId } : {}), ...(eventTypes ? { eventTypes } : {}) });
+    const batch = await store.readAll({
+      after,
+      batchSize: 7,
+      ...(tenantId ? { tenantId } : {}),
+      ...(eventTypes ? { eventTypes } : {}),
+    });
     events.push(...batch.events);
     after = batch.position;
     if (batch.caughtUp) return events;
@@ -92,7 +110,11 @@ export function describeEventStoreContract(adapterName: string, makeHarness: () 
     describe('append', () => {
       it('records events with ids, versions, positions and metadata', async () => {
         const stream = uniqueStream();
-        const result = await store.append(stream, [progressRecorded('charnwood', 'first'), progressRecorded('charnwood', 'second')], NO_STREAM);
+        const result = await store.append(
+          stream,
+          [progressRecorded('charnwood', 'first'), progressRecorded('charnwood', 'second')],
+          NO_STREAM,
+        );
 
         expect(result.nextExpectedVersion).toBe(2);
         expect(result.events.map((e) => e.streamVersion)).toEqual([1, 2]);
@@ -126,8 +148,13 @@ export function describeEventStoreContract(adapterName: string, makeHarness: () 
       it('refuses NO_STREAM for a stream that exists, and a version for one that does not', async () => {
         const stream = uniqueStream();
         await store.append(stream, [progressRecorded('charnwood', 'one')], 0);
-        await expect(store.append(stream, [progressRecorded('charnwood', 'again')], NO_STREAM)).rejects.toMatchObject({ actual: 1 });
-        await expect(store.append(uniqueStream(), [progressRecorded('charnwood', 'x')], 3)).rejects.toMatchObject({ expected: 3, actual: 0 });
+        await expect(store.append(stream, [progressRecorded('charnwood', 'again')], NO_STREAM)).rejects.toMatchObject({
+          actual: 1,
+        });
+        await expect(store.append(uniqueStream(), [progressRecorded('charnwood', 'x')], 3)).rejects.toMatchObject({
+          expected: 3,
+          actual: 0,
+        });
       });
 
       it('appends with ANY whatever the version', async () => {
@@ -153,21 +180,30 @@ export function describeEventStoreContract(adapterName: string, makeHarness: () 
 
       it('commits all events of one append or none', async () => {
         const stream = uniqueStream();
-        const bad: NewEvent = { ...progressRecorded('charnwood', 'bad'), metadata: metadataFor('charnwood', { occurredAt: 'yesterday' }) };
-        await expect(store.append(stream, [progressRecorded('charnwood', 'good'), bad], NO_STREAM)).rejects.toBeInstanceOf(InvalidEventError);
+        const bad: NewEvent = {
+          ...progressRecorded('charnwood', 'bad'),
+          metadata: metadataFor('charnwood', { occurredAt: 'yesterday' }),
+        };
+        await expect(
+          store.append(stream, [progressRecorded('charnwood', 'good'), bad], NO_STREAM),
+        ).rejects.toBeInstanceOf(InvalidEventError);
         expect(await store.readStream(stream)).toEqual([]);
         expect(await store.streamVersion(stream)).toBe(0);
       });
 
       it("refuses an event of another tenant in a tenant's stream", async () => {
         const stream = uniqueStream('charnwood');
-        await expect(store.append(stream, [progressRecorded('leicestershire', 'intruder')], NO_STREAM)).rejects.toBeInstanceOf(InvalidEventError);
+        await expect(
+          store.append(stream, [progressRecorded('leicestershire', 'intruder')], NO_STREAM),
+        ).rejects.toBeInstanceOf(InvalidEventError);
         expect(await store.streamVersion(stream)).toBe(0);
       });
 
       it('refuses an empty append and a stream name without a tenant', async () => {
         await expect(store.append(uniqueStream(), [], NO_STREAM)).rejects.toBeInstanceOf(InvalidEventError);
-        await expect(store.append('no-tenant-here', [progressRecorded('charnwood', 'x')], NO_STREAM)).rejects.toBeInstanceOf(InvalidEventError);
+        await expect(
+          store.append('no-tenant-here', [progressRecorded('charnwood', 'x')], NO_STREAM),
+        ).rejects.toBeInstanceOf(InvalidEventError);
       });
     });
 
@@ -179,7 +215,11 @@ export function describeEventStoreContract(adapterName: string, makeHarness: () 
 
       it('reads up to a version', async () => {
         const stream = uniqueStream();
-        await store.append(stream, ['a', 'b', 'c'].map((n) => progressRecorded('charnwood', n)), NO_STREAM);
+        await store.append(
+          stream,
+          ['a', 'b', 'c'].map((n) => progressRecorded('charnwood', n)),
+          NO_STREAM,
+        );
         expect((await store.readStream(stream, { toVersion: 2 })).map((e) => e.data['narrative'])).toEqual(['a', 'b']);
       });
 
@@ -197,7 +237,18 @@ export function describeEventStoreContract(adapterName: string, makeHarness: () 
 
       it('upcasts old schema versions on read and never rewrites what is stored', async () => {
         const stream = uniqueStream();
-        await store.append(stream, [{ type: 'ActionReworded', schemaVersion: 1, data: { text: 'Publish the plan' }, metadata: metadataFor('charnwood') }], NO_STREAM);
+        await store.append(
+          stream,
+          [
+            {
+              type: 'ActionReworded',
+              schemaVersion: 1,
+              data: { text: 'Publish the plan' },
+              metadata: metadataFor('charnwood'),
+            },
+          ],
+          NO_STREAM,
+        );
 
         const [event] = await store.readStream(stream);
         expect(event?.schemaVersion).toBe(2);
@@ -214,7 +265,11 @@ export function describeEventStoreContract(adapterName: string, makeHarness: () 
         for (let i = 0; i < 9; i += 1) {
           const owner = i % 3 === 0 ? other : tenant;
           const type = i % 2 === 0 ? 'ProgressRecorded' : 'DueRevised';
-          const result = await store.append(uniqueStream(owner), [{ ...progressRecorded(owner, `event ${i}`), type }], NO_STREAM);
+          const result = await store.append(
+            uniqueStream(owner),
+            [{ ...progressRecorded(owner, `event ${i}`), type }],
+            NO_STREAM,
+          );
           appended.push(...result.events);
         }
 
@@ -228,7 +283,9 @@ export function describeEventStoreContract(adapterName: string, makeHarness: () 
         }
 
         const tenantOnly = await readEverything(store, tenant);
-        expect(tenantOnly.map((e) => e.id)).toEqual(appended.filter((e) => e.metadata.tenantId === tenant).map((e) => e.id));
+        expect(tenantOnly.map((e) => e.id)).toEqual(
+          appended.filter((e) => e.metadata.tenantId === tenant).map((e) => e.id),
+        );
 
         const dueRevisions = await readEverything(store, tenant, ['DueRevised']);
         expect(dueRevisions.map((e) => e.id)).toEqual(
@@ -238,7 +295,12 @@ export function describeEventStoreContract(adapterName: string, makeHarness: () 
 
       it('never skips an event whose transaction commits late', async () => {
         const tenant = `late${Date.now().toString(36)}`;
-        const held = await harness.holdAppendOpen(store, uniqueStream(tenant), [progressRecorded(tenant, 'commits late')], NO_STREAM);
+        const held = await harness.holdAppendOpen(
+          store,
+          uniqueStream(tenant),
+          [progressRecorded(tenant, 'commits late')],
+          NO_STREAM,
+        );
         await store.append(uniqueStream(tenant), [progressRecorded(tenant, 'commits first')], NO_STREAM);
 
         const seen: RecordedEvent[] = [];
@@ -274,7 +336,9 @@ export function describeEventStoreContract(adapterName: string, makeHarness: () 
       beforeAll(async () => {
         checkpointPool = new pg.Pool({ connectionString: harness.checkpointDatabaseUrl, max: 4 });
         checkpoints = await PostgresCheckpointStore.create(checkpointPool, 'subscription_contract');
-        await checkpointPool.query('CREATE TABLE IF NOT EXISTS public.projected (event_id text PRIMARY KEY, narrative text NOT NULL)');
+        await checkpointPool.query(
+          'CREATE TABLE IF NOT EXISTS public.projected (event_id text PRIMARY KEY, narrative text NOT NULL)',
+        );
       });
 
       afterAll(async () => {
@@ -283,14 +347,21 @@ export function describeEventStoreContract(adapterName: string, makeHarness: () 
 
       const projectInto = async (events: readonly RecordedEvent[], tx: pg.PoolClient): Promise<void> => {
         for (const event of events) {
-          await tx.query('INSERT INTO public.projected (event_id, narrative) VALUES ($1, $2)', [event.id, String(event.data['narrative'])]);
+          await tx.query('INSERT INTO public.projected (event_id, narrative) VALUES ($1, $2)', [
+            event.id,
+            narrativeOf(event),
+          ]);
         }
       };
 
       it('delivers every event after its checkpoint in order, exactly once into the same database', async () => {
         const tenant = `sub${Date.now().toString(36)}`;
         const name = `projection-${tenant}`;
-        const before = await store.append(uniqueStream(tenant), ['a', 'b'].map((n) => progressRecorded(tenant, n)), NO_STREAM);
+        const before = await store.append(
+          uniqueStream(tenant),
+          ['a', 'b'].map((n) => progressRecorded(tenant, n)),
+          NO_STREAM,
+        );
 
         const delivered: string[] = [];
         let failOnce = true;
@@ -304,18 +375,25 @@ export function describeEventStoreContract(adapterName: string, makeHarness: () 
               failOnce = false;
               throw new Error('projection crashed mid-batch');
             }
-            delivered.push(...events.map((e) => String(e.data['narrative'])));
+            delivered.push(...events.map((e) => narrativeOf(e)));
           },
         });
         subscription.start();
         await eventually(() => delivered.length === 2, 'the first two events are delivered');
-        const after = await store.append(uniqueStream(tenant), ['c', 'd'].map((n) => progressRecorded(tenant, n)), NO_STREAM);
+        const after = await store.append(
+          uniqueStream(tenant),
+          ['c', 'd'].map((n) => progressRecorded(tenant, n)),
+          NO_STREAM,
+        );
         await eventually(() => delivered.length === 4, 'the next two events are delivered after the crash');
         await subscription.stop();
 
         expect(delivered).toEqual(['a', 'b', 'c', 'd']);
         const ids = [...before.events, ...after.events].map((e) => e.id);
-        const { rows } = await checkpointPool.query<{ n: string }>('SELECT count(*) AS n FROM public.projected WHERE event_id = ANY($1)', [ids]);
+        const { rows } = await checkpointPool.query<{ n: string }>(
+          'SELECT count(*) AS n FROM public.projected WHERE event_id = ANY($1)',
+          [ids],
+        );
         expect(Number(rows[0]?.n)).toBe(4);
 
         // A new runner under the same name resumes after the checkpoint: nothing is delivered twice.
@@ -327,7 +405,7 @@ export function describeEventStoreContract(adapterName: string, makeHarness: () 
           pollIntervalMs: 50,
           handle: async (events, tx) => {
             await projectInto(events, tx);
-            resumed.push(...events.map((e) => String(e.data['narrative'])));
+            resumed.push(...events.map((e) => narrativeOf(e)));
           },
         });
         again.start();
@@ -345,10 +423,14 @@ export function describeEventStoreContract(adapterName: string, makeHarness: () 
           });
           try {
             // Give the watcher's connection a moment to start listening before the append.
-            await eventually(async () => {
-              await other.append(uniqueStream(), [progressRecorded('charnwood', 'elsewhere')], NO_STREAM);
-              return calls > 0;
-            }, 'the watcher hears of an append made elsewhere', 40);
+            await eventually(
+              async () => {
+                await other.append(uniqueStream(), [progressRecorded('charnwood', 'elsewhere')], NO_STREAM);
+                return calls > 0;
+              },
+              'the watcher hears of an append made elsewhere',
+              40,
+            );
           } finally {
             unwatch();
           }
@@ -361,7 +443,11 @@ export function describeEventStoreContract(adapterName: string, makeHarness: () 
     describe('tamper evidence', () => {
       it('chains each event to the previous one by SHA-256 over RFC 8785 canonical JSON', async () => {
         const stream = uniqueStream();
-        await store.append(stream, ['a', 'b'].map((n) => progressRecorded('charnwood', n)), NO_STREAM);
+        await store.append(
+          stream,
+          ['a', 'b'].map((n) => progressRecorded('charnwood', n)),
+          NO_STREAM,
+        );
         await store.append(stream, [progressRecorded('charnwood', 'c')], 2);
 
         let previous = GENESIS_HASH;
@@ -373,14 +459,25 @@ export function describeEventStoreContract(adapterName: string, makeHarness: () 
           expect(chainHash(previous, canonical)).toBe(expected);
           previous = event.hash;
         }
-        expect(await store.verifyStream(stream)).toMatchObject({ valid: true, eventsChecked: 3, headHash: previous, brokenLink: null });
+        expect(await store.verifyStream(stream)).toMatchObject({
+          valid: true,
+          eventsChecked: 3,
+          headHash: previous,
+          brokenLink: null,
+        });
       });
 
       it('verifies a whole tenant and checks a signed checkpoint against the log', async () => {
         const tenant = `audit${Date.now().toString(36)}`;
-        for (let i = 0; i < 3; i += 1) await store.append(uniqueStream(tenant), [progressRecorded(tenant, `n${i}`)], NO_STREAM);
+        for (let i = 0; i < 3; i += 1)
+          await store.append(uniqueStream(tenant), [progressRecorded(tenant, `n${i}`)], NO_STREAM);
 
-        expect(await store.verifyTenant(tenant)).toMatchObject({ valid: true, streamsChecked: 3, eventsChecked: 3, brokenLink: null });
+        expect(await store.verifyTenant(tenant)).toMatchObject({
+          valid: true,
+          streamsChecked: 3,
+          eventsChecked: 3,
+          brokenLink: null,
+        });
 
         const checkpoint = await store.exportTenantCheckpoint(tenant);
         expect(checkpoint.heads).toHaveLength(3);
@@ -388,12 +485,24 @@ export function describeEventStoreContract(adapterName: string, makeHarness: () 
         // The log may grow after a checkpoint: it still holds.
         const first = checkpoint.heads[0];
         if (first) await store.append(first.streamId, [progressRecorded(tenant, 'later')], first.version);
-        expect(await store.checkTenantCheckpoint(checkpoint)).toMatchObject({ valid: true, signatureValid: true, digestValid: true, mismatches: [] });
+        expect(await store.checkTenantCheckpoint(checkpoint)).toMatchObject({
+          valid: true,
+          signatureValid: true,
+          digestValid: true,
+          mismatches: [],
+        });
 
         const forgedHeads = checkpoint.heads.map((h, i) => (i === 0 ? { ...h, hash: 'f'.repeat(64) } : h));
-        expect(await store.checkTenantCheckpoint({ ...checkpoint, heads: forgedHeads })).toMatchObject({ valid: false, digestValid: false });
+        expect(await store.checkTenantCheckpoint({ ...checkpoint, heads: forgedHeads })).toMatchObject({
+          valid: false,
+          digestValid: false,
+        });
 
-        const foreign = CheckpointSigner.fromPem(generateSigningKeyPem(), 'someone-else').sign(tenant, checkpoint.heads, new Date());
+        const foreign = CheckpointSigner.fromPem(generateSigningKeyPem(), 'someone-else').sign(
+          tenant,
+          checkpoint.heads,
+          new Date(),
+        );
         expect(await store.checkTenantCheckpoint(foreign)).toMatchObject({ valid: false, signatureValid: false });
       });
     });

@@ -17,7 +17,12 @@ export interface HeldAppend {
 export interface EventStoreHarness {
   createStore(options: { readonly upcasters: Upcasters; readonly signer: CheckpointSigner }): Promise<EventStore>;
   /** Starts an append that has written its events but not committed; resolves once it holds them. */
-  holdAppendOpen(store: EventStore, streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<HeldAppend>;
+  holdAppendOpen(
+    store: EventStore,
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedVersion,
+  ): Promise<HeldAppend>;
   /** PostgreSQL connection string where subscription checkpoints (and test read models) live. */
   readonly checkpointDatabaseUrl: string;
   dispose(): Promise<void>;

@@ -29,4 +29,5 @@ export const CouncilAccess = (...roles: [CouncilRole, ...CouncilRole[]]): Method
 export const ForumAccess = (...roles: [ForumRole, ...ForumRole[]]): MethodDecorator & ClassDecorator =>
   access({ kind: 'forum', roles });
 
-export const PlatformAccess = (): MethodDecorator & ClassDecorator => access({ kind: 'platform', roles: ['platform-admin'] });
+export const PlatformAccess = (): MethodDecorator & ClassDecorator =>
+  access({ kind: 'platform', roles: ['platform-admin'] });

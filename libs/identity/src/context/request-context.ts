@@ -22,7 +22,10 @@ const storage = new AsyncLocalStorage<ContextState>();
  * throws when there is none, so nothing can silently act without a tenant.
  */
 export class RequestContext {
-  run<T>(entry: { tenant: Tenant; correlationId: string; source: EventSource; principal?: Principal | null }, work: () => T): T {
+  run<T>(
+    entry: { tenant: Tenant; correlationId: string; source: EventSource; principal?: Principal | null },
+    work: () => T,
+  ): T {
     return storage.run({ ...entry, principal: entry.principal ?? null }, work);
   }
 

@@ -11,11 +11,14 @@ describe('the request context', () => {
   });
 
   it('carries tenant, actor and correlation into event metadata', async () => {
-    const metadata = await context.run({ tenant: { kind: 'council', slug: 'charnwood' }, correlationId: 'req-1', source: 'api' }, async () => {
-      await Promise.resolve();
-      context.signIn({ ...SYSTEM_PRINCIPAL, subject: 'user-42' });
-      return context.eventMetadata(new Date('2026-11-23T09:00:00Z'), 'cause-1');
-    });
+    const metadata = await context.run(
+      { tenant: { kind: 'council', slug: 'charnwood' }, correlationId: 'req-1', source: 'api' },
+      async () => {
+        await Promise.resolve();
+        context.signIn({ ...SYSTEM_PRINCIPAL, subject: 'user-42' });
+        return context.eventMetadata(new Date('2026-11-23T09:00:00Z'), 'cause-1');
+      },
+    );
     expect(metadata).toEqual({
       tenantId: 'charnwood',
       actorId: 'user-42',

@@ -9,10 +9,15 @@ export class UndeclaredAccessError extends Error {
 }
 
 /** Lists every controller route that states no access rule. */
-export function routesWithoutAccess(discovery: DiscoveryService, scanner: MetadataScanner, reflector: Reflector): string[] {
+export function routesWithoutAccess(
+  discovery: DiscoveryService,
+  scanner: MetadataScanner,
+  reflector: Reflector,
+): string[] {
   const missing: string[] = [];
   for (const wrapper of discovery.getControllers()) {
-    const { metatype, instance } = wrapper;
+    const metatype = wrapper.metatype;
+    const instance: unknown = wrapper.instance;
     if (!metatype || typeof instance !== 'object' || instance === null) continue;
     const prototype: object = Object.getPrototypeOf(instance) as object;
     for (const methodName of scanner.getAllMethodNames(prototype)) {
@@ -38,7 +43,9 @@ export class AccessDeclarationCheck implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     const missing = routesWithoutAccess(this.discovery, this.scanner, this.reflector);
     if (missing.length > 0) {
-      throw new UndeclaredAccessError(`These routes declare no access (add an access decorator or @Public()): ${missing.join(', ')}`);
+      throw new UndeclaredAccessError(
+        `These routes declare no access (add an access decorator or @Public()): ${missing.join(', ')}`,
+      );
     }
   }
 }

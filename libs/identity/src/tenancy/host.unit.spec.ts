@@ -11,11 +11,17 @@ describe('the tenant a Host header addresses', () => {
     expect(tenantFromHost(host, 'localhost')).toEqual(tenant);
   });
 
-  it.each([undefined, '', 'example.org', 'evil-localhost', 'a.b.localhost', '-x.localhost', 'x_y.localhost'])('%p is not ours', (host) => {
-    expect(tenantFromHost(host, 'localhost')).toBeNull();
-  });
+  it.each([undefined, '', 'example.org', 'evil-localhost', 'a.b.localhost', '-x.localhost', 'x_y.localhost'])(
+    '%p is not ours',
+    (host) => {
+      expect(tenantFromHost(host, 'localhost')).toBeNull();
+    },
+  );
 
   it('works under a real domain', () => {
-    expect(tenantFromHost('charnwood.dueregard.gov.uk', 'dueregard.gov.uk')).toEqual({ kind: 'council', slug: 'charnwood' });
+    expect(tenantFromHost('charnwood.dueregard.gov.uk', 'dueregard.gov.uk')).toEqual({
+      kind: 'council',
+      slug: 'charnwood',
+    });
   });
 });

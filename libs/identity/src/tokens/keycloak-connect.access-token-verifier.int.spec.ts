@@ -55,8 +55,13 @@ describe('verifying access tokens through keycloak-connect', () => {
     realm_access: { roles: ['offline_access'] },
   });
 
-  async function sign(payload: JWTPayload, options: { key?: CryptoKey; kid?: string; expiresIn?: string | null } = {}): Promise<string> {
-    const jwt = new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid: options.kid ?? 'realm-key', typ: 'JWT' }).setIssuedAt();
+  async function sign(
+    payload: JWTPayload,
+    options: { key?: CryptoKey; kid?: string; expiresIn?: string | null } = {},
+  ): Promise<string> {
+    const jwt = new SignJWT(payload)
+      .setProtectedHeader({ alg: 'RS256', kid: options.kid ?? 'realm-key', typ: 'JWT' })
+      .setIssuedAt();
     if (options.expiresIn !== null) jwt.setExpirationTime(options.expiresIn ?? '5m');
     return jwt.sign(options.key ?? realmKey);
   }
@@ -85,7 +90,9 @@ describe('verifying access tokens through keycloak-connect', () => {
       'alg none',
       () => {
         const encode = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
-        return Promise.resolve(`${encode({ alg: 'none', typ: 'JWT' })}.${encode({ ...claims(), exp: Math.floor(Date.now() / 1000) + 300 })}.`);
+        return Promise.resolve(
+          `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ ...claims(), exp: Math.floor(Date.now() / 1000) + 300 })}.`,
+        );
       },
     ],
     ['something that is not a JWT', () => Promise.resolve('not-a-token')],

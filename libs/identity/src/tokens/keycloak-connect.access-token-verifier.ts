@@ -65,7 +65,8 @@ export class KeycloakConnectAccessTokenVerifier extends AccessTokenVerifier {
     const { sub, azp, aud, preferred_username, name, groups, realm_access } = claims.data;
     const audiences = Array.isArray(aud) ? aud : [aud];
     if (!audiences.includes(this.options.audience)) throw new InvalidAccessTokenError('the token is not for this API');
-    if (!this.options.clients.includes(azp)) throw new InvalidAccessTokenError('the token was issued to another client');
+    if (!this.options.clients.includes(azp))
+      throw new InvalidAccessTokenError('the token was issued to another client');
     return {
       subject: sub,
       username: preferred_username,

@@ -2,7 +2,12 @@ import { councilRolesOf, forumRolesOf, isPlatformAdmin, SYSTEM_PRINCIPAL, type P
 
 const lead: Principal = {
   ...SYSTEM_PRINCIPAL,
-  groups: ['/councils/charnwood/action-lead', '/councils/charnwood/made-up-role', '/councils/charnwood-extra/viewer', '/forums/lef/forum-member'],
+  groups: [
+    '/councils/charnwood/action-lead',
+    '/councils/charnwood/made-up-role',
+    '/councils/charnwood-extra/viewer',
+    '/forums/lef/forum-member',
+  ],
   realmRoles: ['offline_access'],
 };
 
