@@ -13,6 +13,19 @@ describe('signing in and tenancy, as a newcomer would check them', () => {
   });
 
   const api = () => request(running.platformUrl);
+  const melton = {
+    slug: 'melton',
+    name: 'Melton Borough Council',
+    type: 'borough',
+    nation: 'England',
+    region: 'East Midlands',
+  };
+  const registerCouncil = (token: string, council: Record<string, string>) =>
+    api()
+      .post('/api/v1/councils')
+      .set('Host', `localhost:${running.port}`)
+      .auth(token, { type: 'bearer' })
+      .send(council);
 
   it("refuses a Leicestershire editor on Charnwood's sub-domain, and lets a Charnwood viewer in", async () => {
     const outsider = await running.tokenFor('leicestershire.editor');
@@ -58,31 +71,11 @@ describe('signing in and tenancy, as a newcomer would check them', () => {
 
   it('lets a platform operator register a council, whose sub-domain then resolves', async () => {
     const admin = await running.tokenFor('platform.admin');
-    const registered = await api()
-      .post('/api/v1/councils')
-      .set('Host', `localhost:${running.port}`)
-      .auth(admin, { type: 'bearer' })
-      .send({
-        slug: 'melton',
-        name: 'Melton Borough Council',
-        type: 'borough',
-        nation: 'England',
-        region: 'East Midlands',
-      });
+    const registered = await registerCouncil(admin, melton);
     expect(registered.status).toBe(201);
     expect(registered.headers['location']).toBe('/api/v1/councils/melton');
 
-    const again = await api()
-      .post('/api/v1/councils')
-      .set('Host', `localhost:${running.port}`)
-      .auth(admin, { type: 'bearer' })
-      .send({
-        slug: 'melton',
-        name: 'Melton Borough Council',
-        type: 'borough',
-        nation: 'England',
-        region: 'East Midlands',
-      });
+    const again = await registerCouncil(admin, melton);
     expect(again.status).toBe(409);
 
     // Nobody holds a Melton group yet: the sub-domain exists, access is refused.
@@ -95,36 +88,34 @@ describe('signing in and tenancy, as a newcomer would check them', () => {
 
   it('refuses council registration by anyone but a platform operator, and bad input field by field', async () => {
     const councilAdmin = await running.tokenFor('charnwood.admin');
-    const forbidden = await api()
-      .post('/api/v1/councils')
-      .set('Host', `localhost:${running.port}`)
-      .auth(councilAdmin, { type: 'bearer' })
-      .send({
-        slug: 'rutland',
-        name: 'Rutland County Council',
-        type: 'unitary',
-        nation: 'England',
-        region: 'East Midlands',
-      });
+    const forbidden = await registerCouncil(councilAdmin, {
+      ...melton,
+      slug: 'rutland',
+      name: 'Rutland County Council',
+    });
     expect(forbidden.status).toBe(403);
 
     const admin = await running.tokenFor('platform.admin');
-    const reserved = await api()
-      .post('/api/v1/councils')
-      .set('Host', `localhost:${running.port}`)
-      .auth(admin, { type: 'bearer' })
-      .send({ slug: 'admin', name: 'Admin', type: 'borough', nation: 'England', region: 'East Midlands' });
+    const reserved = await registerCouncil(admin, {
+      slug: 'admin',
+      name: 'Admin',
+      type: 'borough',
+      nation: 'England',
+      region: 'East Midlands',
+    });
     expect(reserved.status).toBe(422);
     expect(reserved.body).toMatchObject({
       code: 'reserved_slug',
       errors: [expect.objectContaining({ field: 'slug' })],
     });
 
-    const invalid = await api()
-      .post('/api/v1/councils')
-      .set('Host', `localhost:${running.port}`)
-      .auth(admin, { type: 'bearer' })
-      .send({ slug: 'rutland', name: '', type: 'parish', nation: 'Mercia', region: 'East Midlands' });
+    const invalid = await registerCouncil(admin, {
+      slug: 'rutland',
+      name: '',
+      type: 'parish',
+      nation: 'Mercia',
+      region: 'East Midlands',
+    });
     expect(invalid.status).toBe(400);
     expect((invalid.body as { errors: { field: string }[] }).errors.map((error) => error.field).sort()).toEqual([
       'name',
