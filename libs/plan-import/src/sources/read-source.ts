@@ -1,0 +1,126 @@
+import { PlanImportError } from '../errors.js';
+import type { ImportLimits } from '../preview.js';
+import { readCsv } from './csv.js';
+import { readDocx } from './docx.js';
+import { readOpenDocument } from './opendocument.js';
+import type { SourceDocument } from './rows.js';
+import { decodeText, readText } from './text.js';
+import { readXlsx } from './xlsx.js';
+import { looksLikeZip, SafeZip } from './zip.js';
+
+const ZIP_FORMATS: Readonly<Record<string, string>> = {
+  docx: 'Word',
+  xlsx: 'Excel',
+  ods: 'OpenDocument spreadsheet',
+  odt: 'OpenDocument text',
+};
+const ZIP_MEDIA_TYPES: Readonly<Record<string, string>> = {
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+  'application/vnd.oasis.opendocument.spreadsheet': 'ods',
+  'application/vnd.oasis.opendocument.text': 'odt',
+};
+const UNSUPPORTED_EXTENSIONS: Readonly<Record<string, string>> = {
+  pdf: 'A PDF cannot be imported: copy its text (or export it to Word) and import that.',
+  doc: 'The old Word format (.doc) is not supported: save it as .docx.',
+  xls: 'The old Excel format (.xls) is not supported: save it as .xlsx.',
+  rtf: 'Rich Text Format is not supported: save it as .docx.',
+  pptx: 'A presentation cannot be imported: copy the plan table into Word or a text file.',
+  ppt: 'A presentation cannot be imported: copy the plan table into Word or a text file.',
+  odp: 'A presentation cannot be imported: copy the plan table into Word or a text file.',
+};
+const MAGIC: readonly { bytes: readonly number[]; message: string }[] = [
+  { bytes: [0x25, 0x50, 0x44, 0x46], message: UNSUPPORTED_EXTENSIONS['pdf'] ?? '' },
+  {
+    bytes: [0xd0, 0xcf, 0x11, 0xe0],
+    message: 'Old Office formats (.doc, .xls) are not supported: save the file as .docx or .xlsx.',
+  },
+  { bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66], message: UNSUPPORTED_EXTENSIONS['rtf'] ?? '' },
+  {
+    bytes: [0x89, 0x50, 0x4e, 0x47],
+    message: 'An image cannot be imported: the plan must be text, Word or a spreadsheet.',
+  },
+  { bytes: [0xff, 0xd8, 0xff], message: 'An image cannot be imported: the plan must be text, Word or a spreadsheet.' },
+];
+
+function extensionOf(fileName: string): string {
+  const match = /\.([a-z0-9]{1,8})$/i.exec(fileName.trim());
+  return match?.[1]?.toLowerCase() ?? '';
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((byte, index) => bytes[index] === byte);
+}
+
+function zipFormat(zip: SafeZip): 'docx' | 'xlsx' | 'ods' | 'odt' | null {
+  if (zip.has('word/document.xml')) return 'docx';
+  if (zip.has('xl/workbook.xml')) return 'xlsx';
+  if (zip.has('mimetype') && zip.has('content.xml')) {
+    const mimetype = (zip.readText('mimetype') ?? '').trim();
+    if (mimetype === 'application/vnd.oasis.opendocument.spreadsheet') return 'ods';
+    if (mimetype === 'application/vnd.oasis.opendocument.text') return 'odt';
+  }
+  return null;
+}
+
+export type DetectedSource = { readonly document: SourceDocument; readonly mediaType: string };
+
+const MEDIA_TYPES: Readonly<Record<string, string>> = {
+  text: 'text/plain',
+  csv: 'text/csv',
+  ...Object.fromEntries(Object.entries(ZIP_MEDIA_TYPES).map(([mediaType, format]) => [format, mediaType])),
+};
+
+/** Decides what the bytes are (by content first, then name and media type) and reads them into rows. */
+export async function readSource(
+  input: { fileName: string; bytes: Uint8Array; mediaType?: string },
+  limits: ImportLimits,
+): Promise<DetectedSource> {
+  const { bytes, fileName } = input;
+  if (bytes.length === 0) throw new PlanImportError('EMPTY_FILE', `${fileName || 'The file'} is empty.`);
+  if (bytes.length > limits.maxBytes) {
+    throw new PlanImportError(
+      'FILE_TOO_LARGE',
+      `The file is ${bytes.length} bytes, over the ${limits.maxBytes}-byte limit for an import.`,
+    );
+  }
+  const extension = extensionOf(fileName);
+  const declaredMediaType = (input.mediaType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const declared = ZIP_MEDIA_TYPES[declaredMediaType] ?? (extension in ZIP_FORMATS ? extension : null);
+
+  if (looksLikeZip(bytes)) {
+    const zip = new SafeZip(bytes, ZIP_FORMATS[declared ?? ''] ?? 'uploaded', limits);
+    const format = zipFormat(zip);
+    if (format === null) {
+      throw new PlanImportError(
+        'UNSUPPORTED_TYPE',
+        'The file is a ZIP archive but not a Word (.docx), Excel (.xlsx) or OpenDocument (.ods, .odt) file.',
+      );
+    }
+    const document =
+      format === 'docx'
+        ? readDocx(zip)
+        : format === 'xlsx'
+          ? await readXlsx(zip, bytes)
+          : readOpenDocument(zip, format);
+    return { document, mediaType: MEDIA_TYPES[format] ?? 'application/zip' };
+  }
+  for (const magic of MAGIC) {
+    if (startsWith(bytes, magic.bytes)) throw new PlanImportError('UNSUPPORTED_TYPE', magic.message);
+  }
+  if (declared !== null) {
+    throw new PlanImportError(
+      'NOT_A_ZIP',
+      `The file is named or typed as ${ZIP_FORMATS[declared] ?? declared} but is not a ZIP archive, so it is not one.`,
+    );
+  }
+  const unsupported = UNSUPPORTED_EXTENSIONS[extension];
+  if (unsupported !== undefined) throw new PlanImportError('UNSUPPORTED_TYPE', unsupported);
+
+  const text = decodeText(bytes);
+  if (text.trim() === '') throw new PlanImportError('EMPTY_FILE', `${fileName || 'The file'} holds no text.`);
+  const isCsv = extension === 'csv' || declaredMediaType === 'text/csv' || declaredMediaType === 'application/csv';
+  return isCsv
+    ? { document: readCsv(text), mediaType: MEDIA_TYPES['csv'] ?? 'text/csv' }
+    : { document: readText(text), mediaType: MEDIA_TYPES['text'] ?? 'text/plain' };
+}

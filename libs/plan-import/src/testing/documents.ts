@@ -1,0 +1,140 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+
+/** The repository root, found from this file's location (the folder holding package.json). */
+export function repoRoot(): string {
+  let dir = import.meta.dirname;
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('no package.json above the test file');
+    dir = parent;
+  }
+  return dir;
+}
+
+export const FIXTURES = {
+  charnwood2024: 'charnwood-equality-action-plan-2024-2026.txt',
+  charnwood2016: 'charnwood-equality-action-plan-2016-2018.txt',
+  leicestershire: 'leicestershire-edi-strategy-2024-2028.txt',
+} as const;
+
+export function fixtureBytes(name: string): Uint8Array {
+  return readFileSync(path.resolve(repoRoot(), '../shared/fixtures/plans', name));
+}
+
+/** A text's rows of cells, as the text source splits them (a line per row, tab-separated). */
+export function textRows(text: string): string[][] {
+  return text.split(/\r\n|\r|\n/).map((line) => line.split('\t'));
+}
+
+export function textBytes(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
+
+/** A cell of a test document: text, or paragraphs (a bullet list when `bullets`), optionally merged. */
+export type DocCell =
+  string | { readonly paragraphs: readonly string[]; readonly bullets?: boolean; readonly rowSpan?: number };
+
+/**
+ * A Word document: runs of rows with two or more cells become tables; a row of one cell is a
+ * paragraph between them (as a text line without tabs is).
+ */
+export async function docxFromRows(rows: readonly (readonly DocCell[])[]): Promise<Uint8Array> {
+  const children: (Paragraph | Table)[] = [];
+  let tableRows: TableRow[] = [];
+  const flush = (): void => {
+    if (tableRows.length > 0) children.push(new Table({ rows: tableRows }));
+    tableRows = [];
+  };
+  for (const row of rows) {
+    if (row.length < 2) {
+      flush();
+      const only = row[0];
+      children.push(new Paragraph(typeof only === 'string' ? only : (only?.paragraphs.join(' ') ?? '')));
+      continue;
+    }
+    tableRows.push(
+      new TableRow({
+        children: row.map((cell) => {
+          if (typeof cell === 'string') return new TableCell({ children: [new Paragraph(cell)] });
+          return new TableCell({
+            rowSpan: cell.rowSpan,
+            children: cell.paragraphs.map((text) =>
+              cell.bullets === true ? new Paragraph({ text, bullet: { level: 0 } }) : new Paragraph(text),
+            ),
+          });
+        }),
+      }),
+    );
+  }
+  flush();
+  const document = new Document({ sections: [{ children }] });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
+
+export async function xlsxFromRows(
+  rows: readonly (readonly string[])[],
+  merges: readonly string[] = [],
+): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Action plan');
+  rows.forEach((row, index) => {
+    row.forEach((text, column) => {
+      if (text !== '') sheet.getRow(index + 1).getCell(column + 1).value = text;
+    });
+  });
+  for (const range of merges) sheet.mergeCells(range);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+function xmlEscape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** An OpenDocument spreadsheet written by hand: mimetype first and stored, content.xml with one table. */
+export async function odsFromRows(
+  rows: readonly (readonly string[])[],
+  trailingEmptyColumns = 1000,
+): Promise<Uint8Array> {
+  const body = rows
+    .map((row) => {
+      const cells = row
+        .map((text) =>
+          text === ''
+            ? '<table:table-cell/>'
+            : `<table:table-cell office:value-type="string"><text:p>${xmlEscape(text)}</text:p></table:table-cell>`,
+        )
+        .join('');
+      return `<table:table-row>${cells}<table:table-cell table:number-columns-repeated="${trailingEmptyColumns}"/></table:table-row>`;
+    })
+    .join('');
+  const content =
+    '<?xml version="1.0" encoding="UTF-8"?>' +
+    '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" ' +
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" ' +
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">' +
+    '<office:body><office:spreadsheet><table:table table:name="Action plan">' +
+    body +
+    '<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>' +
+    '</table:table></office:spreadsheet></office:body></office:document-content>';
+  const manifest =
+    '<?xml version="1.0" encoding="UTF-8"?>' +
+    '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">' +
+    '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>' +
+    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>' +
+    '</manifest:manifest>';
+  const zip = new JSZip();
+  zip.file('mimetype', 'application/vnd.oasis.opendocument.spreadsheet', { compression: 'STORE' });
+  zip.file('META-INF/manifest.xml', manifest);
+  zip.file('content.xml', content);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+export function csvFromRows(rows: readonly (readonly string[])[]): Uint8Array {
+  const quoteCell = (text: string): string => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+  return textBytes(rows.map((row) => row.map(quoteCell).join(',')).join('\r\n'));
+}
