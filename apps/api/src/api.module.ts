@@ -23,7 +23,13 @@ export class ApiModule {
         CouncilsModule.forRoot({ enabled: config.identity.demoData }),
         // Without Keycloak the app serves a Keycloak-compatible provider itself, on the bare domain.
         ...(config.identity.keycloakUrl === null
-          ? [IdentityProviderModule.forRoot({ issuerBaseUrl: config.identity.publicUrl, baseDomain: config.http.baseDomain, nodeEnv: config.http.nodeEnv })]
+          ? [
+              IdentityProviderModule.forRoot({
+                issuerBaseUrl: config.identity.publicUrl,
+                baseDomain: config.http.baseDomain,
+                nodeEnv: config.http.nodeEnv,
+              }),
+            ]
           : []),
       ],
     };

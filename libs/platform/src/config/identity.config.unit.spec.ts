@@ -12,8 +12,17 @@ describe('identity configuration', () => {
   });
 
   it('verifies against Keycloak when KEYCLOAK_URL is set', () => {
-    const config = identityConfigSchema.parse({ KEYCLOAK_URL: 'https://sso.example.org/', PUBLIC_URL: 'https://dueregard.example.org', NODE_ENV: 'production' });
-    expect(config).toMatchObject({ keycloakUrl: 'https://sso.example.org', authServerUrl: 'https://sso.example.org', publicUrl: 'https://dueregard.example.org', demoData: false });
+    const config = identityConfigSchema.parse({
+      KEYCLOAK_URL: 'https://sso.example.org/',
+      PUBLIC_URL: 'https://dueregard.example.org',
+      NODE_ENV: 'production',
+    });
+    expect(config).toMatchObject({
+      keycloakUrl: 'https://sso.example.org',
+      authServerUrl: 'https://sso.example.org',
+      publicUrl: 'https://dueregard.example.org',
+      demoData: false,
+    });
   });
 
   it('refuses production without Keycloak, and a DEMO_DATA that is not a boolean', () => {

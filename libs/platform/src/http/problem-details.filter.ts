@@ -74,11 +74,21 @@ function domainProblem(exception: unknown, request?: IncomingMessage): ProblemDe
       code: exception.code,
       ...(exception.field === undefined
         ? {}
-        : { errors: [{ in: 'body', field: exception.field, pointer: `#/${exception.field}`, detail: exception.message }] }),
+        : {
+            errors: [
+              { in: 'body', field: exception.field, pointer: `#/${exception.field}`, detail: exception.message },
+            ],
+          }),
     };
   }
   if (exception instanceof DomainConflict) {
-    return { type: `${ProblemType.conflict}:${exception.code}`, title: 'This conflicts with what exists', status: 409, detail: exception.message, code: exception.code };
+    return {
+      type: `${ProblemType.conflict}:${exception.code}`,
+      title: 'This conflicts with what exists',
+      status: 409,
+      detail: exception.message,
+      code: exception.code,
+    };
   }
   if (exception instanceof NotFound) {
     return { type: 'about:blank', title: statusTitle(404), status: 404, detail: exception.message };
