@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { EventMetadata, EventSource } from '@due-regard/event-store';
+import type { EventMetadata, EventSource, JsonObject } from '@due-regard/event-store';
 import type { Principal } from '../tokens/principal.js';
 
 export type Tenant = { readonly kind: 'council'; readonly slug: string } | { readonly kind: 'platform' };
@@ -8,6 +8,8 @@ interface ContextState {
   readonly tenant: Tenant;
   readonly correlationId: string;
   readonly source: EventSource;
+  /** Kept with every event appended in this context, e.g. an imported document's SHA-256. */
+  readonly metadataExtra: JsonObject | null;
   principal: Principal | null;
 }
 
@@ -23,10 +25,19 @@ const storage = new AsyncLocalStorage<ContextState>();
  */
 export class RequestContext {
   run<T>(
-    entry: { tenant: Tenant; correlationId: string; source: EventSource; principal?: Principal | null },
+    entry: {
+      tenant: Tenant;
+      correlationId: string;
+      source: EventSource;
+      principal?: Principal | null;
+      metadataExtra?: JsonObject | null;
+    },
     work: () => T,
   ): T {
-    return storage.run({ ...entry, principal: entry.principal ?? null }, work);
+    return storage.run(
+      { ...entry, principal: entry.principal ?? null, metadataExtra: entry.metadataExtra ?? null },
+      work,
+    );
   }
 
   isActive(): boolean {
@@ -69,6 +80,7 @@ export class RequestContext {
       causationId,
       occurredAt: occurredAt.toISOString(),
       source: state.source,
+      ...(state.metadataExtra ? { extra: state.metadataExtra } : {}),
     };
   }
 

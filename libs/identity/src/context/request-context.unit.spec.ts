@@ -29,6 +29,20 @@ describe('the request context', () => {
     });
   });
 
+  it('keeps extra metadata, such as an imported document, with every event', () => {
+    const metadata = context.run(
+      {
+        tenant: { kind: 'council', slug: 'charnwood' },
+        correlationId: 'import-1',
+        source: 'import',
+        principal: SYSTEM_PRINCIPAL,
+        metadataExtra: { documentName: 'plan.docx', documentSha256: 'ab'.repeat(32) },
+      },
+      () => context.eventMetadata(new Date('2026-11-23T09:00:00Z')),
+    );
+    expect(metadata).toMatchObject({ source: 'import', extra: { documentName: 'plan.docx' } });
+  });
+
   it('refuses to make metadata for nobody, and a council slug on the platform', () => {
     context.run({ tenant: { kind: 'platform' }, correlationId: 'x', source: 'job' }, () => {
       expect(() => context.principal()).toThrow('Nobody is signed in');
