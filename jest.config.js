@@ -1,5 +1,6 @@
-// Three tiers, selected by file name: *.unit.spec.ts (no I/O), *.int.spec.ts
-// (real PostgreSQL/Redis), *.e2e.spec.ts (HTTP against the whole app).
+// Four tiers, selected by file name: *.unit.spec.ts (no I/O), *.int.spec.ts
+// (real PostgreSQL/Redis), *.e2e.spec.ts (HTTP against the whole app), *.browser.spec.ts (the
+// whole app on port 3000 in Debian's Chromium, with axe).
 const swcTransform = [
   '@swc/jest',
   {
@@ -31,5 +32,6 @@ export default {
     { ...shared, displayName: 'unit', testMatch: ['**/*.unit.spec.ts'] },
     { ...shared, displayName: 'int', testMatch: ['**/*.int.spec.ts'] },
     { ...shared, displayName: 'e2e', testMatch: ['**/*.e2e.spec.ts'] },
+    { ...shared, displayName: 'browser', testMatch: ['**/*.browser.spec.ts'] },
   ],
 };

@@ -3,6 +3,7 @@ import { CouncilsModule } from '@due-regard/councils';
 import { IdentityModule } from '@due-regard/identity';
 import { IdentityProviderModule } from '@due-regard/identity-provider';
 import { HealthModule, HttpPlatformModule, type AppConfig } from '@due-regard/platform';
+import { WebModule } from '@due-regard/web';
 
 /** The HTTP side: health, OpenAPI, identity and tenancy, and the JSON API (/api/v1). */
 @Module({})
@@ -31,6 +32,7 @@ export class ApiModule {
               }),
             ]
           : []),
+        WebModule.forRoot(config),
       ],
     };
   }

@@ -1,7 +1,9 @@
 import {
   ForbiddenException,
+  Inject,
   Injectable,
   NotFoundException,
+  Optional,
   UnauthorizedException,
   type CanActivate,
   type ExecutionContext,
@@ -15,6 +17,14 @@ import { councilRolesOf, forumRolesOf, isPlatformAdmin, type Principal } from '.
 
 const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/;
 
+/**
+ * Where a request without a bearer token may still find its principal: the web's server-side
+ * session (libs/web provides it). Null means nobody is signed in, and the guard answers 401.
+ */
+export abstract class PrincipalSource {
+  abstract principalOf(request: Request): Promise<Principal | null>;
+}
+
 /** Enforces each route's declared access: 401 without a valid token, 403 without the role, 404 off its tenant. */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -22,6 +32,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly verifier: AccessTokenVerifier,
     private readonly context: RequestContext,
+    @Optional() @Inject(PrincipalSource) private readonly sessions: PrincipalSource | null = null,
   ) {}
 
   async canActivate(execution: ExecutionContext): Promise<boolean> {
@@ -63,6 +74,8 @@ export class AccessGuard implements CanActivate {
   private async authenticate(request: Request, response: Response): Promise<Principal> {
     const match = BEARER.exec(request.headers.authorization ?? '');
     if (!match?.[1]) {
+      const principal = await this.sessions?.principalOf(request);
+      if (principal) return principal;
       response.setHeader('WWW-Authenticate', 'Bearer realm="due-regard"');
       throw new UnauthorizedException('Sign in: send an access token as "Authorization: Bearer <token>"');
     }

@@ -41,6 +41,6 @@ export class IdentityModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(TenancyMiddleware).forRoutes('*path');
+    consumer.apply(TenancyMiddleware).forRoutes('{*path}');
   }
 }

@@ -1,0 +1,137 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import nunjucks from 'nunjucks';
+import { CouncilDirectory } from '@due-regard/councils';
+import { tenantFromHost, type Tenant } from '@due-regard/identity';
+import { SUPPORT_EMAIL, WEB_OPTIONS, type WebOptions } from '../config/web-options.js';
+import { CSRF_FIELD, CsrfProtection } from '../security/csrf.js';
+import { newNonce, pageContentSecurityPolicy } from '../security/content-security-policy.js';
+import { RelyingParty } from '../sign-in/relying-party.js';
+import { sessionOf } from '../session/web-session.js';
+import { SiteAddresses } from '../config/site-addresses.js';
+
+const GOVUK_FRONTEND_DIST = join(
+  dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')),
+  'dist',
+);
+const VIEWS = join(import.meta.dirname, '..', 'views');
+
+/** What the layout shows on every page: which council, who is signed in, the sign-out form's token. */
+export interface SiteModel {
+  readonly council: { readonly slug: string; readonly name: string } | null;
+  readonly signedIn: boolean;
+  readonly displayName: string | null;
+  readonly csrfField: string;
+  readonly csrfToken: string | null;
+  readonly currentPath: string;
+  /** The service navigation's links (govukServiceNavigation's `navigation`). */
+  readonly navigation: readonly NavigationItem[];
+  /** Where the council's name in the navigation leads: its home when signed in, else its public page. */
+  readonly councilHomeHref: string;
+  /** The "Sign in" link; null on the bare domain, where there is nothing to sign in to yet. */
+  readonly signInHref: string | null;
+  readonly platformUrl: string;
+  readonly supportEmail: string;
+  readonly assetVersion: string;
+  /**
+   * '' (this host) for assets and the footer's links, except on an unknown council's sub-domain,
+   * where nothing is served (the tenancy middleware answers 404 first): there they point to the
+   * bare domain.
+   */
+  readonly homeOrigin: string;
+}
+
+export interface NavigationItem {
+  readonly href: string;
+  readonly text: string;
+  readonly current: boolean;
+}
+
+export type PageModel = Readonly<Record<string, unknown>> & {
+  /** The page's own part of the <title>; the layout adds the council and the service. */
+  readonly pageTitle: string;
+};
+
+/**
+ * Renders the Nunjucks views (search path: our views, then govuk-frontend's dist) into the GOV.UK
+ * template, with a per-response nonce in a page-specific Content-Security-Policy.
+ */
+@Injectable()
+export class PageRenderer {
+  private readonly environment: nunjucks.Environment;
+  private readonly addresses: SiteAddresses;
+
+  constructor(
+    @Inject(WEB_OPTIONS) private readonly options: WebOptions,
+    private readonly directory: CouncilDirectory,
+    private readonly csrf: CsrfProtection,
+    private readonly relyingParty: RelyingParty,
+  ) {
+    this.environment = new nunjucks.Environment(
+      new nunjucks.FileSystemLoader([VIEWS, GOVUK_FRONTEND_DIST], { noCache: !options.production }),
+      { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
+    );
+    this.addresses = new SiteAddresses(options.publicUrl);
+  }
+
+  /** The tenant the Host names, read as the tenancy middleware reads it (works before it ran, too). */
+  tenantOf(request: Request): Tenant {
+    return tenantFromHost(request.headers.host, this.options.baseDomain) ?? { kind: 'platform' };
+  }
+
+  async site(request: Request, response: Response): Promise<SiteModel> {
+    const tenant = this.tenantOf(request);
+    const council = tenant.kind === 'council' ? await this.directory.find(tenant.slug) : null;
+    const session = sessionOf(request);
+    const signedIn = session?.tokens !== undefined;
+    const currentPath = (request.originalUrl.split('?')[0] ?? '/').replace(/(.)\/+$/, '$1');
+    const platformUrl = `${this.addresses.platformOrigin()}/`;
+    const item = (href: string, text: string, path: string): NavigationItem => ({
+      href,
+      text,
+      current: currentPath === path,
+    });
+    const navigation =
+      council === null
+        ? [item(platformUrl, 'Councils', '/')]
+        : [...(signedIn ? [item('/', 'Home', '/')] : []), item('/public', 'Published plans', '/public')];
+    return {
+      council: council === null ? null : { slug: council.slug, name: council.name },
+      signedIn,
+      displayName: signedIn ? (session?.displayName ?? null) : null,
+      csrfField: CSRF_FIELD,
+      csrfToken: signedIn ? this.csrf.tokenFor(request, response) : null,
+      currentPath,
+      navigation,
+      councilHomeHref: signedIn ? '/' : '/public',
+      // Shown on pages anyone may see: signing in from them leads to the council's home.
+      signInHref: council === null ? null : '/sign-in',
+      platformUrl,
+      supportEmail: SUPPORT_EMAIL,
+      assetVersion: GOVUK_FRONTEND_VERSION,
+      homeOrigin: tenant.kind === 'council' && council === null ? this.addresses.platformOrigin() : '',
+    };
+  }
+
+  async render(request: Request, response: Response, view: string, model: PageModel, status = 200): Promise<void> {
+    const site = await this.site(request, response);
+    const nonce = newNonce();
+    const html = this.environment.render(view, { ...model, site, cspNonce: nonce, htmlLang: 'en-GB' });
+    response.setHeader(
+      'Content-Security-Policy',
+      pageContentSecurityPolicy({
+        nonce,
+        providerOrigin: this.relyingParty.providerOrigin(),
+        assetOrigin: site.homeOrigin === '' ? null : site.homeOrigin,
+        upgradeInsecureRequests: this.options.production,
+      }),
+    );
+    response.setHeader('Cache-Control', 'no-store');
+    response.status(status).type('html').send(html);
+  }
+}
+
+const GOVUK_FRONTEND_VERSION = (createRequire(import.meta.url)('govuk-frontend/package.json') as { version: string })
+  .version;

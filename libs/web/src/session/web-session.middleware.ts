@@ -1,0 +1,50 @@
+import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
+import cookieParser from 'cookie-parser';
+import { RedisStore } from 'connect-redis';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import session from 'express-session';
+import { RedisConnection } from '@due-regard/platform';
+import { SESSION_IDLE_SECONDS, WEB_OPTIONS, type WebOptions } from '../config/web-options.js';
+
+export const SESSION_KEY_PREFIX = 'due-regard:web-session:';
+
+/**
+ * Cookies and the server-side session, on the web's page routes only (the JSON API never gets a
+ * session). The session lives in Redis; the browser holds only a signed, HttpOnly id cookie,
+ * SameSite=Lax, Secure over https. Idle sessions expire after SESSION_IDLE_SECONDS.
+ */
+@Injectable()
+export class WebSessionMiddleware implements NestMiddleware {
+  private readonly parseCookies: RequestHandler;
+  private readonly session: RequestHandler;
+
+  constructor(@Inject(WEB_OPTIONS) options: WebOptions, redis: RedisConnection) {
+    this.parseCookies = cookieParser();
+    this.session = session({
+      name: options.sessionCookieName,
+      secret: options.sessionSecret,
+      store: new RedisStore({ client: redis.client, prefix: SESSION_KEY_PREFIX, ttl: SESSION_IDLE_SECONDS }),
+      resave: false,
+      // No session (and no cookie) until there is something to keep: public pages set no cookie.
+      saveUninitialized: false,
+      // Behind a TLS-terminating proxy the app sees http: trust X-Forwarded-Proto for Secure cookies.
+      proxy: options.secureCookies ? true : undefined,
+      cookie: {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: options.secureCookies,
+        path: '/',
+      },
+    });
+  }
+
+  use(request: Request, response: Response, next: NextFunction): void {
+    this.parseCookies(request, response, (error?: unknown) => {
+      if (error !== undefined) {
+        next(error);
+        return;
+      }
+      void this.session(request, response, next);
+    });
+  }
+}

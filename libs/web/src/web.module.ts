@@ -1,0 +1,73 @@
+import {
+  Inject,
+  Module,
+  type DynamicModule,
+  type MiddlewareConsumer,
+  type NestModule,
+  type Type,
+} from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { PrincipalSource } from '@due-regard/identity';
+import type { AppConfig } from '@due-regard/platform';
+import { AssetsController } from './assets/assets.controller.js';
+import { resolveWebOptions, WEB_OPTIONS } from './config/web-options.js';
+import { ErrorPages } from './errors/error-pages.js';
+import { PageRequestExceptionFilter, WebPageExceptionFilter } from './errors/exception-filters.js';
+import { CouncilPagesController } from './pages/council-pages.controller.js';
+import { InformationPagesController } from './pages/information-pages.controller.js';
+import { platformHomeController } from './pages/platform-home.controller.js';
+import { PageRenderer } from './rendering/page-renderer.js';
+import { CsrfGuard, CsrfProtection } from './security/csrf.js';
+import { SessionPrincipalSource } from './session/session-principal-source.js';
+import { WebSessionMiddleware } from './session/web-session.middleware.js';
+import { RelyingParty } from './sign-in/relying-party.js';
+import { SignInController } from './sign-in/sign-in.controller.js';
+
+/** The page controllers of this forRoot(), for the session middleware. */
+const PAGE_CONTROLLERS = Symbol('WebPageControllers');
+
+/**
+ * The web service: GOV.UK Design System pages rendered on the server (govuk-frontend + Nunjucks),
+ * signing in with OpenID Connect into a Redis-backed session. Global, because the AccessGuard
+ * (IdentityModule) finds the session's principal through the PrincipalSource it provides; the
+ * JSON API keeps its bearer tokens, since only the page routes below get a session.
+ */
+@Module({})
+export class WebModule implements NestModule {
+  constructor(@Inject(PAGE_CONTROLLERS) private readonly pageControllers: readonly Type[]) {}
+
+  static forRoot(config: AppConfig): DynamicModule {
+    const options = resolveWebOptions(config);
+    // The platform home first: Express tries routes in order, and the council home shares its `/`.
+    const pages: Type[] = [
+      platformHomeController(options.baseDomain),
+      CouncilPagesController,
+      InformationPagesController,
+      SignInController,
+    ];
+    return {
+      module: WebModule,
+      global: true,
+      controllers: [...pages, AssetsController],
+      providers: [
+        { provide: WEB_OPTIONS, useValue: options },
+        { provide: PAGE_CONTROLLERS, useValue: pages },
+        RelyingParty,
+        SessionPrincipalSource,
+        { provide: PrincipalSource, useExisting: SessionPrincipalSource },
+        CsrfProtection,
+        CsrfGuard,
+        PageRenderer,
+        ErrorPages,
+        WebPageExceptionFilter,
+        { provide: APP_FILTER, useClass: PageRequestExceptionFilter },
+      ],
+      exports: [PrincipalSource],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    // Cookies and the session on pages only: assets and the JSON API never get one.
+    consumer.apply(WebSessionMiddleware).forRoutes(...this.pageControllers);
+  }
+}
