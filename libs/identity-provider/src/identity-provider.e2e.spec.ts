@@ -265,7 +265,7 @@ describe('embedded Keycloak-compatible identity provider', () => {
         azp: 'due-regard-web',
         aud: 'due-regard-api',
         scope: 'openid profile email',
-        groups: ['/councils/charnwood/action-lead'],
+        groups: ['/councils/charnwood/action-lead', '/councils/charnwood/teams/Human Resources'],
         realm_access: { roles: DEFAULT_ROLES },
         preferred_username: 'charnwood.lead',
         email: 'charnwood.lead@due-regard.example',
@@ -330,7 +330,7 @@ describe('embedded Keycloak-compatible identity provider', () => {
       expect(refreshed.refresh_token).not.toBe(tokens.refresh_token);
       expect(decodeJwt(refreshed.access_token)).toMatchObject({
         sub: CHARNWOOD_LEAD_ID,
-        groups: ['/councils/charnwood/action-lead'],
+        groups: ['/councils/charnwood/action-lead', '/councils/charnwood/teams/Human Resources'],
       });
       await expect(oidc.refreshTokenGrant(web, tokens.refresh_token ?? '')).rejects.toMatchObject({
         error: 'invalid_grant',
@@ -351,7 +351,7 @@ describe('embedded Keycloak-compatible identity provider', () => {
         given_name: 'Grace',
         family_name: 'Okafor',
         email: 'charnwood.lead@due-regard.example',
-        groups: ['/councils/charnwood/action-lead'],
+        groups: ['/councils/charnwood/action-lead', '/councils/charnwood/teams/Human Resources'],
       });
     });
 

@@ -65,7 +65,7 @@ describe('access token claims (Keycloak shape)', () => {
       given_name: 'Grace',
       family_name: 'Okafor',
       email: 'charnwood.lead@due-regard.example',
-      groups: ['/councils/charnwood/action-lead'],
+      groups: ['/councils/charnwood/action-lead', '/councils/charnwood/teams/Human Resources'],
     });
   });
 
@@ -101,7 +101,7 @@ describe('ID token claims', () => {
       azp: 'due-regard-web',
       nonce: 'n-0S6_WzA2Mj',
       sub: '6342acf9-8892-484d-aea4-7a693e741c33',
-      groups: ['/councils/charnwood/action-lead'],
+      groups: ['/councils/charnwood/action-lead', '/councils/charnwood/teams/Human Resources'],
       at_hash: accessTokenHash('access.token.value'),
     });
     expect(claims).not.toHaveProperty('realm_access');

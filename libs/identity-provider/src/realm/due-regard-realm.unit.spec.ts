@@ -101,7 +101,7 @@ describe('infra/keycloak/due-regard-realm.json', () => {
     },
   );
 
-  it('holds membership as a group tree: councils and their roles, the forum and its roles', () => {
+  it('holds membership as a group tree: councils with their roles and teams, the forum and its roles', () => {
     expect(groupPaths(realmExport.groups).sort()).toEqual(
       [
         '/councils',
@@ -109,6 +109,9 @@ describe('infra/keycloak/due-regard-realm.json', () => {
           `/councils/${slug}`,
           ...COUNCIL_ROLES.map((role) => `/councils/${slug}/${role}`),
         ]),
+        '/councils/charnwood/teams',
+        '/councils/charnwood/teams/Human Resources',
+        '/councils/charnwood/teams/Equality Working Group',
         '/forums',
         '/forums/leicestershire-equalities-forum',
         '/forums/leicestershire-equalities-forum/forum-coordinator',
@@ -124,7 +127,7 @@ describe('infra/keycloak/due-regard-realm.json', () => {
   it.each([
     ['charnwood.admin', ['/councils/charnwood/council-admin'], false],
     ['charnwood.editor', ['/councils/charnwood/plan-editor'], false],
-    ['charnwood.lead', ['/councils/charnwood/action-lead'], false],
+    ['charnwood.lead', ['/councils/charnwood/action-lead', '/councils/charnwood/teams/Human Resources'], false],
     ['charnwood.viewer', ['/councils/charnwood/viewer'], false],
     ['charnwood.auditor', ['/councils/charnwood/auditor'], false],
     ['leicestershire.admin', ['/councils/leicestershire/council-admin'], false],
