@@ -4,6 +4,7 @@ import { IdentityModule } from '@due-regard/identity';
 import { IdentityProviderModule } from '@due-regard/identity-provider';
 import { HealthModule, HttpPlatformModule, type AppConfig } from '@due-regard/platform';
 import { WebModule } from '@due-regard/web';
+import { PlansReadModule, PlansWriteModule } from '@due-regard/plans';
 
 /** The HTTP side: health, OpenAPI, identity and tenancy, and the JSON API (/api/v1). */
 @Module({})
@@ -33,6 +34,8 @@ export class ApiModule {
             ]
           : []),
         WebModule.forRoot(config),
+        PlansReadModule,
+        PlansWriteModule,
       ],
     };
   }

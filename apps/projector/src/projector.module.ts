@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@due-regard/event-store';
+import { PlansProjectionModule } from '@due-regard/plans';
 
 @Injectable()
 class ProjectorStatus implements OnApplicationBootstrap {
@@ -9,15 +10,16 @@ class ProjectorStatus implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.eventStore.ping();
-    this.logger.log('Connected to the event store; no projections are registered yet');
+    this.logger.log('Connected to the event store; projecting plans into read models');
   }
 }
 
 /**
- * Catch-up subscriptions that project events into per-council read models register here; none
- * exist yet, so it connects the event store and stays up.
+ * Catch-up subscriptions that project events into per-council read models: the plans projection
+ * now, others as they come.
  */
 @Module({
+  imports: [PlansProjectionModule],
   providers: [ProjectorStatus],
 })
 export class ProjectorModule {}

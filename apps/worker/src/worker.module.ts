@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { RedisConnection } from '@due-regard/platform';
+import { PlansRebuildJobsModule } from '@due-regard/plans';
 
 /** Keeps BullMQ's keys apart from anything else sharing the Redis. */
 export const QUEUE_PREFIX = 'due-regard';
@@ -19,6 +20,7 @@ export const QUEUE_PREFIX = 'due-regard';
         connection: { url: redis.url, maxRetriesPerRequest: null },
       }),
     }),
+    PlansRebuildJobsModule,
   ],
 })
 export class WorkerModule {}

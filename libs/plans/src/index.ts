@@ -8,3 +8,17 @@ export * from './domain/measure.js';
 export * from './domain/period.js';
 export * from './domain/rag.js';
 export * from './domain/strategy.js';
+export * from './read-models/index.js';
+export * from './application/plans-write.module.js';
+export * from './application/get-plan-as-of/get-plan-as-of.query.js';
+export * from './application/get-action/get-action.query.js';
+export {
+  planAsOfSchema,
+  type ActionAsOf,
+  type ActionDetail,
+  type DueView,
+  type ObjectiveAsOf,
+  type PlanAsOf,
+  type StrategyAsOf,
+} from './application/shared/views.js';
+export * from './application/shared/teams.js';

@@ -28,6 +28,16 @@ export async function createTestDatabase(prefix = 'dr_test'): Promise<TestDataba
       const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
       await client.connect();
       try {
+        // Clients closed just before may still be hanging up: forcing them off now would hand
+        // them a termination error with nobody left to listen.
+        for (let attempt = 0; attempt < 40; attempt += 1) {
+          const { rows } = await client.query<{ n: number }>(
+            'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+            [name],
+          );
+          if ((rows[0]?.n ?? 0) === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
         await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       } finally {
         await client.end();

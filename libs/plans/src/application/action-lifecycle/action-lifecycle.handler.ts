@@ -1,0 +1,44 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { actionDecider, type ActionCommand } from '../../domain/action.js';
+import type { ActionPlanStatus } from '../../domain/action-plan.js';
+import type { ActionChangedResult } from '../revise-action/revise-action.command.js';
+import { PlanWriter } from '../shared/plan-writer.js';
+import { ActionReportingPolicy } from '../shared/teams.js';
+import { ActionLifecycleCommand, type ActionTransition } from './action-lifecycle.command.js';
+
+function commandFor(
+  actionId: string,
+  planStatus: ActionPlanStatus,
+  transition: ActionTransition,
+  today: string,
+): ActionCommand {
+  const on = transition.on ?? today;
+  switch (transition.kind) {
+    case 'complete':
+      return { type: 'CompleteAction', actionId, planStatus, completedOn: on, narrative: transition.narrative };
+    case 'defer':
+      return { type: 'DeferAction', actionId, planStatus, deferredOn: on, reason: transition.reason };
+    case 'cancel':
+      return { type: 'CancelAction', actionId, planStatus, cancelledOn: on, reason: transition.reason };
+  }
+}
+
+@CommandHandler(ActionLifecycleCommand)
+export class ActionLifecycleHandler implements ICommandHandler<ActionLifecycleCommand, ActionChangedResult> {
+  constructor(
+    private readonly writer: PlanWriter,
+    private readonly policy: ActionReportingPolicy,
+  ) {}
+
+  async execute({ planId, actionId, transition, ifMatch }: ActionLifecycleCommand): Promise<ActionChangedResult> {
+    const plan = await this.writer.plan(planId);
+    const command = commandFor(actionId, plan.state.status, transition, this.writer.today());
+    const written = await this.writer.change(this.writer.actionStream(actionId), actionDecider, ifMatch, (state) => {
+      const action = this.writer.assertActionOfPlan(state, planId, actionId);
+      // Cancelling is for editors (the route says so); completing and deferring, for its leads too.
+      if (transition.kind !== 'cancel') this.policy.assertMayReportOn(action);
+      return actionDecider.decide(command, state);
+    });
+    return { id: actionId, planId, version: written.version, position: written.position };
+  }
+}

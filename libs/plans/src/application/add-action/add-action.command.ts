@@ -1,0 +1,38 @@
+import { Command } from '@nestjs/cqrs';
+import type { Due } from '../../domain/due.js';
+import type { CommandResult } from '../shared/plan-writer.js';
+
+export interface NewAction {
+  readonly ref: string | null;
+  readonly objectiveId: string;
+  readonly title: string;
+  readonly description: string | null;
+  /** As the council wrote it; parsed into a schedule here. */
+  readonly due: string;
+  readonly leads: readonly string[];
+  readonly successMeasures: readonly string[];
+  readonly protectedCharacteristics: readonly string[];
+}
+
+export interface ActionAddedResult extends CommandResult {
+  readonly planId: string;
+  /** The plan's version after reserving the action's reference. */
+  readonly planVersion: number;
+  /** How the due was read. */
+  readonly due: Due;
+}
+
+/**
+ * Adds an action to a plan: the plan's stream reserves its reference (`RegisterAction`, so two
+ * people adding "1.3" at once cannot both succeed), then the action's own stream records it.
+ * If-Match, when sent, is the plan's version.
+ */
+export class AddActionCommand extends Command<ActionAddedResult> {
+  constructor(
+    readonly planId: string,
+    readonly action: NewAction,
+    readonly ifMatch: number | undefined,
+  ) {
+    super();
+  }
+}

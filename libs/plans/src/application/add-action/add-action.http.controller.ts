@@ -1,0 +1,82 @@
+import { Body, Controller, HttpCode, Param, Post, Res, UseInterceptors } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { CouncilAccess } from '@due-regard/identity';
+import { ZodValidationPipe } from '@due-regard/platform';
+import { CHARACTERISTICS_CONCERNED } from '../../domain/equality-reference.js';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor.js';
+import { IfMatch, idParam, resourcePaths, setVersionHeaders } from '../shared/http.js';
+import { DocumentCommand, writeResultSchema } from '../shared/openapi.js';
+import { actionRef, dueText, leadsList, longText, successMeasuresList, titleText } from '../shared/schemas.js';
+import { dueSchema } from '../shared/views.js';
+import { AddActionCommand, type ActionAddedResult } from './add-action.command.js';
+
+export const characteristicsList = z
+  .array(z.enum(CHARACTERISTICS_CONCERNED))
+  .max(CHARACTERISTICS_CONCERNED.length)
+  .describe('Protected characteristics (and the groups councils treat alike) the action concerns');
+
+export const addActionBody = z.strictObject({
+  ref: actionRef,
+  objectiveId: z.uuid("Choose one of the strategy's objectives"),
+  title: titleText('Enter the action').max(2000),
+  description: longText.nullable().optional(),
+  due: dueText,
+  leads: leadsList.optional(),
+  successMeasures: successMeasuresList.optional(),
+  protectedCharacteristics: characteristicsList.optional(),
+});
+
+const actionAddedSchema = writeResultSchema.extend({
+  id: z.uuid().describe('The new action'),
+  planId: z.uuid(),
+  planVersion: z.int().describe("The plan's version after reserving the action's reference"),
+  due: dueSchema,
+});
+
+@ApiTags('Actions')
+@Controller('api/v1/plans')
+@UseInterceptors(IdempotencyInterceptor)
+export class AddActionHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post(':planId/actions')
+  @HttpCode(201)
+  @CouncilAccess('plan-editor', 'council-admin')
+  @DocumentCommand({
+    path: ':planId/actions',
+    summary: 'Add an action to a plan',
+    description:
+      "The reference must be unique within the plan. The due is kept as written and read into a schedule (`due` in the answer). If-Match, when sent, is the plan's version; the answer's version and ETag are the new action's. Roles: plan-editor, council-admin.",
+    body: addActionBody,
+    created: true,
+    result: actionAddedSchema,
+  })
+  async add(
+    @Param('planId', idParam) planId: string,
+    @Body(new ZodValidationPipe(addActionBody)) body: z.output<typeof addActionBody>,
+    @IfMatch() ifMatch: number | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ActionAddedResult> {
+    const result = await this.commandBus.execute(
+      new AddActionCommand(
+        planId,
+        {
+          ref: body.ref,
+          objectiveId: body.objectiveId,
+          title: body.title,
+          description: body.description ?? null,
+          due: body.due,
+          leads: body.leads ?? [],
+          successMeasures: body.successMeasures ?? [],
+          protectedCharacteristics: body.protectedCharacteristics ?? [],
+        },
+        ifMatch,
+      ),
+    );
+    setVersionHeaders(response, result.version, resourcePaths.action(planId, result.id));
+    return result;
+  }
+}

@@ -1,0 +1,18 @@
+import { Command } from '@nestjs/cqrs';
+import type { ObjectiveClassificationRequest, ObjectiveWording } from '../../domain/strategy.js';
+import type { CommandResult } from '../shared/plan-writer.js';
+
+export interface ObjectiveAddedResult extends CommandResult {
+  readonly strategyId: string;
+}
+
+/** A new objective of a strategy ("PEO 1 To assess, consult and evaluate…"). */
+export class AddObjectiveCommand extends Command<ObjectiveAddedResult> {
+  constructor(
+    readonly strategyId: string,
+    readonly objective: ObjectiveWording & ObjectiveClassificationRequest,
+    readonly ifMatch: number | undefined,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,20 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { strategyDecider } from '../../domain/strategy.js';
+import { PlanWriter } from '../shared/plan-writer.js';
+import { AddObjectiveCommand, type ObjectiveAddedResult } from './add-objective.command.js';
+
+@CommandHandler(AddObjectiveCommand)
+export class AddObjectiveHandler implements ICommandHandler<AddObjectiveCommand, ObjectiveAddedResult> {
+  constructor(private readonly writer: PlanWriter) {}
+
+  async execute({ strategyId, objective, ifMatch }: AddObjectiveCommand): Promise<ObjectiveAddedResult> {
+    const objectiveId = this.writer.newId();
+    const written = await this.writer.change(
+      this.writer.strategyStream(strategyId),
+      strategyDecider,
+      ifMatch,
+      (state) => strategyDecider.decide({ type: 'AddObjective', strategyId, objectiveId, ...objective }, state),
+    );
+    return { id: objectiveId, strategyId, version: written.version, position: written.position };
+  }
+}

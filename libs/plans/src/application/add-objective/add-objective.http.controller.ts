@@ -1,0 +1,79 @@
+import { Body, Controller, HttpCode, Param, Post, Res, UseInterceptors } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { CouncilAccess } from '@due-regard/identity';
+import { ZodValidationPipe } from '@due-regard/platform';
+import { EFLG_MODULES, PSED_AIMS } from '../../domain/equality-reference.js';
+import { OBJECTIVE_GROUP_KINDS } from '../../domain/strategy.js';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor.js';
+import { IfMatch, idParam, resourcePaths, setVersionHeaders } from '../shared/http.js';
+import { DocumentCommand, writeResultSchema } from '../shared/openapi.js';
+import { longText, objectiveRef, titleText } from '../shared/schemas.js';
+import { AddObjectiveCommand, type ObjectiveAddedResult } from './add-objective.command.js';
+
+export const objectiveGroupSchema = z
+  .strictObject({ kind: z.enum(OBJECTIVE_GROUP_KINDS), title: z.string().min(1).max(300) })
+  .describe('What the objective is grouped under, e.g. a pillar or a priority');
+
+export const addObjectiveBody = z.strictObject({
+  ref: objectiveRef.optional(),
+  title: titleText('Enter the objective'),
+  description: longText.nullable().optional(),
+  psedAims: z.array(z.enum(PSED_AIMS)).max(PSED_AIMS.length).optional().describe('The PSED aims it serves'),
+  eflgModules: z
+    .array(z.enum(EFLG_MODULES))
+    .max(EFLG_MODULES.length)
+    .optional()
+    .describe('Equality Framework for Local Government modules it serves'),
+  group: objectiveGroupSchema.nullable().optional(),
+});
+
+const objectiveAddedSchema = writeResultSchema.extend({
+  id: z.uuid().describe('The new objective'),
+  strategyId: z.uuid(),
+});
+
+@ApiTags('Strategies')
+@Controller('api/v1/strategies')
+@UseInterceptors(IdempotencyInterceptor)
+export class AddObjectiveHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post(':strategyId/objectives')
+  @HttpCode(201)
+  @CouncilAccess('plan-editor', 'council-admin')
+  @DocumentCommand({
+    path: ':strategyId/objectives',
+    summary: 'Add an objective to a strategy',
+    description:
+      "If-Match and the answer's ETag are the strategy's version: objectives live in the strategy's stream. Roles: plan-editor, council-admin.",
+    body: addObjectiveBody,
+    created: true,
+    result: objectiveAddedSchema,
+  })
+  async add(
+    @Param('strategyId', idParam) strategyId: string,
+    @Body(new ZodValidationPipe(addObjectiveBody)) body: z.output<typeof addObjectiveBody>,
+    @IfMatch() ifMatch: number | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ObjectiveAddedResult> {
+    const result = await this.commandBus.execute(
+      new AddObjectiveCommand(
+        strategyId,
+        {
+          ref: body.ref ?? null,
+          title: body.title,
+          description: body.description ?? null,
+          psedAims: body.psedAims ?? [],
+          eflgModules: body.eflgModules ?? [],
+          group: body.group ?? null,
+        },
+        ifMatch,
+      ),
+    );
+    setVersionHeaders(response, result.version, resourcePaths.strategy(strategyId));
+    return result;
+  }
+}

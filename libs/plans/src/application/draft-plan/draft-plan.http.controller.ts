@@ -1,0 +1,46 @@
+import { Body, Controller, HttpCode, Post, Res, UseInterceptors } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { CouncilAccess } from '@due-regard/identity';
+import { ZodValidationPipe } from '@due-regard/platform';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor.js';
+import { resourcePaths, setVersionHeaders } from '../shared/http.js';
+import { DocumentCommand, writeResultSchema } from '../shared/openapi.js';
+import { periodSchema, titleText } from '../shared/schemas.js';
+import { DraftPlanCommand, type PlanDraftedResult } from './draft-plan.command.js';
+
+export const draftPlanBody = z.strictObject({
+  strategyId: z.uuid("Choose one of the council's strategies"),
+  title: titleText('Enter the title of the action plan').describe('e.g. "Equality Strategy Action Plan 2024-2026"'),
+  period: periodSchema.describe("Within the strategy's period"),
+});
+
+@ApiTags('Action plans')
+@Controller('api/v1/plans')
+@UseInterceptors(IdempotencyInterceptor)
+export class DraftPlanHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post()
+  @HttpCode(201)
+  @CouncilAccess('plan-editor', 'council-admin')
+  @DocumentCommand({
+    summary: 'Draft an action plan under a strategy',
+    description: 'Roles: plan-editor, council-admin.',
+    body: draftPlanBody,
+    created: true,
+    ifMatch: false,
+    result: writeResultSchema.extend({ strategyId: z.uuid() }),
+    refusals: [422],
+  })
+  async draft(
+    @Body(new ZodValidationPipe(draftPlanBody)) body: z.output<typeof draftPlanBody>,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<PlanDraftedResult> {
+    const result = await this.commandBus.execute(new DraftPlanCommand(body.strategyId, body.title, body.period));
+    setVersionHeaders(response, result.version, resourcePaths.plan(result.id));
+    return result;
+  }
+}

@@ -1,0 +1,32 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { actionPlanDecider, type ActionPlanCommand } from '../../domain/action-plan.js';
+import { PlanWriter, type CommandResult } from '../shared/plan-writer.js';
+import { PlanLifecycleCommand, type PlanTransition } from './plan-lifecycle.command.js';
+
+function commandFor(planId: string, transition: PlanTransition, today: string): ActionPlanCommand {
+  switch (transition.kind) {
+    case 'submit':
+      return { type: 'SubmitActionPlan', planId };
+    case 'return':
+      return { type: 'ReturnActionPlan', planId, reason: transition.reason };
+    case 'approve':
+      return { type: 'ApproveActionPlan', planId, approvedOn: transition.on ?? today };
+    case 'publish':
+      return { type: 'PublishActionPlan', planId, publishedOn: transition.on ?? today };
+    case 'close':
+      return { type: 'CloseActionPlan', planId, closedOn: transition.on ?? today, reason: transition.reason };
+  }
+}
+
+@CommandHandler(PlanLifecycleCommand)
+export class PlanLifecycleHandler implements ICommandHandler<PlanLifecycleCommand, CommandResult> {
+  constructor(private readonly writer: PlanWriter) {}
+
+  async execute({ planId, transition, ifMatch }: PlanLifecycleCommand): Promise<CommandResult> {
+    const command = commandFor(planId, transition, this.writer.today());
+    const written = await this.writer.change(this.writer.planStream(planId), actionPlanDecider, ifMatch, (state) =>
+      actionPlanDecider.decide(command, state),
+    );
+    return { id: planId, version: written.version, position: written.position };
+  }
+}

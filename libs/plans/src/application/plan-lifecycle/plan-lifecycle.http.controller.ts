@@ -1,0 +1,142 @@
+import { Body, Controller, HttpCode, Param, Post, Res, UseInterceptors } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { CouncilAccess } from '@due-regard/identity';
+import { ZodValidationPipe } from '@due-regard/platform';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor.js';
+import { IfMatch, idParam, optionalBody, resourcePaths, setVersionHeaders } from '../shared/http.js';
+import { DocumentCommand } from '../shared/openapi.js';
+import type { CommandResult } from '../shared/plan-writer.js';
+import { calendarDate, longText } from '../shared/schemas.js';
+import { PlanLifecycleCommand, type PlanTransition } from './plan-lifecycle.command.js';
+
+export const submitPlanBody = z.strictObject({});
+export const returnPlanBody = z.strictObject({
+  reason: longText.min(1, 'Say why the plan is returned'),
+});
+export const approvePlanBody = z.strictObject({ approvedOn: calendarDate.optional().describe('Today if left out') });
+export const publishPlanBody = z.strictObject({ publishedOn: calendarDate.optional().describe('Today if left out') });
+export const closePlanBody = z.strictObject({
+  closedOn: calendarDate.optional().describe('Today if left out'),
+  reason: longText.nullable().optional(),
+});
+
+@ApiTags('Action plans')
+@Controller('api/v1/plans')
+@UseInterceptors(IdempotencyInterceptor)
+export class PlanLifecycleHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post(':planId/submit')
+  @HttpCode(200)
+  @CouncilAccess('plan-editor', 'council-admin')
+  @DocumentCommand({
+    path: ':planId/submit',
+    summary: 'Submit a draft plan for approval',
+    description:
+      'It needs at least one action; its actions are then locked until it is returned or published. Roles: plan-editor, council-admin.',
+    body: submitPlanBody,
+    bodyOptional: true,
+  })
+  submit(
+    @Param('planId', idParam) planId: string,
+    @Body(optionalBody(submitPlanBody)) _body: z.output<typeof submitPlanBody>,
+    @IfMatch() ifMatch: number | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResult> {
+    return this.transition(planId, { kind: 'submit' }, ifMatch, response);
+  }
+
+  @Post(':planId/return')
+  @HttpCode(200)
+  @CouncilAccess('council-admin')
+  @DocumentCommand({
+    path: ':planId/return',
+    summary: 'Return a submitted plan to draft',
+    description: 'Role: council-admin.',
+    body: returnPlanBody,
+  })
+  returnToDraft(
+    @Param('planId', idParam) planId: string,
+    @Body(new ZodValidationPipe(returnPlanBody)) body: z.output<typeof returnPlanBody>,
+    @IfMatch() ifMatch: number | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResult> {
+    return this.transition(planId, { kind: 'return', reason: body.reason }, ifMatch, response);
+  }
+
+  @Post(':planId/approve')
+  @HttpCode(200)
+  @CouncilAccess('council-admin')
+  @DocumentCommand({
+    path: ':planId/approve',
+    summary: 'Approve a submitted plan',
+    description: 'Role: council-admin.',
+    body: approvePlanBody,
+    bodyOptional: true,
+  })
+  approve(
+    @Param('planId', idParam) planId: string,
+    @Body(optionalBody(approvePlanBody)) body: z.output<typeof approvePlanBody>,
+    @IfMatch() ifMatch: number | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResult> {
+    return this.transition(planId, { kind: 'approve', on: body.approvedOn }, ifMatch, response);
+  }
+
+  @Post(':planId/publish')
+  @HttpCode(200)
+  @CouncilAccess('council-admin')
+  @DocumentCommand({
+    path: ':planId/publish',
+    summary: 'Publish an approved plan',
+    description: 'A published plan stays open for progress, due revisions and new actions. Role: council-admin.',
+    body: publishPlanBody,
+    bodyOptional: true,
+  })
+  publish(
+    @Param('planId', idParam) planId: string,
+    @Body(optionalBody(publishPlanBody)) body: z.output<typeof publishPlanBody>,
+    @IfMatch() ifMatch: number | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResult> {
+    return this.transition(planId, { kind: 'publish', on: body.publishedOn }, ifMatch, response);
+  }
+
+  @Post(':planId/close')
+  @HttpCode(200)
+  @CouncilAccess('council-admin')
+  @DocumentCommand({
+    path: ':planId/close',
+    summary: 'Close a plan',
+    description: 'A closed plan and its actions take no more changes. Role: council-admin.',
+    body: closePlanBody,
+    bodyOptional: true,
+  })
+  close(
+    @Param('planId', idParam) planId: string,
+    @Body(optionalBody(closePlanBody)) body: z.output<typeof closePlanBody>,
+    @IfMatch() ifMatch: number | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResult> {
+    return this.transition(
+      planId,
+      { kind: 'close', on: body.closedOn, reason: body.reason ?? null },
+      ifMatch,
+      response,
+    );
+  }
+
+  private async transition(
+    planId: string,
+    transition: PlanTransition,
+    ifMatch: number | undefined,
+    response: Response,
+  ): Promise<CommandResult> {
+    const result = await this.commandBus.execute(new PlanLifecycleCommand(planId, transition, ifMatch));
+    setVersionHeaders(response, result.version, resourcePaths.plan(planId));
+    return result;
+  }
+}

@@ -1,0 +1,46 @@
+import { Body, Controller, HttpCode, Param, Post, Res, UseInterceptors } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { CouncilAccess } from '@due-regard/identity';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor.js';
+import { IfMatch, idParam, optionalBody, resourcePaths, setVersionHeaders } from '../shared/http.js';
+import { DocumentCommand } from '../shared/openapi.js';
+import type { CommandResult } from '../shared/plan-writer.js';
+import { longText } from '../shared/schemas.js';
+import { RetireObjectiveCommand } from './retire-objective.command.js';
+
+export const retireObjectiveBody = z.strictObject({ reason: longText.nullable().optional() });
+
+@ApiTags('Strategies')
+@Controller('api/v1/strategies')
+@UseInterceptors(IdempotencyInterceptor)
+export class RetireObjectiveHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post(':strategyId/objectives/:objectiveId/retire')
+  @HttpCode(200)
+  @CouncilAccess('plan-editor', 'council-admin')
+  @DocumentCommand({
+    path: ':strategyId/objectives/:objectiveId/retire',
+    summary: "Retire a strategy's objective",
+    description:
+      "Actions can no longer be filed under it. An adopted strategy keeps at least one objective. The answer's id, version and ETag are the strategy's. Roles: plan-editor, council-admin.",
+    body: retireObjectiveBody,
+    bodyOptional: true,
+  })
+  async retire(
+    @Param('strategyId', idParam) strategyId: string,
+    @Param('objectiveId', idParam) objectiveId: string,
+    @Body(optionalBody(retireObjectiveBody)) body: z.output<typeof retireObjectiveBody>,
+    @IfMatch() ifMatch: number | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResult> {
+    const result = await this.commandBus.execute(
+      new RetireObjectiveCommand(strategyId, objectiveId, body.reason ?? null, ifMatch),
+    );
+    setVersionHeaders(response, result.version, resourcePaths.strategy(strategyId));
+    return result;
+  }
+}

@@ -1,0 +1,15 @@
+import { Command } from '@nestjs/cqrs';
+import type { ActionChangedResult } from '../revise-action/revise-action.command.js';
+
+/** "Date revised to May 2018": a new due, as written, and why; the old one stays in the record. */
+export class ReviseDueCommand extends Command<ActionChangedResult> {
+  constructor(
+    readonly planId: string,
+    readonly actionId: string,
+    readonly due: string,
+    readonly reason: string,
+    readonly ifMatch: number | undefined,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,50 @@
+import { Body, Controller, HttpCode, Param, Post, Res, UseInterceptors } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { CouncilAccess } from '@due-regard/identity';
+import { ZodValidationPipe } from '@due-regard/platform';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor.js';
+import type { ActionChangedResult } from '../revise-action/revise-action.command.js';
+import { IfMatch, idParam, resourcePaths, setVersionHeaders } from '../shared/http.js';
+import { actionChangedSchema, DocumentCommand } from '../shared/openapi.js';
+import { dueText, longText } from '../shared/schemas.js';
+import { ReviseDueCommand } from './revise-due.command.js';
+
+export const reviseDueBody = z.strictObject({
+  due: dueText.min(1, 'Enter the new due'),
+  reason: longText.min(1, 'Say why the due date is revised'),
+});
+
+@ApiTags('Actions')
+@Controller('api/v1/plans')
+@UseInterceptors(IdempotencyInterceptor)
+export class ReviseDueHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post(':planId/actions/:actionId/due-revisions')
+  @HttpCode(200)
+  @CouncilAccess('plan-editor', 'council-admin', 'action-lead')
+  @DocumentCommand({
+    path: ':planId/actions/:actionId/due-revisions',
+    summary: "Revise an action's due",
+    description:
+      'The new due is kept as written and read into a schedule; the previous one and the reason stay in the record. Roles: plan-editor, council-admin; action-lead on the actions one of their teams leads.',
+    body: reviseDueBody,
+    result: actionChangedSchema,
+  })
+  async revise(
+    @Param('planId', idParam) planId: string,
+    @Param('actionId', idParam) actionId: string,
+    @Body(new ZodValidationPipe(reviseDueBody)) body: z.output<typeof reviseDueBody>,
+    @IfMatch() ifMatch: number | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ActionChangedResult> {
+    const result = await this.commandBus.execute(
+      new ReviseDueCommand(planId, actionId, body.due, body.reason, ifMatch),
+    );
+    setVersionHeaders(response, result.version, resourcePaths.action(planId, actionId));
+    return result;
+  }
+}

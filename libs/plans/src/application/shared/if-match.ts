@@ -1,0 +1,32 @@
+import { RequestValidationError } from '@due-regard/platform';
+
+/** `"3"`, or weak `W/"3"`: the stream versions we hand out as ETags. */
+const ENTITY_TAG = /^(?:W\/)?"(\d{1,15})"$/;
+
+function refuse(detail: string): RequestValidationError {
+  return new RequestValidationError([{ in: 'header', field: 'If-Match', pointer: '#/If-Match', detail }]);
+}
+
+/**
+ * The stream version a client's If-Match names, or undefined when it names none (no header, or
+ * `*`: "whatever the current version is"). Strong and weak tags compare alike: the tag is the
+ * stream version either way. A list of tags, or a tag we never issue, is refused as bad input.
+ */
+export function parseIfMatch(header: string | readonly string[] | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const value = (typeof header === 'string' ? header : header.join(',')).trim();
+  if (value === '' || value === '*') return undefined;
+  if (value.includes(',')) {
+    throw refuse('Send one entity tag, the ETag you read, such as "3"');
+  }
+  const match = ENTITY_TAG.exec(value);
+  if (match?.[1] === undefined) {
+    throw refuse('Send the ETag you read, such as "3" or W/"3"');
+  }
+  return Number(match[1]);
+}
+
+/** The ETag of a stream version. */
+export function entityTag(version: number): string {
+  return `"${version}"`;
+}

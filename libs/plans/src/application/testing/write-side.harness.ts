@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { CommandBus, QueryBus, type Command, type Query } from '@nestjs/cqrs';
+import { Test, type TestingModule } from '@nestjs/testing';
+import { EVENT_STORE, START, type EventStore, type RecordedEvent, type Upcaster } from '@due-regard/event-store';
+import { RequestContext, type Principal } from '@due-regard/identity';
+import { EventStoreModule, loadConfig, PlatformModule } from '@due-regard/platform';
+import { CLOCK, type Clock } from '@due-regard/shared-kernel';
+import { createTestDatabase, generateSigningKeyPem, type TestDatabase } from '@due-regard/testing';
+import { PlansWriteModule } from '../plans-write.module.js';
+
+@Global()
+@Module({ providers: [RequestContext], exports: [RequestContext] })
+class TestRequestContextModule {}
+
+/** A council user of the demo realm, as the access guard would have signed them in. */
+export function councilUser(councilSlug: string, role: string, teams: readonly string[] = []): Principal {
+  return {
+    subject: randomUUID(),
+    username: `${councilSlug}.${role}`,
+    displayName: `${councilSlug} ${role}`,
+    clientId: 'due-regard-cli',
+    groups: [`/councils/${councilSlug}/${role}`, ...teams.map((team) => `/councils/${councilSlug}/teams/${team}`)],
+    realmRoles: [],
+  };
+}
+
+export interface WriteSideOptions {
+  readonly upcasters?: readonly Upcaster[];
+  readonly clock?: Clock;
+}
+
+/**
+ * The plans write side on a real PostgreSQL database of its own (event store and idempotency
+ * table), without HTTP: commands and queries go through the buses inside a request context, as a
+ * controller would send them. Dropped on `close()`.
+ */
+export class WriteSide {
+  private constructor(
+    readonly database: TestDatabase,
+    readonly moduleRef: TestingModule,
+    readonly store: EventStore,
+    readonly context: RequestContext,
+  ) {}
+
+  static async start(options: WriteSideOptions = {}): Promise<WriteSide> {
+    const database = await createTestDatabase('dr_plans_write');
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: database.url,
+      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      EVENT_STORE_SIGNING_KEY: generateSigningKeyPem(),
+      LOG_LEVEL: 'error',
+    });
+    const imports: DynamicModule['imports'] = [
+      PlatformModule.forRoot(config),
+      TestRequestContextModule,
+      PlansWriteModule,
+      ...(options.upcasters === undefined ? [] : [EventStoreModule.forUpcasters(options.upcasters)]),
+    ];
+    let builder = Test.createTestingModule({ imports });
+    if (options.clock !== undefined) builder = builder.overrideProvider(CLOCK).useValue(options.clock);
+    const moduleRef = await builder.compile();
+    await moduleRef.init();
+    return new WriteSide(database, moduleRef, moduleRef.get<EventStore>(EVENT_STORE), moduleRef.get(RequestContext));
+  }
+
+  /** Runs `work` as `principal`, in `councilSlug`'s sub-domain. */
+  as<T>(principal: Principal, work: () => Promise<T>, councilSlug = 'charnwood'): Promise<T> {
+    return this.context.run(
+      { tenant: { kind: 'council', slug: councilSlug }, correlationId: randomUUID(), source: 'api', principal },
+      work,
+    );
+  }
+
+  command<R>(principal: Principal, command: Command<R>, councilSlug = 'charnwood'): Promise<R> {
+    return this.as(principal, () => this.moduleRef.get(CommandBus).execute(command), councilSlug);
+  }
+
+  query<R>(principal: Principal, query: Query<R>, councilSlug = 'charnwood'): Promise<R> {
+    return this.as(principal, () => this.moduleRef.get(QueryBus).execute(query), councilSlug);
+  }
+
+  /** Every event of a council, in global order. */
+  async eventsOf(councilSlug = 'charnwood'): Promise<RecordedEvent[]> {
+    const events: RecordedEvent[] = [];
+    let after = START;
+    for (;;) {
+      const batch = await this.store.readAll({ after, batchSize: 500, tenantId: councilSlug });
+      events.push(...batch.events);
+      after = batch.position;
+      if (batch.caughtUp) return events;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.moduleRef.close();
+    await this.database.drop();
+  }
+}

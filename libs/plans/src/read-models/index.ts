@@ -1,0 +1,13 @@
+// The plans read models: per-council tables (row-level security), their projection, rebuilds, and the read API.
+export * from './plans-read-models.modules.js';
+export * from './as-of/action-as-of.reader.js';
+export * from './freshness/read-your-writes.js';
+export * from './projection/council-read-model.js';
+export * from './projection/event-log.js';
+export * from './projection/plans-projection.js';
+export * from './projection/plans-projection.runner.js';
+export * from './queries/dashboard.js';
+export * from './rebuild/projections-queue.js';
+export * from './rebuild/rebuild-council.js';
+export * from './schema/entities.js';
+export * from './schema/migrations.js';

@@ -1,0 +1,214 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CouncilReadModels } from '@due-regard/platform';
+import { CLOCK, type Clock } from '@due-regard/shared-kernel';
+import type { ActionStatus } from '../../domain/action.js';
+import type { Rag } from '../../domain/rag.js';
+import {
+  ActionReadModel,
+  ObjectiveReadModel,
+  PlanReadModel,
+  StrategyReadModel,
+  type ActionReadModelRow,
+  type ObjectiveReadModelRow,
+  type PlanReadModelRow,
+  type StrategyReadModelRow,
+} from '../schema/entities.js';
+import { dashboardFigures, isDueSoon, isOverdue, ukDate, type DashboardFigures } from './dashboard.js';
+import type {
+  ActionSummaryDto,
+  ObjectiveDto,
+  PlanDetailDto,
+  PlanListDto,
+  StrategyDetailDto,
+  StrategyListDto,
+} from './read-model-dtos.js';
+
+export interface ActionFilters {
+  readonly objectiveId?: string;
+  readonly status?: ActionStatus;
+  readonly rag?: Rag;
+  /** A lead team, matched whole and ignoring case. */
+  readonly lead?: string;
+  readonly overdue?: boolean;
+}
+
+function changedAt(value: Date | string): string {
+  return (value instanceof Date ? value : new Date(value)).toISOString();
+}
+
+function objectiveDto(row: ObjectiveReadModelRow): ObjectiveDto {
+  return {
+    id: row.objectiveId,
+    ref: row.ref ?? null,
+    title: row.title,
+    description: row.description ?? null,
+    psedAims: row.psedAims,
+    eflgModules: row.eflgModules,
+    group: row.groupKind ? { kind: row.groupKind, title: row.groupTitle ?? '' } : null,
+    retired: row.retired,
+  };
+}
+
+function strategySummary(row: StrategyReadModelRow) {
+  return {
+    id: row.strategyId,
+    title: row.title,
+    period: { from: row.periodFrom, to: row.periodTo },
+    status: row.status,
+    adoptedOn: row.adoptedOn ?? null,
+    publishedOn: row.publishedOn ?? null,
+    archivedOn: row.archivedOn ?? null,
+    version: row.version,
+    changedAt: changedAt(row.changedAt),
+  };
+}
+
+function planSummary(row: PlanReadModelRow) {
+  return {
+    id: row.planId,
+    strategyId: row.strategyId,
+    title: row.title,
+    period: { from: row.periodFrom, to: row.periodTo },
+    status: row.status,
+    approvedOn: row.approvedOn ?? null,
+    publishedOn: row.publishedOn ?? null,
+    closedOn: row.closedOn ?? null,
+    version: row.version,
+    changedAt: changedAt(row.changedAt),
+  };
+}
+
+function dashboardInput(row: ActionReadModelRow) {
+  return {
+    objectiveId: row.objectiveId,
+    status: row.status,
+    rag: row.rag,
+    dueDates: row.dueDates,
+    dueFinal: row.dueFinal ?? null,
+    latestUpdateOn: row.latestUpdateOn ?? null,
+    changedAt: new Date(changedAt(row.changedAt)),
+  };
+}
+
+/**
+ * The read side of strategies and plans: MikroORM queries on the council's read models (confined
+ * to the council of the request by row-level security), shaped for the API.
+ */
+@Injectable()
+export class PlansReadQueries {
+  constructor(
+    private readonly readModels: CouncilReadModels,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  listStrategies(): Promise<StrategyListDto> {
+    return this.readModels.read(async (em) => {
+      const [strategies, objectives] = await Promise.all([
+        em.find(StrategyReadModel, {}, { orderBy: { periodFrom: 'desc', title: 'asc' } }),
+        em.find(ObjectiveReadModel, {}, { fields: ['strategyId', 'objectiveId', 'retired'] }),
+      ]);
+      return {
+        strategies: strategies.map((row) => ({
+          ...strategySummary(row),
+          objectives: objectives.filter((o) => o.strategyId === row.strategyId && !o.retired).length,
+        })),
+      };
+    });
+  }
+
+  strategy(strategyId: string): Promise<StrategyDetailDto | null> {
+    return this.readModels.read(async (em) => {
+      const row = await em.findOne(StrategyReadModel, { strategyId });
+      if (row === null) return null;
+      const objectives = (await em.find(ObjectiveReadModel, { strategyId }, { orderBy: { position: 'asc' } })).map(
+        objectiveDto,
+      );
+      const groups: { kind: string; title: string; objectiveIds: string[] }[] = [];
+      for (const objective of objectives) {
+        if (objective.group === null || objective.retired) continue;
+        const { kind, title } = objective.group;
+        const group = groups.find((candidate) => candidate.kind === kind && candidate.title === title);
+        if (group) group.objectiveIds.push(objective.id);
+        else groups.push({ kind, title, objectiveIds: [objective.id] });
+      }
+      return { ...strategySummary(row), objectives, groups };
+    });
+  }
+
+  listPlans(): Promise<PlanListDto> {
+    return this.readModels.read(async (em) => {
+      const plans = await em.find(PlanReadModel, {}, { orderBy: { periodFrom: 'desc', title: 'asc' } });
+      return {
+        plans: plans.map((row) => ({ ...planSummary(row), actions: row.registeredActions.length })),
+      };
+    });
+  }
+
+  plan(planId: string, filters: ActionFilters = {}): Promise<PlanDetailDto | null> {
+    const today = ukDate(this.clock.now());
+    return this.readModels.read(async (em) => {
+      const plan = await em.findOne(PlanReadModel, { planId });
+      if (plan === null) return null;
+      const [strategy, objectiveRows, actionRows] = await Promise.all([
+        em.findOne(StrategyReadModel, { strategyId: plan.strategyId }),
+        em.find(ObjectiveReadModel, { strategyId: plan.strategyId }, { orderBy: { position: 'asc' } }),
+        em.find(ActionReadModel, { planId }),
+      ]);
+      const order = new Map(plan.registeredActions.map((registered, index) => [registered.actionId, index]));
+      actionRows.sort((a, b) => (order.get(a.actionId) ?? 1e9) - (order.get(b.actionId) ?? 1e9));
+      const objectiveRef = new Map(objectiveRows.map((row) => [row.objectiveId, row.ref ?? null]));
+      const byObjective = (objectiveId: string): DashboardFigures =>
+        dashboardFigures(actionRows.filter((row) => row.objectiveId === objectiveId).map(dashboardInput), today);
+      // Objectives in force, and retired ones that still have actions of this plan.
+      const objectives = objectiveRows
+        .filter((row) => !row.retired || actionRows.some((action) => action.objectiveId === row.objectiveId))
+        .map((row) => ({ ...objectiveDto(row), dashboard: byObjective(row.objectiveId) }));
+      const lead = filters.lead?.trim().toLowerCase();
+      const actions: ActionSummaryDto[] = actionRows
+        .filter(
+          (row) =>
+            (filters.objectiveId === undefined || row.objectiveId === filters.objectiveId) &&
+            (filters.status === undefined || row.status === filters.status) &&
+            (filters.rag === undefined || row.rag === filters.rag) &&
+            (lead === undefined || row.leads.some((team) => team.trim().toLowerCase() === lead)) &&
+            (filters.overdue === undefined || isOverdue(dashboardInput(row), today) === filters.overdue),
+        )
+        .map((row) => ({
+          id: row.actionId,
+          ref: row.ref ?? null,
+          title: row.title,
+          objectiveId: row.objectiveId,
+          objectiveRef: objectiveRef.get(row.objectiveId) ?? null,
+          due: {
+            text: row.dueText ?? null,
+            kind: row.dueKind,
+            dates: row.dueDates,
+            final: row.dueFinal ?? null,
+            frequency: row.due.frequency,
+          },
+          status: row.status,
+          rag: row.rag,
+          statusReason: row.statusReason ?? null,
+          leads: row.leads,
+          protectedCharacteristics: row.protectedCharacteristics,
+          lastUpdate: {
+            on: row.latestUpdateOn ?? null,
+            narrative: row.latestProgress?.narrative ?? null,
+            changedAt: changedAt(row.changedAt),
+          },
+          overdue: isOverdue(dashboardInput(row), today),
+          dueNext90Days: isDueSoon(dashboardInput(row), today),
+          version: row.version,
+        }));
+      return {
+        ...planSummary(plan),
+        strategy: strategy ? { id: strategy.strategyId, title: strategy.title, status: strategy.status } : null,
+        today,
+        dashboard: dashboardFigures(actionRows.map(dashboardInput), today),
+        objectives,
+        actions,
+        filters,
+      };
+    });
+  }
+}

@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import { Controller, Get, Headers, HttpCode, NotFoundException, Param, Post, Res } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiParam,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { CouncilAccess, RequestContext } from '@due-regard/identity';
+import { ZodValidationPipe } from '@due-regard/platform';
+import { PROJECTED_EVENT_TYPES } from '../projection/council-read-model.js';
+import { idempotencyKey, jobIdParam } from '../http/read-model-params.js';
+import { openApi } from '../queries/read-model-dtos.js';
+import { PlansReadModelDatabase } from '../read-model-database.js';
+import { RebuildJobs, type RebuildJobView } from './projections-queue.js';
+
+const progressSchema = z
+  .object({
+    phase: z.enum(['reading', 'swapping', 'done']),
+    eventsRead: z.int(),
+    eventsTotal: z.int().nullable(),
+    percent: z.int().min(0).max(100),
+  })
+  .nullable();
+const jobSchema = z.object({
+  jobId: z.string(),
+  council: z.string(),
+  state: z.string().describe('waiting, active, completed, failed, delayed…'),
+  progress: progressSchema,
+  result: z
+    .object({
+      council: z.string(),
+      events: z.int(),
+      strategies: z.int(),
+      plans: z.int(),
+      actions: z.int(),
+      through: z.string(),
+      seconds: z.number(),
+    })
+    .nullable(),
+  failedReason: z.string().nullable(),
+  attempts: z.int(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+
+@ApiTags('Projections')
+@ApiBadRequestResponse({ description: 'A parameter is not valid: problem details naming it.' })
+@ApiUnauthorizedResponse({ description: 'No valid access token (problem details).' })
+@ApiForbiddenResponse({ description: 'Not a role of this council allowed here (problem details).' })
+@Controller('api/v1/projections/rebuild')
+export class RebuildHttpController {
+  constructor(
+    private readonly jobs: RebuildJobs,
+    private readonly context: RequestContext,
+    private readonly database: PlansReadModelDatabase,
+  ) {}
+
+  /**
+   * The job id is the council and either the client's Idempotency-Key or the id of the council's
+   * newest event: asking again before anything changed answers the same job (BullMQ adds nothing
+   * for an id it holds).
+   */
+  @Post()
+  @HttpCode(202)
+  @CouncilAccess('council-admin')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat it to get the same job back' })
+  @ApiAcceptedResponse({
+    description: "A job rebuilding this council's plans read models from its events; poll its Location.",
+    schema: openApi(jobSchema),
+  })
+  async rebuild(
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<RebuildJobView> {
+    const tenant = this.context.councilSlug();
+    let suffix: string;
+    if (key !== undefined) {
+      const valid = new ZodValidationPipe(idempotencyKey).transform(key, { type: 'custom', data: 'Idempotency-Key' });
+      suffix = `key-${createHash('sha256').update(valid).digest('hex').slice(0, 32)}`;
+    } else {
+      const { log } = this.database;
+      const head = await log.councilHead(tenant, PROJECTED_EVENT_TYPES);
+      // Without the PostgreSQL event log to ask, requests within the same minute share a job.
+      suffix = head ? `after-${head.eventId}` : log.available ? 'empty' : `minute-${Math.floor(Date.now() / 60_000)}`;
+    }
+    const job = await this.jobs.submit(`plans-read-model.${tenant}.${suffix}`, {
+      tenant,
+      requestedBy: this.context.principal().subject,
+      correlationId: this.context.correlationId(),
+    });
+    response.setHeader('Location', `/api/v1/projections/rebuild/${job.jobId}`);
+    return job;
+  }
+
+  @Get(':jobId')
+  @CouncilAccess('council-admin')
+  @ApiParam({ name: 'jobId', schema: { type: 'string' } })
+  @ApiOkResponse({
+    description: 'The state and progress of a rebuild job of this council.',
+    schema: openApi(jobSchema),
+  })
+  @ApiNotFoundResponse({ description: 'No such job for this council (problem details).' })
+  async get(@Param('jobId', new ZodValidationPipe(jobIdParam)) jobId: string): Promise<RebuildJobView> {
+    const job = await this.jobs.find(jobId, this.context.councilSlug());
+    if (job === null) throw new NotFoundException('There is no such rebuild job in this council');
+    return job;
+  }
+}
