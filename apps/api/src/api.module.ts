@@ -5,6 +5,7 @@ import { IdentityProviderModule } from '@due-regard/identity-provider';
 import { HealthModule, HttpPlatformModule, type AppConfig } from '@due-regard/platform';
 import { WebModule } from '@due-regard/web';
 import { PlansReadModule, PlansWriteModule } from '@due-regard/plans';
+import { PlanImportModule } from '@due-regard/plan-import-app';
 
 /** The HTTP side: health, OpenAPI, identity and tenancy, and the JSON API (/api/v1). */
 @Module({})
@@ -36,6 +37,7 @@ export class ApiModule {
         WebModule.forRoot(config),
         PlansReadModule,
         PlansWriteModule,
+        PlanImportModule,
       ],
     };
   }

@@ -2,6 +2,7 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { CouncilDirectory } from '@due-regard/councils';
 import { PlansRebuildModule } from '@due-regard/plans';
 import { AppConfig, Database, EventStoreModule } from '@due-regard/platform';
+import { PlanImportCliModule } from './import-plan.command.js';
 import { RebuildProjectionsCommand } from './rebuild-projections.command.js';
 
 /** What the commands need of the platform: configuration, PostgreSQL and the event store (no Redis, no HTTP). */
@@ -26,7 +27,7 @@ export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [CliPlatformModule.forRoot(config), PlansRebuildModule],
+      imports: [CliPlatformModule.forRoot(config), PlansRebuildModule, PlanImportCliModule],
       providers: [CouncilDirectory, RebuildProjectionsCommand],
     };
   }

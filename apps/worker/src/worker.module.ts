@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { RedisConnection } from '@due-regard/platform';
 import { PlansRebuildJobsModule } from '@due-regard/plans';
+import { PlanImportJobsModule } from '@due-regard/plan-import-app';
 
 /** Keeps BullMQ's keys apart from anything else sharing the Redis. */
 export const QUEUE_PREFIX = 'due-regard';
@@ -21,6 +22,7 @@ export const QUEUE_PREFIX = 'due-regard';
       }),
     }),
     PlansRebuildJobsModule,
+    PlanImportJobsModule,
   ],
 })
 export class WorkerModule {}

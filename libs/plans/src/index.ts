@@ -22,3 +22,11 @@ export {
   type StrategyAsOf,
 } from './application/shared/views.js';
 export * from './application/shared/teams.js';
+export * from './application/add-action/add-action.command.js';
+export * from './application/add-objective/add-objective.command.js';
+export * from './application/draft-plan/draft-plan.command.js';
+export * from './application/draft-strategy/draft-strategy.command.js';
+export * from './application/plan-lifecycle/plan-lifecycle.command.js';
+export * from './application/record-progress/record-progress.command.js';
+export * from './application/revise-due/revise-due.command.js';
+export * from './application/strategy-lifecycle/strategy-lifecycle.command.js';

@@ -1,0 +1,116 @@
+import type { Principal } from '@due-regard/identity';
+import type { ActionPlanStatus, CalendarDate, Period, StrategyStatus } from '@due-regard/plans';
+import type { ImportDefaults } from './import-defaults.js';
+
+/**
+ * Where the imported plan ends up: a draft to review (the default), published (the strategy
+ * adopted and published, the plan submitted, approved and published), or closed (published, its
+ * progress recorded, then closed: a past plan kept for the record).
+ */
+export const IMPORT_LIFECYCLES = ['draft', 'published', 'closed'] as const;
+export type ImportLifecycle = (typeof IMPORT_LIFECYCLES)[number];
+
+export interface LifecycleDates {
+  /** The strategy's adoption and publication; today when left out. */
+  readonly adoptedOn?: CalendarDate;
+  /** The plan's approval and publication (and the strategy's, when later than its adoption). */
+  readonly publishedOn?: CalendarDate;
+  readonly closedOn?: CalendarDate;
+  readonly archivedOn?: CalendarDate;
+}
+
+export interface CommitOptions {
+  /** The council (tenant) the plan is imported for. */
+  readonly council: string;
+  /** The document, for every event's metadata (`documentName`, `documentSha256`). */
+  readonly document: { readonly name: string; readonly sha256: string };
+  /** Who imports: the signed-in user; the platform acting as the council's plan editor when left out. */
+  readonly principal?: Principal;
+  readonly correlationId?: string;
+  /** The upload the preview came from, kept in the events' metadata too. */
+  readonly importId?: string;
+  /** Titles and periods read from the document (`defaultsFor`); from the preview alone when left out. */
+  readonly defaults?: ImportDefaults;
+  readonly strategyTitle?: string;
+  readonly strategyPeriod?: Period;
+  readonly planTitle?: string;
+  readonly planPeriod?: Period;
+  readonly lifecycle?: ImportLifecycle;
+  /** Archive the strategy at the end (an old strategy imported for the record). */
+  readonly archiveStrategy?: boolean;
+  readonly dates?: LifecycleDates;
+  /** The date the document's progress is recorded as of; the closing date of a closed plan, else today. */
+  readonly progressAsOf?: CalendarDate;
+}
+
+/** What a commit created, so far. */
+export interface CreatedSoFar {
+  readonly strategyId: string | null;
+  readonly strategyStatus: StrategyStatus | null;
+  readonly planId: string | null;
+  readonly planStatus: ActionPlanStatus | null;
+  readonly objectives: number;
+  readonly actions: number;
+  readonly dueRevisions: number;
+  readonly progressEntries: number;
+}
+
+export interface CommitResult {
+  readonly council: string;
+  readonly document: { readonly name: string; readonly sha256: string };
+  /** Shared by every event the commit appended. */
+  readonly correlationId: string;
+  readonly strategy: {
+    readonly id: string;
+    readonly title: string;
+    readonly period: Period;
+    readonly status: StrategyStatus;
+  };
+  readonly plan: {
+    readonly id: string;
+    readonly title: string;
+    readonly period: Period;
+    readonly status: ActionPlanStatus;
+  };
+  readonly objectives: number;
+  readonly actions: number;
+  readonly dueRevisions: number;
+  readonly progressEntries: number;
+}
+
+/**
+ * A commit that stopped. `created` says exactly what was appended before it did: nothing when it
+ * stopped while checking the preview (`invalid_import`), otherwise what the steps before the
+ * failing one recorded (`commit_failed`). The message is one line.
+ */
+export class ImportCommitError extends Error {
+  override readonly name = 'ImportCommitError';
+
+  constructor(
+    readonly code: 'invalid_import' | 'commit_failed',
+    readonly step: string,
+    readonly created: CreatedSoFar,
+    readonly reason: string,
+  ) {
+    super(ImportCommitError.describe(code, step, created, reason));
+  }
+
+  get createdAnything(): boolean {
+    return this.created.strategyId !== null;
+  }
+
+  private static describe(code: string, step: string, created: CreatedSoFar, reason: string): string {
+    const why = reason.replace(/\s+/g, ' ').trim();
+    if (code === 'invalid_import') return `The import cannot be committed: ${why}. Nothing was recorded.`;
+    if (created.strategyId === null) return `The import stopped at ${step}: ${why}. Nothing was recorded.`;
+    const parts = [
+      `strategy ${created.strategyId} (${created.strategyStatus ?? 'draft'})`,
+      ...(created.planId === null ? [] : [`plan ${created.planId} (${created.planStatus ?? 'draft'})`]),
+      `${created.objectives} objectives`,
+      `${created.actions} actions`,
+      `${created.dueRevisions} due revisions`,
+      `${created.progressEntries} progress entries`,
+    ];
+    return `The import stopped at ${step}: ${why}. Recorded before it stopped: ${parts.join(', ')}.`;
+  }
+}

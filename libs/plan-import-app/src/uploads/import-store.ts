@@ -1,0 +1,290 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { RequestContext } from '@due-regard/identity';
+import type { ColumnRole, PlanPreview } from '@due-regard/plan-import';
+import type { QuarterConvention } from '@due-regard/plans';
+import { Database } from '@due-regard/platform';
+import type { CommitResult, CreatedSoFar } from '../commit/commit-types.js';
+import type { ImportDefaults } from '../commit/import-defaults.js';
+import { IMPORTS_SCHEMA as S, migrateImports } from './imports.migrations.js';
+
+export const IMPORT_STATUSES = ['queued', 'parsing', 'ready', 'failed', 'committing', 'committed'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+export type ColumnMapping = Readonly<Record<string, ColumnRole>>;
+
+/** An upload and where it stands; the document's bytes stay in the table. */
+export interface ImportRecord {
+  readonly id: string;
+  readonly council: string;
+  readonly uploadedBy: string;
+  readonly fileName: string;
+  readonly mediaType: string | null;
+  readonly byteLength: number;
+  readonly sha256: string;
+  readonly quarterConvention: QuarterConvention;
+  readonly columnMapping: ColumnMapping;
+  readonly generation: number;
+  readonly status: ImportStatus;
+  readonly progress: number;
+  readonly error: { readonly code: string; readonly message: string } | null;
+  readonly preview: PlanPreview | null;
+  readonly defaults: ImportDefaults | null;
+  /** A commit's result; what it had recorded when it stopped (failed); null before a commit. */
+  readonly commit: CommitResult | CreatedSoFar | null;
+  readonly committedBy: string | null;
+  readonly committedAt: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** What the `imports` job reads to parse an upload. */
+export interface StoredDocument {
+  readonly fileName: string;
+  readonly mediaType: string | null;
+  readonly bytes: Uint8Array;
+  readonly quarterConvention: QuarterConvention;
+  readonly columnMapping: ColumnMapping;
+  readonly generation: number;
+}
+
+export interface NewUpload {
+  readonly id: string;
+  readonly uploadedBy: string;
+  readonly fileName: string;
+  readonly mediaType: string | null;
+  readonly bytes: Uint8Array;
+  readonly sha256: string;
+  readonly quarterConvention: QuarterConvention;
+  readonly columnMapping: ColumnMapping;
+}
+
+interface Row {
+  import_id: string;
+  tenant_id: string;
+  uploaded_by: string;
+  file_name: string;
+  media_type: string | null;
+  byte_length: number;
+  sha256: string;
+  quarter_convention: QuarterConvention;
+  column_mapping: ColumnMapping;
+  generation: number;
+  status: ImportStatus;
+  progress: number;
+  error_code: string | null;
+  error_message: string | null;
+  preview: unknown;
+  defaults: unknown;
+  commit_result: unknown;
+  committed_by: string | null;
+  committed_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const COLUMNS = `import_id, tenant_id, uploaded_by, file_name, media_type, byte_length, sha256, quarter_convention,
+  column_mapping, generation, status, progress, error_code, error_message, preview, defaults, commit_result,
+  committed_by, committed_at, created_at, updated_at`;
+
+function recordOf(row: Row): ImportRecord {
+  return {
+    id: row.import_id,
+    council: row.tenant_id,
+    uploadedBy: row.uploaded_by,
+    fileName: row.file_name,
+    mediaType: row.media_type,
+    byteLength: row.byte_length,
+    sha256: row.sha256,
+    quarterConvention: row.quarter_convention,
+    columnMapping: row.column_mapping,
+    generation: row.generation,
+    status: row.status,
+    progress: row.progress,
+    error: row.error_code === null ? null : { code: row.error_code, message: row.error_message ?? row.error_code },
+    // Written by this store from the importer's own output (jsonb keeps it as it was).
+    preview: (row.preview ?? null) as PlanPreview | null,
+    defaults: (row.defaults ?? null) as ImportDefaults | null,
+    commit: (row.commit_result ?? null) as CommitResult | CreatedSoFar | null,
+    committedBy: row.committed_by,
+    committedAt: row.committed_at?.toISOString() ?? null,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/**
+ * Uploaded plan documents (table `plan_imports.imports`, created by a versioned migration at
+ * start-up): the bytes, the preview the `imports` job read from them, and the commit. Every read
+ * and write is for the council of the request context only.
+ */
+@Injectable()
+export class ImportStore implements OnModuleInit {
+  constructor(
+    private readonly database: Database,
+    private readonly context: RequestContext,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await migrateImports(this.database.pool);
+  }
+
+  private council(): string {
+    return this.context.councilSlug();
+  }
+
+  private async one(sql: string, values: readonly unknown[]): Promise<ImportRecord | null> {
+    const { rows } = await this.database.pool.query<Row>(sql, [...values]);
+    const [row] = rows;
+    return row === undefined ? null : recordOf(row);
+  }
+
+  async create(upload: NewUpload): Promise<ImportRecord> {
+    const created = await this.one(
+      `INSERT INTO ${S}.imports (import_id, tenant_id, uploaded_by, file_name, media_type, byte_length, sha256, content,
+         quarter_convention, column_mapping, status, progress, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'queued', 0, now(), now())
+       RETURNING ${COLUMNS}`,
+      [
+        upload.id,
+        this.council(),
+        upload.uploadedBy,
+        upload.fileName,
+        upload.mediaType,
+        upload.bytes.length,
+        upload.sha256,
+        Buffer.from(upload.bytes),
+        upload.quarterConvention,
+        JSON.stringify(upload.columnMapping),
+      ],
+    );
+    if (created === null) throw new Error(`Import ${upload.id} was not stored`);
+    return created;
+  }
+
+  find(id: string): Promise<ImportRecord | null> {
+    return this.one(`SELECT ${COLUMNS} FROM ${S}.imports WHERE import_id = $1 AND tenant_id = $2`, [
+      id,
+      this.council(),
+    ]);
+  }
+
+  async document(id: string): Promise<StoredDocument | null> {
+    const { rows } = await this.database.pool.query<{
+      file_name: string;
+      media_type: string | null;
+      content: Buffer;
+      quarter_convention: QuarterConvention;
+      column_mapping: ColumnMapping;
+      generation: number;
+    }>(
+      `SELECT file_name, media_type, content, quarter_convention, column_mapping, generation
+         FROM ${S}.imports WHERE import_id = $1 AND tenant_id = $2`,
+      [id, this.council()],
+    );
+    const [row] = rows;
+    if (row === undefined) return null;
+    return {
+      fileName: row.file_name,
+      mediaType: row.media_type,
+      bytes: new Uint8Array(row.content),
+      quarterConvention: row.quarter_convention,
+      columnMapping: row.column_mapping,
+      generation: row.generation,
+    };
+  }
+
+  /** The job has started on this generation (false: it is no longer the current one). */
+  async markParsing(id: string, generation: number, progress: number): Promise<boolean> {
+    const updated = await this.one(
+      `UPDATE ${S}.imports SET status = 'parsing', progress = $4, updated_at = now()
+        WHERE import_id = $1 AND tenant_id = $2 AND generation = $3 AND status IN ('queued', 'parsing')
+        RETURNING ${COLUMNS}`,
+      [id, this.council(), generation, progress],
+    );
+    return updated !== null;
+  }
+
+  async markReady(id: string, generation: number, preview: PlanPreview, defaults: ImportDefaults): Promise<boolean> {
+    const updated = await this.one(
+      `UPDATE ${S}.imports
+          SET status = 'ready', progress = 100, preview = $4, defaults = $5, error_code = NULL, error_message = NULL,
+              updated_at = now()
+        WHERE import_id = $1 AND tenant_id = $2 AND generation = $3 AND status IN ('queued', 'parsing')
+        RETURNING ${COLUMNS}`,
+      [id, this.council(), generation, JSON.stringify(preview), JSON.stringify(defaults)],
+    );
+    return updated !== null;
+  }
+
+  async markFailed(id: string, generation: number, code: string, message: string): Promise<boolean> {
+    const updated = await this.one(
+      `UPDATE ${S}.imports
+          SET status = 'failed', progress = 100, preview = NULL, defaults = NULL, error_code = $4, error_message = $5,
+              updated_at = now()
+        WHERE import_id = $1 AND tenant_id = $2 AND generation = $3 AND status IN ('queued', 'parsing')
+        RETURNING ${COLUMNS}`,
+      [id, this.council(), generation, code, message],
+    );
+    return updated !== null;
+  }
+
+  /**
+   * A new reading of the same document (another column mapping, another quarter convention): a new
+   * generation, queued again. Null when there is no such import, or a commit has taken it (even one
+   * that stopped half-way: what it recorded stands).
+   */
+  remap(
+    id: string,
+    columnMapping: ColumnMapping,
+    quarterConvention: QuarterConvention | undefined,
+  ): Promise<ImportRecord | null> {
+    return this.one(
+      `UPDATE ${S}.imports
+          SET column_mapping = $3, quarter_convention = coalesce($4, quarter_convention), generation = generation + 1,
+              status = 'queued', progress = 0, preview = NULL, defaults = NULL, error_code = NULL,
+              error_message = NULL, updated_at = now()
+        WHERE import_id = $1 AND tenant_id = $2 AND status NOT IN ('committing', 'committed')
+          AND commit_result IS NULL
+        RETURNING ${COLUMNS}`,
+      [id, this.council(), JSON.stringify(columnMapping), quarterConvention ?? null],
+    );
+  }
+
+  /** Takes a ready import for its one commit; null when it is not ready (or not this council's). */
+  claimForCommit(id: string, committedBy: string): Promise<ImportRecord | null> {
+    return this.one(
+      `UPDATE ${S}.imports SET status = 'committing', committed_by = $3, updated_at = now()
+        WHERE import_id = $1 AND tenant_id = $2 AND status = 'ready'
+        RETURNING ${COLUMNS}`,
+      [id, this.council(), committedBy],
+    );
+  }
+
+  async markCommitted(id: string, result: CommitResult): Promise<void> {
+    await this.database.pool.query(
+      `UPDATE ${S}.imports SET status = 'committed', commit_result = $3, committed_at = now(), updated_at = now()
+        WHERE import_id = $1 AND tenant_id = $2 AND status = 'committing'`,
+      [id, this.council(), JSON.stringify(result)],
+    );
+  }
+
+  /** A commit refused before it recorded anything: the import is ready to commit again. */
+  async releaseCommit(id: string): Promise<void> {
+    await this.database.pool.query(
+      `UPDATE ${S}.imports SET status = 'ready', committed_by = NULL, updated_at = now()
+        WHERE import_id = $1 AND tenant_id = $2 AND status = 'committing'`,
+      [id, this.council()],
+    );
+  }
+
+  /** A commit that stopped after recording something: kept as failed, with what it recorded. */
+  async markCommitFailed(id: string, created: CreatedSoFar, message: string): Promise<void> {
+    await this.database.pool.query(
+      `UPDATE ${S}.imports
+          SET status = 'failed', error_code = 'COMMIT_FAILED', error_message = $4, commit_result = $3,
+              committed_at = now(), updated_at = now()
+        WHERE import_id = $1 AND tenant_id = $2 AND status = 'committing'`,
+      [id, this.council(), JSON.stringify(created), message],
+    );
+  }
+}

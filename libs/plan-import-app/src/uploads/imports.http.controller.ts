@@ -1,0 +1,406 @@
+import { createHash } from 'node:crypto';
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Patch,
+  Post,
+  Res,
+  ServiceUnavailableException,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { uuidV7Ids } from '@due-regard/event-store';
+import { CouncilAccess, RequestContext } from '@due-regard/identity';
+import { COLUMN_ROLES, DEFAULT_LIMITS } from '@due-regard/plan-import';
+import { QUARTER_CONVENTIONS } from '@due-regard/plans';
+import { ProblemException, RequestValidationError, ZodValidationPipe } from '@due-regard/platform';
+import { ImportCommitError, type CommitResult } from '../commit/commit-types.js';
+import { ImportCommitter } from '../commit/import-committer.js';
+import { ImportStore, type ImportRecord } from './import-store.js';
+import {
+  commitResultSchema,
+  importPath,
+  importViewSchema,
+  openApiSchema,
+  viewOf,
+  type ImportView,
+} from './import-view.js';
+import { ImportJobs } from './imports-queue.js';
+import { refuseAtOnce } from './upload-checks.js';
+
+/** The part of an uploaded file multer's memory storage gives. */
+interface UploadedDocument {
+  readonly originalname: string;
+  readonly mimetype: string;
+  readonly buffer: Buffer;
+}
+
+const IMPORT_PROBLEM = 'urn:due-regard:problem:import';
+const MAX_MAPPED_COLUMNS = 100;
+
+const columnMappingSchema = z
+  .record(z.string().trim().min(1).max(300), z.enum(COLUMN_ROLES))
+  .refine((mapping) => Object.keys(mapping).length <= MAX_MAPPED_COLUMNS, `Map at most ${MAX_MAPPED_COLUMNS} headings`)
+  .describe('Heading as written → what the column holds, e.g. {"Milestone": "due", "Notes": "ignore"}');
+
+const uploadFields = z.object({
+  quarterConvention: z
+    .enum(QUARTER_CONVENTIONS)
+    .default('calendar')
+    .describe('How a bare "Q1 2024" reads: calendar (January-March) or financial (April-June)'),
+  columnMapping: z
+    .string()
+    .max(64 * 1024)
+    .optional()
+    .transform((text, context) => {
+      if (text === undefined || text.trim() === '') return {};
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        context.addIssue({ code: 'custom', message: 'Give the column mapping as a JSON object' });
+        return z.NEVER;
+      }
+      const mapping = columnMappingSchema.safeParse(parsed);
+      if (!mapping.success) {
+        context.addIssue({ code: 'custom', message: mapping.error.issues[0]?.message ?? 'Not a column mapping' });
+        return z.NEVER;
+      }
+      return mapping.data;
+    }),
+});
+
+export const remapBody = z.strictObject({
+  columnMapping: columnMappingSchema,
+  quarterConvention: z.enum(QUARTER_CONVENTIONS).optional(),
+});
+
+const isoDate = z.iso.date('Give a date such as 2024-04-01');
+const periodBody = z.strictObject({ from: isoDate, to: isoDate });
+
+export const commitBody = z.strictObject({
+  publish: z
+    .boolean()
+    .default(false)
+    .describe('Adopt and publish the strategy, and submit, approve and publish the plan; otherwise both stay drafts'),
+  strategyTitle: z.string().trim().min(1).max(300).optional(),
+  planTitle: z.string().trim().min(1).max(300).optional(),
+  period: periodBody.optional().describe("The plan's period; read from the document when left out"),
+  strategyPeriod: periodBody.optional().describe("The strategy's period; read from the document when left out"),
+});
+
+const idParam = new ZodValidationPipe(z.uuid('Not an id this service issues'));
+
+const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.int(),
+  detail: z.string().optional(),
+  code: z.string().optional(),
+  errors: z.array(z.object({ in: z.string(), field: z.string(), pointer: z.string(), detail: z.string() })).optional(),
+  recorded: z.looseObject({}).optional().describe('What a commit that stopped had recorded'),
+});
+
+const PROBLEMS: Readonly<Record<number, string>> = {
+  400: 'The request is malformed: each field at fault is named in `errors`',
+  401: 'No valid access token',
+  403: "Your roles do not allow this; another council's users always get 403",
+  404: 'There is no such import in this council',
+  409: 'The import is not ready to commit, is being committed, or was committed already (`code` says which)',
+  413: `The file is over the ${DEFAULT_LIMITS.maxBytes}-byte limit`,
+  415: 'A type the importer never reads (PDF, old Office formats, images)',
+  422: 'The file is empty, the document could not be read, or a commit was refused (`code`; `recorded` says what a commit that stopped had recorded)',
+  503: 'The import could not be queued: try again',
+};
+
+function problems(...statuses: number[]): MethodDecorator[] {
+  return statuses.map((status) =>
+    ApiResponse({
+      status,
+      description: PROBLEMS[status] ?? 'See the problem details',
+      content: { 'application/problem+json': { schema: openApiSchema(problemSchema) } },
+    }),
+  );
+}
+
+const importIdParam = ApiParam({
+  name: 'id',
+  format: 'uuid',
+  schema: { type: 'string', format: 'uuid' },
+  description: 'The import, as POST /api/v1/imports answered it',
+});
+
+const importResponse = (status: number, description: string) =>
+  ApiResponse({
+    status,
+    description,
+    schema: openApiSchema(importViewSchema),
+    headers: { Location: { description: 'Where to poll the import', schema: { type: 'string' } } },
+  });
+
+/**
+ * Importing a council's existing action plan: upload a document (the `imports` job reads it into a
+ * preview), check the preview and remap columns the importer did not recognise, then commit it as
+ * a strategy and a plan. Nothing reaches the event store before the commit, and an import commits
+ * once.
+ */
+@ApiTags('Imports')
+@Controller('api/v1/imports')
+export class ImportsHttpController {
+  constructor(
+    private readonly store: ImportStore,
+    private readonly jobs: ImportJobs,
+    private readonly committer: ImportCommitter,
+    private readonly context: RequestContext,
+  ) {}
+
+  @Post()
+  @HttpCode(202)
+  @CouncilAccess('plan-editor', 'council-admin')
+  @UseInterceptors(
+    FileInterceptor('file', {
+      defParamCharset: 'utf8',
+      limits: { fileSize: DEFAULT_LIMITS.maxBytes, files: 1, fields: 4, parts: 5, fieldSize: 64 * 1024 },
+    }),
+  )
+  @ApiConsumes('multipart/form-data')
+  @ApiOperation({
+    summary: 'Upload a plan document to import',
+    description:
+      'Pasted text (.txt), Word (.docx), OpenDocument (.odt, .ods), Excel (.xlsx) or CSV, up to 10 MB. The `imports` job reads it into a preview; poll the Location until `status` is ready (or failed). Nothing is recorded until the import is committed. Roles: plan-editor, council-admin.',
+  })
+  @ApiBody({
+    required: true,
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        file: { type: 'string', format: 'binary', description: 'The plan document' },
+        quarterConvention: { type: 'string', enum: [...QUARTER_CONVENTIONS], default: 'calendar' },
+        columnMapping: {
+          type: 'string',
+          description: 'Optional JSON object: heading → role, e.g. {"Milestone":"due"}',
+        },
+      },
+    },
+  })
+  @importResponse(202, 'Stored and queued; Location names the import to poll')
+  @applyDecorators(...problems(400, 401, 403, 413, 415, 422, 503))
+  async upload(
+    @UploadedFile() file: UploadedDocument | undefined,
+    @Body() fields: unknown,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ImportView> {
+    if (file === undefined) {
+      throw new RequestValidationError([
+        { in: 'body', field: 'file', pointer: '#/file', detail: 'Choose a file to upload (form field "file")' },
+      ]);
+    }
+    const bytes = new Uint8Array(file.buffer);
+    const mediaType = file.mimetype.trim() === '' ? null : file.mimetype;
+    const refusal = refuseAtOnce(file.originalname, mediaType, bytes);
+    if (refusal !== null) {
+      throw new ProblemException({
+        status: refusal.status,
+        type: `${IMPORT_PROBLEM}:${refusal.code}`,
+        title: 'This file cannot be imported',
+        detail: refusal.message,
+        extensions: { code: refusal.code },
+      });
+    }
+    const { quarterConvention, columnMapping } = new ZodValidationPipe(uploadFields).transform(fields ?? {}, {
+      type: 'body',
+    });
+    const record = await this.store.create({
+      id: uuidV7Ids.next(),
+      uploadedBy: this.context.principal().subject,
+      fileName: file.originalname.trim() || 'upload',
+      mediaType,
+      bytes,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      quarterConvention,
+      columnMapping,
+    });
+    await this.queue(record);
+    response.setHeader('Location', importPath(record.id));
+    return viewOf(record);
+  }
+
+  @Get(':id')
+  @CouncilAccess('plan-editor', 'council-admin')
+  @ApiOperation({
+    summary: 'An import: status, progress, preview, warnings, detected columns',
+    description:
+      'The preview is the `--dry-run --json` document (groups, objectives, actions, warnings). Roles: plan-editor, council-admin.',
+  })
+  @importIdParam
+  @importResponse(200, 'The import as it stands')
+  @applyDecorators(...problems(400, 401, 403, 404))
+  async get(@Param('id', idParam) id: string): Promise<ImportView> {
+    return viewOf(await this.found(id));
+  }
+
+  @Patch(':id')
+  @HttpCode(202)
+  @CouncilAccess('plan-editor', 'council-admin')
+  @ApiOperation({
+    summary: 'Read the document again with a column mapping',
+    description:
+      'Maps headings the importer did not recognise (or read wrongly) to what they hold, and re-reads the document with the mapping in a new `imports` job. Not once the import is committed. Roles: plan-editor, council-admin.',
+  })
+  @importIdParam
+  @ApiBody({ required: true, schema: openApiSchema(remapBody, 'input') })
+  @importResponse(202, 'Queued again; poll the Location')
+  @applyDecorators(...problems(400, 401, 403, 404, 409, 503))
+  async remap(
+    @Param('id', idParam) id: string,
+    @Body(new ZodValidationPipe(remapBody)) body: z.output<typeof remapBody>,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ImportView> {
+    const record = await this.store.remap(id, body.columnMapping, body.quarterConvention);
+    if (record === null) {
+      await this.found(id);
+      throw this.conflict(
+        'import_committed',
+        'This import has been committed: upload the document again to re-read it',
+      );
+    }
+    await this.queue(record);
+    response.setHeader('Location', importPath(record.id));
+    return viewOf(record);
+  }
+
+  @Post(':id/commit')
+  @HttpCode(201)
+  @CouncilAccess('plan-editor', 'council-admin')
+  @ApiOperation({
+    summary: 'Commit the preview as a strategy and an action plan',
+    description:
+      "Records the preview through the plans commands (source `import`, the document's name and SHA-256 in every event's metadata): a strategy with its objectives, a plan with its actions, the due revisions and progress the document records. `publish` adopts and publishes the strategy and publishes the plan. An import commits once. Roles: plan-editor, council-admin.",
+  })
+  @importIdParam
+  @ApiBody({ required: false, schema: openApiSchema(commitBody, 'input') })
+  @ApiResponse({
+    status: 201,
+    description: 'Recorded; Location names the plan',
+    schema: openApiSchema(commitResultSchema),
+    headers: { Location: { description: 'The plan', schema: { type: 'string' } } },
+  })
+  @applyDecorators(...problems(400, 401, 403, 404, 409, 422))
+  async commit(
+    @Param('id', idParam) id: string,
+    @Body() rawBody: unknown,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommitResult> {
+    const body = new ZodValidationPipe(commitBody).transform(rawBody ?? {}, { type: 'body' });
+    const principal = this.context.principal();
+    const claimed = await this.store.claimForCommit(id, principal.subject);
+    if (claimed === null) throw this.notCommittable(await this.found(id));
+    if (claimed.preview === null) {
+      await this.store.releaseCommit(id);
+      throw this.conflict('import_not_ready', 'The import has no preview yet');
+    }
+    try {
+      const result = await this.committer.commit(claimed.preview, {
+        council: claimed.council,
+        document: { name: claimed.fileName, sha256: claimed.sha256 },
+        principal,
+        correlationId: this.context.correlationId(),
+        importId: claimed.id,
+        ...(claimed.defaults === null ? {} : { defaults: claimed.defaults }),
+        ...(body.strategyTitle === undefined ? {} : { strategyTitle: body.strategyTitle }),
+        ...(body.planTitle === undefined ? {} : { planTitle: body.planTitle }),
+        ...(body.period === undefined ? {} : { planPeriod: body.period }),
+        ...(body.strategyPeriod === undefined ? {} : { strategyPeriod: body.strategyPeriod }),
+        lifecycle: body.publish ? 'published' : 'draft',
+      });
+      await this.store.markCommitted(id, result);
+      response.setHeader('Location', `/api/v1/plans/${result.plan.id}`);
+      return result;
+    } catch (error) {
+      if (!(error instanceof ImportCommitError)) {
+        await this.store.releaseCommit(id);
+        throw error;
+      }
+      if (error.createdAnything) await this.store.markCommitFailed(id, error.created, error.message);
+      else await this.store.releaseCommit(id);
+      throw new ProblemException({
+        status: 422,
+        type: `${IMPORT_PROBLEM}:${error.code}`,
+        title: error.createdAnything ? 'The import stopped part-way' : 'The import cannot be committed',
+        detail: error.message,
+        extensions: { code: error.code, step: error.step, recorded: error.created },
+      });
+    }
+  }
+
+  private async found(id: string): Promise<ImportRecord> {
+    const record = await this.store.find(id);
+    if (record === null) throw new NotFoundException('There is no such import in this council');
+    return record;
+  }
+
+  private async queue(record: ImportRecord): Promise<void> {
+    try {
+      await this.jobs.submit({
+        tenant: record.council,
+        importId: record.id,
+        generation: record.generation,
+        requestedBy: this.context.principal().subject,
+        correlationId: this.context.correlationId(),
+      });
+    } catch (error) {
+      await this.store.markFailed(record.id, record.generation, 'QUEUE_UNAVAILABLE', 'The import could not be queued');
+      throw new ServiceUnavailableException(
+        `The import could not be queued: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+
+  private conflict(code: string, detail: string): ProblemException {
+    return new ProblemException({
+      status: 409,
+      type: `${IMPORT_PROBLEM}:${code}`,
+      title: 'This import cannot be committed now',
+      detail,
+      extensions: { code },
+    });
+  }
+
+  private notCommittable(record: ImportRecord): ProblemException {
+    switch (record.status) {
+      case 'committed':
+        return this.conflict('import_committed', 'This import has been committed already');
+      case 'committing':
+        return this.conflict('import_committing', 'This import is being committed');
+      case 'queued':
+      case 'parsing':
+        return this.conflict('import_not_ready', `The document is still being read (${record.status})`);
+      case 'ready':
+        return this.conflict('import_committing', 'This import is being committed');
+      case 'failed':
+        if (record.commit !== null) {
+          return this.conflict(
+            'import_committed',
+            `A commit of this import stopped part-way: ${record.error?.message ?? ''}`,
+          );
+        }
+        return new ProblemException({
+          status: 422,
+          type: `${IMPORT_PROBLEM}:${record.error?.code ?? 'failed'}`,
+          title: 'The document could not be read',
+          detail: record.error?.message ?? 'The document could not be read',
+          extensions: { code: record.error?.code ?? 'failed' },
+        });
+    }
+  }
+}
