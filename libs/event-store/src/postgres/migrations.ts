@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { applySqlMigrations } from '@due-regard/sql-migrations';
 
 export interface Migration {
   readonly version: number;
@@ -147,31 +148,11 @@ $fn$;
   },
 ];
 
-/** Applies pending migrations under an advisory lock, so that apps starting together do not race. */
-export async function migrate(pool: pg.Pool, schema: string): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${schema}.migrations`]);
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-    await client.query(
-      `CREATE TABLE IF NOT EXISTS ${schema}.schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
-    );
-    const { rows } = await client.query<{ version: number }>(`SELECT version FROM ${schema}.schema_migrations`);
-    const applied = new Set(rows.map((row) => row.version));
-    for (const migration of EVENT_STORE_MIGRATIONS) {
-      if (applied.has(migration.version)) continue;
-      await client.query(migration.sql(schema));
-      await client.query(`INSERT INTO ${schema}.schema_migrations (version, name) VALUES ($1, $2)`, [
-        migration.version,
-        migration.name,
-      ]);
-    }
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
+/** The event store's tables in `schema`, brought up to date. */
+export function migrate(pool: pg.Pool, schema: string): Promise<void> {
+  return applySqlMigrations(
+    pool,
+    schema,
+    EVENT_STORE_MIGRATIONS.map((migration) => ({ ...migration, sql: migration.sql(schema) })),
+  );
 }
