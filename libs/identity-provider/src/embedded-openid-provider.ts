@@ -292,14 +292,7 @@ export class EmbeddedOpenIdProvider {
     const pendingId = form.tryGet('auth_session');
     const formToken = form.tryGet('form_token');
     const pending = pendingId === undefined ? undefined : await this.store.get('pendingAuthorization', pendingId);
-    if (
-      pendingId === undefined ||
-      pending === undefined ||
-      formToken === undefined ||
-      browser.browserId === undefined ||
-      !sameValue(pending.browserId, browser.browserId) ||
-      !sameValue(pending.formToken, formToken)
-    ) {
+    if (pendingId === undefined || !isFormOfThisBrowser(pending, formToken, browser)) {
       return PAGE_EXPIRED;
     }
     const username = form.tryGet('username') ?? '';
@@ -450,14 +443,7 @@ export class EmbeddedOpenIdProvider {
     const formToken = form.tryGet('form_token');
     // Checked before it is used up, so that a forged post cannot spend someone else's confirmation.
     const pending = pendingId === undefined ? undefined : await this.store.get('pendingLogout', pendingId);
-    if (
-      pendingId === undefined ||
-      pending === undefined ||
-      formToken === undefined ||
-      browser.browserId === undefined ||
-      !sameValue(pending.browserId, browser.browserId) ||
-      !sameValue(pending.formToken, formToken)
-    ) {
+    if (pendingId === undefined || !isFormOfThisBrowser(pending, formToken, browser)) {
       return PAGE_EXPIRED;
     }
     await this.store.delete('pendingLogout', pendingId);
@@ -882,4 +868,19 @@ export class EmbeddedOpenIdProvider {
   private seconds(): number {
     return Math.floor(this.now() / 1000);
   }
+}
+
+/** A posted form counts only with its one-time token, from the browser the form was made for. */
+function isFormOfThisBrowser(
+  pending: { readonly browserId: string; readonly formToken: string } | undefined,
+  formToken: string | undefined,
+  browser: BrowserContext,
+): pending is { readonly browserId: string; readonly formToken: string } {
+  return (
+    pending !== undefined &&
+    formToken !== undefined &&
+    browser.browserId !== undefined &&
+    sameValue(pending.browserId, browser.browserId) &&
+    sameValue(pending.formToken, formToken)
+  );
 }
