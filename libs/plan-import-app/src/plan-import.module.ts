@@ -32,6 +32,8 @@ export class PlanImportCoreModule {}
   imports: [PlanImportCoreModule, importsQueue],
   controllers: [ImportsHttpController],
   providers: [ImportStore, ImportJobs, DemoPlansSeeder],
+  // For the web service's import pages.
+  exports: [ImportStore, ImportJobs],
 })
 export class PlanImportModule {}
 

@@ -7,6 +7,9 @@ import {
   type Type,
 } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { PlanImportModule } from '@due-regard/plan-import-app';
+import { PlansReadModule, PlansWriteModule } from '@due-regard/plans';
 import { PrincipalSource } from '@due-regard/identity';
 import type { AppConfig } from '@due-regard/platform';
 import { AssetsController } from './assets/assets.controller.js';
@@ -48,6 +51,8 @@ export class WebModule implements NestModule {
     return {
       module: WebModule,
       global: true,
+      // The plan and import pages read and write through the same queries and commands as the API.
+      imports: [CqrsModule, PlansReadModule, PlansWriteModule, PlanImportModule],
       controllers: [...pages, AssetsController],
       providers: [
         { provide: WEB_OPTIONS, useValue: options },

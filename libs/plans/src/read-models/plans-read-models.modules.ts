@@ -49,8 +49,8 @@ const readModelSchema = [OrmModule, OrmModule.forFeature(PLANS_READ_MODEL_ORM)];
     actionAsOfReaderProvider,
     { provide: CLOCK, useValue: systemClock },
   ],
-  // For the write side's as-of reads of actions.
-  exports: [ActionAsOfReader],
+  // ActionAsOfReader for the write side's as-of reads of actions; the rest for the web pages.
+  exports: [ActionAsOfReader, PlansReadQueries, PlanAsOfReader, ReadYourWrites],
 })
 export class PlansReadModule {}
 
