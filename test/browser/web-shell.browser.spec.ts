@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { decodeJwt, SignJWT } from 'jose';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { loadOrCreateProviderKeys } from '@due-regard/identity-provider';
 import { SESSION_KEY_PREFIX } from '@due-regard/web';
 import {
@@ -20,14 +20,20 @@ import {
   startDueRegardOnPort3000,
   type DueRegardForBrowser,
 } from './support/due-regard-on-port-3000.js';
+import {
+  focusedId,
+  focusedText,
+  heading,
+  JOURNEY,
+  SIGN_IN_PAGE,
+  signInOnProviderPage,
+  tabTo,
+} from './support/journeys.js';
 
 // The web service's shell in Debian's Chromium, signing in through the identity provider's own
 // page (the embedded Keycloak-compatible one), at http://localhost:3000 and its council
 // sub-domains, which Chromium resolves to loopback by itself (no --host-resolver-rules).
 // Every page visited is screenshotted and checked with axe (WCAG 2.2 AA tags): zero violations.
-
-const JOURNEY = 60_000;
-const SIGN_IN_PAGE = /^http:\/\/localhost:3000\/realms\/due-regard\/protocol\/openid-connect\/auth\?/;
 
 describe('the web service in a real browser', () => {
   let dueRegard: DueRegardForBrowser;
@@ -43,37 +49,6 @@ describe('the web service in a real browser', () => {
     await dueRegard?.close();
     await writeFile(join(SCREENSHOTS, 'axe-results.json'), `${JSON.stringify(axeRecords, null, 2)}\n`);
   });
-
-  /** On the provider's sign-in page: fill in the form and send it with the mouse. */
-  async function signInOnProviderPage(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
-    expect(page.url()).toMatch(SIGN_IN_PAGE);
-    await page.getByLabel('Username or email address').fill(username);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForLoadState();
-  }
-
-  async function heading(page: Page): Promise<string> {
-    return (await page.locator('h1').innerText()).trim();
-  }
-
-  /** The text of the element that has the keyboard focus. */
-  async function focusedText(page: Page): Promise<string> {
-    return (await page.locator(':focus').innerText()).trim();
-  }
-
-  async function focusedId(page: Page): Promise<string | null> {
-    return page.locator(':focus').getAttribute('id');
-  }
-
-  /** Presses Tab until the focused element has this text; fails after `limit` presses. */
-  async function tabTo(page: Page, text: string, limit = 30): Promise<void> {
-    for (let presses = 0; presses < limit; presses += 1) {
-      await page.keyboard.press('Tab');
-      if ((await focusedText(page)) === text) return;
-    }
-    throw new Error(`"${text}" was not reached with ${limit} presses of Tab`);
-  }
 
   it(
     'reaches the bare domain and council sub-domains on loopback, with Chromium resolving *.localhost itself',
