@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ConsoleLogger, Global, Logger, Module, type LogLevel } from '@nestjs/common';
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { CouncilDirectory } from '@due-regard/councils';
+import { CouncilDirectory, CouncilSettingsReader } from '@due-regard/councils';
 import { RequestContext } from '@due-regard/identity';
 import {
   DEFAULT_LIMITS,
@@ -72,7 +72,8 @@ function describeCommit(result: CommitResult): string {
 
 /**
  * `import <file> --council <slug> [--dry-run] [--json] [--quarter-convention calendar|financial]`:
- * reads a council's action plan (text, DOCX, XLSX, ODS/ODT, CSV). With `--dry-run` it prints the
+ * reads a council's action plan (text, DOCX, XLSX, ODS/ODT, CSV); a bare quarter reads as the
+ * council's setting says unless `--quarter-convention` is given. With `--dry-run` it prints the
  * preview (`--json`: the one JSON document of the import issue) and records nothing; without, it
  * commits it as a strategy and a plan (source `import`) and prints what it created.
  */
@@ -85,6 +86,7 @@ export class ImportPlanCommand extends CommandRunner {
   constructor(
     private readonly committer: ImportCommitter,
     private readonly councils: CouncilDirectory,
+    private readonly settings: CouncilSettingsReader,
   ) {
     super();
   }
@@ -110,7 +112,8 @@ export class ImportPlanCommand extends CommandRunner {
 
   @Option({
     flags: '--quarter-convention <convention>',
-    description: 'how a bare "Q1 2024" reads: calendar (January-March, the default) or financial (April-June)',
+    description:
+      'how a bare "Q1 2024" reads: calendar (January-March) or financial (April-June); the council\'s setting by default',
   })
   parseQuarterConvention(value: string): string {
     return value;
@@ -151,9 +154,9 @@ export class ImportPlanCommand extends CommandRunner {
     if (!SLUG.test(council)) {
       throw new CliError(`--council must be a council slug (lowercase letters, digits and hyphens), not "${council}"`);
     }
-    const written = options.quarterConvention ?? 'calendar';
-    const convention = QUARTER_CONVENTIONS.find((known) => known === written);
-    if (convention === undefined) {
+    const written = options.quarterConvention;
+    const chosen = written === undefined ? undefined : QUARTER_CONVENTIONS.find((known) => known === written);
+    if (written !== undefined && chosen === undefined) {
       throw new CliError(`--quarter-convention must be ${QUARTER_CONVENTIONS.join(' or ')}, not "${written}"`);
     }
     if ((options.from === undefined) !== (options.to === undefined))
@@ -168,6 +171,8 @@ export class ImportPlanCommand extends CommandRunner {
         .join(', ');
       throw new CliError(`There is no council "${council}" (registered councils: ${known || 'none'})`);
     }
+    // Without --quarter-convention, the council's own setting (PATCH /api/v1/council/settings).
+    const convention = chosen ?? (await this.settings.quarterConvention(council));
 
     const input = { fileName: path.basename(file ?? ''), bytes: await this.read(file ?? '') };
     const preview = await this.preview(input, convention);
@@ -194,6 +199,7 @@ export class ImportPlanCommand extends CommandRunner {
       document: { name: input.fileName, sha256: preview.source.sha256 },
       defaults: await importDefaultsFor(input, preview, this.committer.today()),
       lifecycle,
+      quarterConvention: convention,
       ...(options.planTitle === undefined ? {} : { planTitle: options.planTitle }),
       ...(options.strategyTitle === undefined ? {} : { strategyTitle: options.strategyTitle }),
       ...(options.from === undefined || options.to === undefined

@@ -4,3 +4,8 @@ export * from './directory/council-directory.js';
 export * from './domain/council.js';
 export * from './register-council/register-council.command.js';
 export * from './register-council/register-council.handler.js';
+export * from './change-council-settings/change-council-settings.command.js';
+export * from './change-council-settings/change-council-settings.handler.js';
+export * from './get-council/council-view.js';
+export * from './settings/council-settings.module.js';
+export * from './settings/council-settings.reader.js';

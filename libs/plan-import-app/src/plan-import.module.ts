@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { RegisterCouncilHandler } from '@due-regard/councils';
+import { CouncilSettingsModule, RegisterCouncilHandler } from '@due-regard/councils';
 import { RequestContext } from '@due-regard/identity';
 import { PlansRebuildModule, PlansWriteModule } from '@due-regard/plans';
 import { CLOCK, systemClock } from '@due-regard/shared-kernel';
@@ -14,12 +14,15 @@ import { ImportsHttpController } from './uploads/imports.http.controller.js';
 
 /**
  * Committing import previews through the plans commands, and the demo plans. Needs the global
- * EVENT_STORE, Database and RequestContext; the plans write side comes with it.
+ * EVENT_STORE, Database and RequestContext; the plans write side and the councils' settings come
+ * with it.
  */
 @Module({
-  imports: [CqrsModule, PlansWriteModule],
+  // The councils' settings (global): how each council's due text reads.
+  imports: [CqrsModule, CouncilSettingsModule, PlansWriteModule],
   providers: [{ provide: CLOCK, useValue: systemClock }, ImportCommitter, DemoPlans],
-  exports: [ImportCommitter, DemoPlans],
+  // PlansWriteModule: the Idempotency-Key interceptor and store of the imports routes.
+  exports: [ImportCommitter, DemoPlans, PlansWriteModule],
 })
 export class PlanImportCoreModule {}
 
@@ -39,7 +42,7 @@ export class PlanImportModule {}
 
 /** For the worker: runs the `imports` queue's jobs (parse an upload into its preview). */
 @Module({
-  imports: [importsQueue],
+  imports: [CouncilSettingsModule, importsQueue],
   providers: [
     { provide: CLOCK, useValue: systemClock },
     // The processor enters the job's council itself; no HTTP request brings a context here.

@@ -1,12 +1,20 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { EVENT_STORE, START, type EventStore, type GlobalPosition } from '@due-regard/event-store';
 import { TenantRegistry } from '@due-regard/identity';
-import type { CouncilDetails } from '../domain/council.js';
+import {
+  DEFAULT_COUNCIL_SETTINGS,
+  type CouncilDetails,
+  type CouncilRegistered,
+  type CouncilSettings,
+  type CouncilSettingsChanged,
+} from '../domain/council.js';
 
 export interface RegisteredCouncil extends CouncilDetails {
   /** Version of the council's stream: its ETag. */
   readonly version: number;
   readonly registeredAt: string;
+  /** As last caught up; `CouncilSettingsReader` reads them from the council's stream when they must be current. */
+  readonly settings: CouncilSettings;
 }
 
 /**
@@ -63,12 +71,19 @@ export class CouncilDirectory extends TenantRegistry implements OnModuleInit, On
         after: this.position,
         batchSize: 500,
         tenantId: 'platform',
-        eventTypes: ['CouncilRegistered'],
+        eventTypes: ['CouncilRegistered', 'CouncilSettingsChanged'],
       });
       for (const event of batch.events) {
-        const data = event.data as CouncilDetails;
-        this.councils.set(data.slug, {
-          ...data,
+        if (event.type === 'CouncilSettingsChanged') {
+          const { slug, settings } = event.data as CouncilSettingsChanged['data'];
+          const known = this.councils.get(slug);
+          if (known) this.councils.set(slug, { ...known, settings, version: event.streamVersion });
+          continue;
+        }
+        const { settings, ...details } = event.data as CouncilRegistered['data'];
+        this.councils.set(details.slug, {
+          ...details,
+          settings: settings ?? DEFAULT_COUNCIL_SETTINGS,
           version: event.streamVersion,
           registeredAt: event.recordedAt.toISOString(),
         });

@@ -1,4 +1,5 @@
-import { DomainConflict, DomainRuleViolation, type Decider, type DomainEvent } from '@due-regard/shared-kernel';
+import type { QuarterConvention } from '@due-regard/plans';
+import { DomainConflict, DomainRuleViolation, NotFound, type Decider, type DomainEvent } from '@due-regard/shared-kernel';
 
 export const COUNCIL_TYPES = [
   'district',
@@ -61,17 +62,66 @@ export type CouncilDetails = {
   readonly region: string;
 };
 
+/**
+ * How a bare quarter ("Q1 2024") in the council's due text reads: `calendar` (January–March) or
+ * `financial` (the UK local-government year, April–June). The plans library's Due parser defines
+ * the conventions; this list is checked against it at compile time.
+ */
+export const COUNCIL_QUARTER_CONVENTIONS = Object.keys({
+  calendar: true,
+  financial: true,
+} satisfies Record<QuarterConvention, true>) as readonly QuarterConvention[];
+
+/** What a council chooses for itself, on its own stream. */
+export type CouncilSettings = {
+  readonly quarterConvention: QuarterConvention;
+};
+
+export const DEFAULT_COUNCIL_SETTINGS: CouncilSettings = { quarterConvention: 'calendar' };
+
 export interface RegisterCouncil {
   readonly type: 'RegisterCouncil';
   readonly council: CouncilDetails;
+  /** Chosen at registration; the defaults when left out. */
+  readonly settings?: Partial<CouncilSettings>;
 }
 
-export type CouncilRegistered = DomainEvent<'CouncilRegistered', CouncilDetails>;
-export type CouncilEvent = CouncilRegistered;
-export type CouncilCommand = RegisterCouncil;
+/** Changes the settings named; the others stay as they are. */
+export interface ChangeCouncilSettings {
+  readonly type: 'ChangeCouncilSettings';
+  readonly slug: string;
+  readonly settings: Partial<CouncilSettings>;
+}
+
+/** `settings` is recorded only when the registration chose some: older events have none (the defaults). */
+export type CouncilRegistered = DomainEvent<'CouncilRegistered', CouncilDetails & { readonly settings?: CouncilSettings }>;
+/** The council's settings as they are after the change, every one of them. */
+export type CouncilSettingsChanged = DomainEvent<
+  'CouncilSettingsChanged',
+  { readonly slug: string; readonly settings: CouncilSettings }
+>;
+export type CouncilEvent = CouncilRegistered | CouncilSettingsChanged;
+export type CouncilCommand = RegisterCouncil | ChangeCouncilSettings;
 
 export type CouncilState =
-  { readonly status: 'unregistered' } | { readonly status: 'registered'; readonly council: CouncilDetails };
+  | { readonly status: 'unregistered' }
+  | { readonly status: 'registered'; readonly council: CouncilDetails; readonly settings: CouncilSettings };
+
+function sameSettings(a: CouncilSettings, b: CouncilSettings): boolean {
+  return a.quarterConvention === b.quarterConvention;
+}
+
+function checkedSettings(settings: Partial<CouncilSettings>, base: CouncilSettings): CouncilSettings {
+  const quarterConvention = settings.quarterConvention ?? base.quarterConvention;
+  if (!COUNCIL_QUARTER_CONVENTIONS.includes(quarterConvention)) {
+    throw new DomainRuleViolation(
+      `The quarter convention must be ${COUNCIL_QUARTER_CONVENTIONS.join(' or ')}`,
+      'invalid_quarter_convention',
+      'quarterConvention',
+    );
+  }
+  return { quarterConvention };
+}
 
 export function validateSlug(slug: string): void {
   if (slug.length < 2 || slug.length > 63 || !SLUG.test(slug)) {
@@ -91,7 +141,7 @@ export function validateSlug(slug: string): void {
 }
 
 export const councilDecider: Decider<CouncilCommand, CouncilEvent, CouncilState> = {
-  eventTypes: ['CouncilRegistered'],
+  eventTypes: ['CouncilRegistered', 'CouncilSettingsChanged'],
   initialState: () => ({ status: 'unregistered' }),
 
   decide(command, state) {
@@ -106,15 +156,30 @@ export const councilDecider: Decider<CouncilCommand, CouncilEvent, CouncilState>
         if (name.length === 0) throw new DomainRuleViolation('Enter the council name', 'name_required', 'name');
         const region = council.region.trim();
         if (region.length === 0) throw new DomainRuleViolation('Enter the region', 'region_required', 'region');
-        return [{ type: 'CouncilRegistered', data: { ...council, name, region } }];
+        const details = { ...council, name, region };
+        if (command.settings === undefined) return [{ type: 'CouncilRegistered', data: details }];
+        const settings = checkedSettings(command.settings, DEFAULT_COUNCIL_SETTINGS);
+        return [{ type: 'CouncilRegistered', data: { ...details, settings } }];
+      }
+      case 'ChangeCouncilSettings': {
+        if (state.status !== 'registered') {
+          throw new NotFound(`There is no council "${command.slug}"`);
+        }
+        const settings = checkedSettings(command.settings, state.settings);
+        if (sameSettings(settings, state.settings)) return [];
+        return [{ type: 'CouncilSettingsChanged', data: { slug: state.council.slug, settings } }];
       }
     }
   },
 
-  evolve(_state, event) {
+  evolve(state, event) {
     switch (event.type) {
-      case 'CouncilRegistered':
-        return { status: 'registered', council: event.data };
+      case 'CouncilRegistered': {
+        const { settings, ...council } = event.data;
+        return { status: 'registered', council, settings: settings ?? DEFAULT_COUNCIL_SETTINGS };
+      }
+      case 'CouncilSettingsChanged':
+        return state.status === 'registered' ? { ...state, settings: event.data.settings } : state;
     }
   },
 };

@@ -18,13 +18,13 @@ export class RegisterCouncilHandler implements ICommandHandler<RegisterCouncilCo
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ council }: RegisterCouncilCommand): Promise<AppendResult> {
+  async execute({ council, settings }: RegisterCouncilCommand): Promise<AppendResult> {
     validateSlug(council.slug);
     return decideAndAppend(
       this.store,
       councilStream(council.slug),
       councilDecider,
-      { type: 'RegisterCouncil', council },
+      { type: 'RegisterCouncil', council, ...(settings === undefined ? {} : { settings }) },
       this.context.eventMetadata(this.clock.now()),
     );
   }

@@ -4,8 +4,9 @@ import { ApiBody, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { PlatformAccess } from '@due-regard/identity';
+import { QUARTER_CONVENTIONS } from '@due-regard/plans';
 import { ZodValidationPipe } from '@due-regard/platform';
-import { COUNCIL_TYPES, NATIONS } from '../domain/council.js';
+import { COUNCIL_TYPES, DEFAULT_COUNCIL_SETTINGS, NATIONS } from '../domain/council.js';
 import { RegisterCouncilCommand } from './register-council.command.js';
 
 export const registerCouncilBody = z.strictObject({
@@ -14,6 +15,10 @@ export const registerCouncilBody = z.strictObject({
   type: z.enum(COUNCIL_TYPES),
   nation: z.enum(NATIONS),
   region: z.string().min(1, 'Enter the region').max(100),
+  quarterConvention: z
+    .enum(QUARTER_CONVENTIONS)
+    .optional()
+    .describe('How a bare "Q1 2024" reads: calendar (January-March, the default) or financial (April-June)'),
 });
 
 @ApiTags('Councils')
@@ -29,13 +34,32 @@ export class RegisterCouncilHttpController {
   async register(
     @Body(new ZodValidationPipe(registerCouncilBody)) body: z.output<typeof registerCouncilBody>,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<{ slug: string; name: string; type: string; nation: string; region: string; version: number }> {
-    const { slug, name, type, nation, region } = body;
+  ): Promise<{
+    slug: string;
+    name: string;
+    type: string;
+    nation: string;
+    region: string;
+    settings: { quarterConvention: string };
+    version: number;
+  }> {
+    const { slug, name, type, nation, region, quarterConvention } = body;
     const result = await this.commandBus.execute(
-      new RegisterCouncilCommand({ slug, name, councilType: type, nation, region }),
+      new RegisterCouncilCommand(
+        { slug, name, councilType: type, nation, region },
+        quarterConvention === undefined ? undefined : { quarterConvention },
+      ),
     );
     response.setHeader('ETag', `"${result.nextExpectedVersion}"`);
     response.setHeader('Location', `/api/v1/councils/${slug}`);
-    return { slug, name: name.trim(), type, nation, region: region.trim(), version: result.nextExpectedVersion };
+    return {
+      slug,
+      name: name.trim(),
+      type,
+      nation,
+      region: region.trim(),
+      settings: { quarterConvention: quarterConvention ?? DEFAULT_COUNCIL_SETTINGS.quarterConvention },
+      version: result.nextExpectedVersion,
+    };
   }
 }

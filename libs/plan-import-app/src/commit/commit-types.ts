@@ -1,5 +1,5 @@
 import type { Principal } from '@due-regard/identity';
-import type { ActionPlanStatus, CalendarDate, Period, StrategyStatus } from '@due-regard/plans';
+import type { ActionPlanStatus, CalendarDate, Period, QuarterConvention, StrategyStatus } from '@due-regard/plans';
 import type { ImportDefaults } from './import-defaults.js';
 
 /**
@@ -41,6 +41,11 @@ export interface CommitOptions {
   readonly dates?: LifecycleDates;
   /** The date the document's progress is recorded as of; the closing date of a closed plan, else today. */
   readonly progressAsOf?: CalendarDate;
+  /**
+   * The quarter convention the preview was read with: the actions' due text is read the same way
+   * when recorded. The council's setting when left out.
+   */
+  readonly quarterConvention?: QuarterConvention;
 }
 
 /** What a commit created, so far. */

@@ -401,6 +401,7 @@ export class ImportCommitter {
               leads: source.leads,
               successMeasures: source.measures,
               protectedCharacteristics: [],
+              ...(options.quarterConvention === undefined ? {} : { quarterConvention: options.quarterConvention }),
             },
             undefined,
           ),
@@ -435,7 +436,14 @@ export class ImportCommitter {
           if (revision.due.text === null || sameDue(revision.due, due)) continue;
           step = `revising the due of ${action.label}`;
           await this.commandBus.execute(
-            new ReviseDueCommand(drafted.id, actionId, revision.due.text, revision.note, undefined),
+            new ReviseDueCommand(
+              drafted.id,
+              actionId,
+              revision.due.text,
+              revision.note,
+              undefined,
+              options.quarterConvention,
+            ),
           );
           due = revision.due;
           created.dueRevisions += 1;

@@ -1,4 +1,4 @@
-import { RecordProgressCommand } from '@due-regard/plans';
+import { CouncilDueSettings, RecordProgressCommand } from '@due-regard/plans';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -48,6 +48,7 @@ export class DemoPlans {
     private readonly context: RequestContext,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly database: Database,
+    private readonly settings: CouncilDueSettings,
   ) {}
 
   /** Whether any strategy was ever drafted in the council. */
@@ -94,12 +95,15 @@ export class DemoPlans {
   private async importPlan(plan: DemoPlan, options: DemoSeedOptions): Promise<DemoSeeded> {
     const file = path.resolve(options.directory ?? DEMO_PLANS_DIRECTORY, plan.file);
     const input = { fileName: plan.file, bytes: new Uint8Array(await readFile(file)) };
-    const preview = await parsePlanDocument(input, { quarterConvention: 'calendar' });
+    // Read as the council reads its own quarters (its setting: calendar unless it chose financial).
+    const quarterConvention = await this.settings.quarterConvention(plan.council);
+    const preview = await parsePlanDocument(input, { quarterConvention });
     const result = await this.committer.commit(preview, {
       council: plan.council,
       document: { name: plan.file, sha256: preview.source.sha256 },
       defaults: await importDefaultsFor(input, preview, this.committer.today()),
       lifecycle: plan.lifecycle,
+      quarterConvention,
       dates: plan.dates,
       archiveStrategy: plan.archiveStrategy,
       ...(plan.progressAsOf === undefined ? {} : { progressAsOf: plan.progressAsOf }),

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { RequestContext } from '@due-regard/identity';
 import type { ColumnRole, PlanPreview } from '@due-regard/plan-import';
-import type { QuarterConvention } from '@due-regard/plans';
+import { CouncilDueSettings, type QuarterConvention } from '@due-regard/plans';
 import { Database } from '@due-regard/platform';
 import type { CommitResult, CreatedSoFar } from '../commit/commit-types.js';
 import type { ImportDefaults } from '../commit/import-defaults.js';
@@ -54,7 +54,8 @@ export interface NewUpload {
   readonly mediaType: string | null;
   readonly bytes: Uint8Array;
   readonly sha256: string;
-  readonly quarterConvention: QuarterConvention;
+  /** How the job reads a bare quarter; the council's setting (`PATCH /api/v1/council/settings`) when left out. */
+  readonly quarterConvention?: QuarterConvention;
   readonly columnMapping: ColumnMapping;
 }
 
@@ -122,6 +123,7 @@ export class ImportStore implements OnModuleInit {
   constructor(
     private readonly database: Database,
     private readonly context: RequestContext,
+    private readonly settings: CouncilDueSettings,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -138,7 +140,9 @@ export class ImportStore implements OnModuleInit {
     return row === undefined ? null : recordOf(row);
   }
 
+  /** Stores an upload, queued. The quarter convention is the upload's, or else the council's setting now. */
   async create(upload: NewUpload): Promise<ImportRecord> {
+    const quarterConvention = upload.quarterConvention ?? (await this.settings.quarterConvention(this.council()));
     const created = await this.one(
       `INSERT INTO ${S}.imports (import_id, tenant_id, uploaded_by, file_name, media_type, byte_length, sha256, content,
          quarter_convention, column_mapping, status, progress, created_at, updated_at)
@@ -153,7 +157,7 @@ export class ImportStore implements OnModuleInit {
         upload.bytes.length,
         upload.sha256,
         Buffer.from(upload.bytes),
-        upload.quarterConvention,
+        quarterConvention,
         JSON.stringify(upload.columnMapping),
       ],
     );

@@ -15,13 +15,13 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { uuidV7Ids } from '@due-regard/event-store';
 import { CouncilAccess, RequestContext } from '@due-regard/identity';
 import { COLUMN_ROLES, DEFAULT_LIMITS } from '@due-regard/plan-import';
-import { QUARTER_CONVENTIONS } from '@due-regard/plans';
+import { IdempotencyInterceptor, QUARTER_CONVENTIONS } from '@due-regard/plans';
 import { ProblemException, RequestValidationError, ZodValidationPipe } from '@due-regard/platform';
 import { ImportCommitError, type CommitResult } from '../commit/commit-types.js';
 import { ImportCommitter } from '../commit/import-committer.js';
@@ -55,8 +55,10 @@ const columnMappingSchema = z
 const uploadFields = z.object({
   quarterConvention: z
     .enum(QUARTER_CONVENTIONS)
-    .default('calendar')
-    .describe('How a bare "Q1 2024" reads: calendar (January-March) or financial (April-June)'),
+    .optional()
+    .describe(
+      "How a bare \"Q1 2024\" reads: calendar (January-March) or financial (April-June); the council's setting when left out",
+    ),
   columnMapping: z
     .string()
     .max(64 * 1024)
@@ -139,6 +141,13 @@ const importIdParam = ApiParam({
   description: 'The import, as POST /api/v1/imports answered it',
 });
 
+const idempotencyKeyHeader = ApiHeader({
+  name: 'Idempotency-Key',
+  required: false,
+  description:
+    'Any unique string (a UUID): repeating the request with the same key, fields and file within 24 hours answers the first response again and stores or records nothing more; the same key for another request is refused with 422.',
+});
+
 const importResponse = (status: number, description: string) =>
   ApiResponse({
     status,
@@ -171,12 +180,14 @@ export class ImportsHttpController {
       defParamCharset: 'utf8',
       limits: { fileSize: DEFAULT_LIMITS.maxBytes, files: 1, fields: 4, parts: 5, fieldSize: 64 * 1024 },
     }),
+    // After the file interceptor: the key's fingerprint includes the SHA-256 of the uploaded bytes.
+    IdempotencyInterceptor,
   )
   @ApiConsumes('multipart/form-data')
   @ApiOperation({
     summary: 'Upload a plan document to import',
     description:
-      'Pasted text (.txt), Word (.docx), OpenDocument (.odt, .ods), Excel (.xlsx) or CSV, up to 10 MB. The `imports` job reads it into a preview; poll the Location until `status` is ready (or failed). Nothing is recorded until the import is committed. Roles: plan-editor, council-admin.',
+      "Pasted text (.txt), Word (.docx), OpenDocument (.odt, .ods), Excel (.xlsx) or CSV, up to 10 MB. The `imports` job reads it into a preview; poll the Location until `status` is ready (or failed). Nothing is recorded until the import is committed. A bare quarter reads as the council's setting says unless `quarterConvention` is sent. An `Idempotency-Key` makes a repeat (same fields, same file bytes) answer the first upload again; the same key with another file or fields is 422. Roles: plan-editor, council-admin.",
   })
   @ApiBody({
     required: true,
@@ -185,7 +196,11 @@ export class ImportsHttpController {
       required: ['file'],
       properties: {
         file: { type: 'string', format: 'binary', description: 'The plan document' },
-        quarterConvention: { type: 'string', enum: [...QUARTER_CONVENTIONS], default: 'calendar' },
+        quarterConvention: {
+          type: 'string',
+          enum: [...QUARTER_CONVENTIONS],
+          description: "How a bare \"Q1 2024\" reads; the council's setting (GET /api/v1/council) when left out",
+        },
         columnMapping: {
           type: 'string',
           description: 'Optional JSON object: heading → role, e.g. {"Milestone":"due"}',
@@ -193,6 +208,7 @@ export class ImportsHttpController {
       },
     },
   })
+  @idempotencyKeyHeader
   @importResponse(202, 'Stored and queued; Location names the import to poll')
   @applyDecorators(...problems(400, 401, 403, 413, 415, 422, 503))
   async upload(
@@ -227,7 +243,7 @@ export class ImportsHttpController {
       mediaType,
       bytes,
       sha256: createHash('sha256').update(bytes).digest('hex'),
-      quarterConvention,
+      ...(quarterConvention === undefined ? {} : { quarterConvention }),
       columnMapping,
     });
     await this.queue(record);
@@ -281,13 +297,15 @@ export class ImportsHttpController {
 
   @Post(':id/commit')
   @HttpCode(201)
+  @UseInterceptors(IdempotencyInterceptor)
   @CouncilAccess('plan-editor', 'council-admin')
   @ApiOperation({
     summary: 'Commit the preview as a strategy and an action plan',
     description:
-      "Records the preview through the plans commands (source `import`, the document's name and SHA-256 in every event's metadata): a strategy with its objectives, a plan with its actions, the due revisions and progress the document records. `publish` adopts and publishes the strategy and publishes the plan. An import commits once. Roles: plan-editor, council-admin.",
+      "Records the preview through the plans commands (source `import`, the document's name and SHA-256 in every event's metadata): a strategy with its objectives, a plan with its actions, the due revisions and progress the document records. `publish` adopts and publishes the strategy and publishes the plan. An import commits once; with an `Idempotency-Key` a repeat answers the first commit again (201), the same key with another body is 422. Roles: plan-editor, council-admin.",
   })
   @importIdParam
+  @idempotencyKeyHeader
   @ApiBody({ required: false, schema: openApiSchema(commitBody, 'input') })
   @ApiResponse({
     status: 201,
@@ -322,6 +340,8 @@ export class ImportsHttpController {
         ...(body.period === undefined ? {} : { planPeriod: body.period }),
         ...(body.strategyPeriod === undefined ? {} : { strategyPeriod: body.strategyPeriod }),
         lifecycle: body.publish ? 'published' : 'draft',
+        // Recorded as the preview was read, whatever the council's setting is by now.
+        quarterConvention: claimed.quarterConvention,
       });
       await this.store.markCommitted(id, result);
       response.setHeader('Location', `/api/v1/plans/${result.plan.id}`);

@@ -40,7 +40,8 @@ import { StrategyLifecycleHttpController } from './strategy-lifecycle/strategy-l
  * The write side of plans: commands on strategies, plans and actions through @nestjs/cqrs, the
  * event-sourced reads (an action now or as of an instant, its history, `GetPlanAsOfQuery`), and
  * Idempotency-Key for its POSTs and PATCHes. Needs the global EVENT_STORE, Database and
- * RequestContext (PlatformModule, IdentityModule).
+ * RequestContext (PlatformModule, IdentityModule), and a global `CouncilDueSettings` (the
+ * councils library's CouncilSettingsModule) to read due text the way each council writes it.
  */
 @Module({
   imports: [CqrsModule],
@@ -84,6 +85,7 @@ import { StrategyLifecycleHttpController } from './strategy-lifecycle/strategy-l
     GetActionHistoryHandler,
     GetPlanAsOfHandler,
   ],
-  exports: [TeamDirectory],
+  // The imports routes (@due-regard/plan-import-app) take Idempotency-Key through the same interceptor and store.
+  exports: [TeamDirectory, IdempotencyStore, IdempotencyInterceptor],
 })
 export class PlansWriteModule {}

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { Due } from '../../domain/due.js';
+import type { Due, QuarterConvention } from '../../domain/due.js';
 import type { CommandResult } from '../shared/plan-writer.js';
 
 export interface NewAction {
@@ -12,6 +12,11 @@ export interface NewAction {
   readonly leads: readonly string[];
   readonly successMeasures: readonly string[];
   readonly protectedCharacteristics: readonly string[];
+  /**
+   * How to read a bare quarter in `due`; the council's setting when left out. An import passes the
+   * convention its preview was read with, so the action records what the preview showed.
+   */
+  readonly quarterConvention?: QuarterConvention;
 }
 
 export interface ActionAddedResult extends CommandResult {

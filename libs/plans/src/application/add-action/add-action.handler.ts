@@ -2,13 +2,17 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actionPlanDecider } from '../../domain/action-plan.js';
 import { actionDecider } from '../../domain/action.js';
 import { parseDue } from '../../domain/due.js';
+import { CouncilDueSettings } from '../shared/council-due-settings.js';
 import { PlanWriter } from '../shared/plan-writer.js';
 import { appendDecided, assertIfMatch } from '../shared/write.js';
 import { AddActionCommand, type ActionAddedResult } from './add-action.command.js';
 
 @CommandHandler(AddActionCommand)
 export class AddActionHandler implements ICommandHandler<AddActionCommand, ActionAddedResult> {
-  constructor(private readonly writer: PlanWriter) {}
+  constructor(
+    private readonly writer: PlanWriter,
+    private readonly settings: CouncilDueSettings,
+  ) {}
 
   async execute({ planId, action, ifMatch }: AddActionCommand): Promise<ActionAddedResult> {
     const planStream = this.writer.planStream(planId);
@@ -16,7 +20,9 @@ export class AddActionHandler implements ICommandHandler<AddActionCommand, Actio
     assertIfMatch(planStream, ifMatch, plan.version);
     const activeObjectiveIds = await this.writer.activeObjectiveIds(plan.state.strategyId);
     const actionId = this.writer.newId();
-    const due = parseDue(action.due);
+    const quarterConvention =
+      action.quarterConvention ?? (await this.settings.quarterConvention(this.writer.councilSlug()));
+    const due = parseDue(action.due, { quarterConvention });
 
     // Both decided before anything is appended: an action the rules refuse reserves no reference.
     const added = actionDecider.decide(

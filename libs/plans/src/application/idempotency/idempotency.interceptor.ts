@@ -6,7 +6,7 @@ import { catchError, concatMap, from, of, throwError, type Observable } from 'rx
 import { NoRequestContextError, RequestContext } from '@due-regard/identity';
 import { ProblemException, ProblemType } from '@due-regard/platform';
 import { IdempotencyStore, type IdempotencyScope } from './idempotency.store.js';
-import { bodyHash, readIdempotencyKey, requestPath } from './request-fingerprint.js';
+import { bodyHash, fingerprintBody, readIdempotencyKey, requestPath } from './request-fingerprint.js';
 
 /** Headers a repeat answers again, besides the status and body. */
 const REPLAYED_HEADERS = ['etag', 'location'] as const;
@@ -21,6 +21,10 @@ const METHODS = new Set(['POST', 'PATCH']);
  * Location, plus `Idempotent-Replayed: true`) and records nothing; the same key for another
  * request is refused with 422; a repeat while the first is still running gets 409. A request that
  * fails records nothing and frees its key. Keys are kept for 24 hours.
+ *
+ * A multipart upload is fingerprinted by its fields and the SHA-256 of each file's bytes: list this
+ * interceptor after the file interceptor (`@UseInterceptors(FileInterceptor('file'),
+ * IdempotencyInterceptor)`), so that the body has been read when the key is claimed.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -46,7 +50,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const claim = await this.store.claim(scope, {
       method: request.method,
       path: requestPath(request.originalUrl),
-      bodyHash: bodyHash(request.body),
+      bodyHash: bodyHash(fingerprintBody(request)),
     });
     switch (claim.kind) {
       case 'replay': {

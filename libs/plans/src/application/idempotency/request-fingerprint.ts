@@ -32,6 +32,45 @@ export function bodyHash(body: unknown): string {
     .digest('hex');
 }
 
+/** An uploaded file as multer leaves it on the request (`request.file`, `request.files`). */
+export interface UploadedPart {
+  readonly fieldname: string;
+  readonly originalname: string;
+  readonly mimetype: string;
+  readonly buffer: Buffer;
+}
+
+function isUploadedPart(value: unknown): value is UploadedPart {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'fieldname' in value &&
+    'buffer' in value &&
+    Buffer.isBuffer(value.buffer)
+  );
+}
+
+/**
+ * What a request's fingerprint hashes. A JSON request: its body. A multipart upload (parsed by a
+ * file interceptor before this one runs): its text fields and, for each file, its field, name,
+ * media type and the SHA-256 of its bytes, so the same key with another file is another request.
+ */
+export function fingerprintBody(request: { readonly body?: unknown; readonly file?: unknown; readonly files?: unknown }): unknown {
+  const parts = [request.file, ...(Array.isArray(request.files) ? (request.files as unknown[]) : [])].filter(
+    isUploadedPart,
+  );
+  if (parts.length === 0) return request.body;
+  return {
+    fields: request.body ?? null,
+    files: parts.map((part) => ({
+      field: part.fieldname,
+      name: part.originalname,
+      mediaType: part.mimetype,
+      sha256: createHash('sha256').update(part.buffer).digest('hex'),
+    })),
+  };
+}
+
 /** The path a request was made to, without its query. */
 export function requestPath(originalUrl: string): string {
   return originalUrl.split('?')[0] ?? originalUrl;

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { RequestValidationError } from '@due-regard/platform';
-import { bodyHash, readIdempotencyKey, requestPath } from './request-fingerprint.js';
+import { bodyHash, fingerprintBody, readIdempotencyKey, requestPath } from './request-fingerprint.js';
 
 describe('the fingerprint of a request, for Idempotency-Key', () => {
   it('hashes the same content alike whatever its key order and spacing', () => {
@@ -31,5 +32,40 @@ describe('the fingerprint of a request, for Idempotency-Key', () => {
   it('keys requests by path, without the query', () => {
     expect(requestPath('/api/v1/plans/1/submit?x=1')).toBe('/api/v1/plans/1/submit');
     expect(requestPath('/api/v1/plans')).toBe('/api/v1/plans');
+  });
+});
+
+describe('the fingerprint of a multipart upload', () => {
+  const file = (bytes: string, originalname = 'plan.txt') => ({
+    fieldname: 'file',
+    originalname,
+    mimetype: 'text/plain',
+    buffer: Buffer.from(bytes),
+  });
+
+  it('is the body alone when no file was uploaded', () => {
+    expect(fingerprintBody({ body: { title: 'Plan' } })).toEqual({ title: 'Plan' });
+  });
+
+  it("includes the SHA-256 of each file's bytes, with its field, name and media type", () => {
+    expect(fingerprintBody({ body: { quarterConvention: 'financial' }, file: file('1.1\tAction') })).toEqual({
+      fields: { quarterConvention: 'financial' },
+      files: [
+        {
+          field: 'file',
+          name: 'plan.txt',
+          mediaType: 'text/plain',
+          sha256: createHash('sha256').update('1.1\tAction', 'utf8').digest('hex'),
+        },
+      ],
+    });
+  });
+
+  it('tells uploads apart by their bytes, and hashes the same upload alike', () => {
+    const once = bodyHash(fingerprintBody({ body: {}, file: file('1.1\tAction') }));
+    expect(bodyHash(fingerprintBody({ body: {}, file: file('1.1\tAction') }))).toBe(once);
+    expect(bodyHash(fingerprintBody({ body: {}, file: file('1.1\tAction!') }))).not.toBe(once);
+    expect(bodyHash(fingerprintBody({ body: {}, file: file('1.1\tAction', 'other.txt') }))).not.toBe(once);
+    expect(bodyHash(fingerprintBody({ body: {}, file: file('1.1\tAction') }))).not.toBe(bodyHash({}));
   });
 });

@@ -1,4 +1,5 @@
 import { Command } from '@nestjs/cqrs';
+import type { QuarterConvention } from '../../domain/due.js';
 import type { ActionChangedResult } from '../revise-action/revise-action.command.js';
 
 /** "Date revised to May 2018": a new due, as written, and why; the old one stays in the record. */
@@ -9,6 +10,8 @@ export class ReviseDueCommand extends Command<ActionChangedResult> {
     readonly due: string,
     readonly reason: string,
     readonly ifMatch: number | undefined,
+    /** How to read a bare quarter in `due`; the council's setting when left out (an import passes its preview's). */
+    readonly quarterConvention?: QuarterConvention,
   ) {
     super();
   }

@@ -2,6 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actionDecider } from '../../domain/action.js';
 import { parseDue } from '../../domain/due.js';
 import type { ActionChangedResult } from '../revise-action/revise-action.command.js';
+import { CouncilDueSettings } from '../shared/council-due-settings.js';
 import { PlanWriter } from '../shared/plan-writer.js';
 import { ActionReportingPolicy } from '../shared/teams.js';
 import { ReviseDueCommand } from './revise-due.command.js';
@@ -11,15 +12,19 @@ export class ReviseDueHandler implements ICommandHandler<ReviseDueCommand, Actio
   constructor(
     private readonly writer: PlanWriter,
     private readonly policy: ActionReportingPolicy,
+    private readonly settings: CouncilDueSettings,
   ) {}
 
-  async execute({ planId, actionId, due, reason, ifMatch }: ReviseDueCommand): Promise<ActionChangedResult> {
+  async execute(command: ReviseDueCommand): Promise<ActionChangedResult> {
+    const { planId, actionId, due, reason, ifMatch } = command;
     const plan = await this.writer.plan(planId);
+    const quarterConvention =
+      command.quarterConvention ?? (await this.settings.quarterConvention(this.writer.councilSlug()));
     const written = await this.writer.change(this.writer.actionStream(actionId), actionDecider, ifMatch, (state) => {
       const action = this.writer.assertActionOfPlan(state, planId, actionId);
       this.policy.assertMayReportOn(action);
       return actionDecider.decide(
-        { type: 'ReviseDue', actionId, planStatus: plan.state.status, due: parseDue(due), reason },
+        { type: 'ReviseDue', actionId, planStatus: plan.state.status, due: parseDue(due, { quarterConvention }), reason },
         state,
       );
     });

@@ -7,10 +7,28 @@ import { RequestContext, type Principal } from '@due-regard/identity';
 import { EventStoreModule, loadConfig, PlatformModule } from '@due-regard/platform';
 import { CLOCK, type Clock } from '@due-regard/shared-kernel';
 import { createTestDatabase, generateSigningKeyPem, type TestDatabase } from '@due-regard/testing';
+import type { QuarterConvention } from '../../domain/due.js';
 import { PlansWriteModule } from '../plans-write.module.js';
+import { CouncilDueSettings } from '../shared/council-due-settings.js';
+
+/** The councils' settings as a test sets them (the councils library reads them from each council's stream). */
+export class InMemoryCouncilDueSettings extends CouncilDueSettings {
+  private readonly conventions = new Map<string, QuarterConvention>();
+
+  set(councilSlug: string, convention: QuarterConvention): void {
+    this.conventions.set(councilSlug, convention);
+  }
+
+  quarterConvention(councilSlug: string): Promise<QuarterConvention> {
+    return Promise.resolve(this.conventions.get(councilSlug) ?? 'calendar');
+  }
+}
 
 @Global()
-@Module({ providers: [RequestContext], exports: [RequestContext] })
+@Module({
+  providers: [RequestContext, { provide: CouncilDueSettings, useClass: InMemoryCouncilDueSettings }],
+  exports: [RequestContext, CouncilDueSettings],
+})
 class TestRequestContextModule {}
 
 /** A council user of the demo realm, as the access guard would have signed them in. */
@@ -41,6 +59,7 @@ export class WriteSide {
     readonly moduleRef: TestingModule,
     readonly store: EventStore,
     readonly context: RequestContext,
+    readonly councilSettings: InMemoryCouncilDueSettings,
   ) {}
 
   static async start(options: WriteSideOptions = {}): Promise<WriteSide> {
@@ -62,7 +81,15 @@ export class WriteSide {
     if (options.clock !== undefined) builder = builder.overrideProvider(CLOCK).useValue(options.clock);
     const moduleRef = await builder.compile();
     await moduleRef.init();
-    return new WriteSide(database, moduleRef, moduleRef.get<EventStore>(EVENT_STORE), moduleRef.get(RequestContext));
+    const settings = moduleRef.get(CouncilDueSettings);
+    if (!(settings instanceof InMemoryCouncilDueSettings)) throw new Error('The test council settings were replaced');
+    return new WriteSide(
+      database,
+      moduleRef,
+      moduleRef.get<EventStore>(EVENT_STORE),
+      moduleRef.get(RequestContext),
+      settings,
+    );
   }
 
   /** Runs `work` as `principal`, in `councilSlug`'s sub-domain. */

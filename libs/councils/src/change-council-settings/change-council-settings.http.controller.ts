@@ -1,0 +1,52 @@
+import { Body, Controller, Patch, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { CouncilAccess, RequestContext } from '@due-regard/identity';
+import { entityTag, IfMatch, QUARTER_CONVENTIONS } from '@due-regard/plans';
+import { ZodValidationPipe } from '@due-regard/platform';
+import { councilView, type CouncilView } from '../get-council/council-view.js';
+import { ChangeCouncilSettingsCommand } from './change-council-settings.command.js';
+
+export const quarterConventionField = z
+  .enum(QUARTER_CONVENTIONS)
+  .describe(
+    'How a bare "Q1 2024" in due text reads: calendar (January-March) or financial (the UK financial year: April-June). Months named in the text always win.',
+  );
+
+export const changeCouncilSettingsBody = z
+  .strictObject({ quarterConvention: quarterConventionField.optional() })
+  .refine((body) => Object.keys(body).length > 0, 'Name at least one setting to change');
+
+@ApiTags('Councils')
+@Controller('api/v1/council/settings')
+export class ChangeCouncilSettingsHttpController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly context: RequestContext,
+  ) {}
+
+  @Patch()
+  @CouncilAccess('council-admin')
+  @ApiBody({ schema: z.toJSONSchema(changeCouncilSettingsBody, { target: 'openapi-3.0', io: 'input' }) as object })
+  @ApiOkResponse({
+    description:
+      "The council with its settings as they now are; ETag is the council's version. If-Match (optional) must be the ETag of GET /api/v1/council, else 412 and nothing changes. Role: council-admin.",
+  })
+  async change(
+    @Body(new ZodValidationPipe(changeCouncilSettingsBody)) body: z.output<typeof changeCouncilSettingsBody>,
+    @IfMatch() ifMatch: number | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CouncilView> {
+    const result = await this.commandBus.execute(
+      new ChangeCouncilSettingsCommand(
+        this.context.councilSlug(),
+        body.quarterConvention === undefined ? {} : { quarterConvention: body.quarterConvention },
+        ifMatch,
+      ),
+    );
+    response.setHeader('ETag', entityTag(result.version));
+    return councilView(result);
+  }
+}
