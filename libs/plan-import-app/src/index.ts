@@ -11,6 +11,7 @@ export * from './demo/demo-plans.js';
 export * from './demo/demo-plans.seeder.js';
 export * from './demo/demo-reset.js';
 export * from './demo/realm-users.js';
+export * from './uploads/import-retention.js';
 export * from './uploads/import-store.js';
 export * from './uploads/import-view.js';
 export * from './uploads/imports-queue.js';

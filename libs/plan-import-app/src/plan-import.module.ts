@@ -9,7 +9,8 @@ import { DemoPlans } from './demo/demo-plans.js';
 import { DemoPlansSeeder } from './demo/demo-plans.seeder.js';
 import { DemoReset } from './demo/demo-reset.js';
 import { ImportStore } from './uploads/import-store.js';
-import { ImportJobs, ImportsProcessor, importsQueue } from './uploads/imports-queue.js';
+import { ImportRetention } from './uploads/import-retention.js';
+import { ImportJobs, ImportPurgeScheduler, ImportsProcessor, importsQueue } from './uploads/imports-queue.js';
 import { ImportsHttpController } from './uploads/imports.http.controller.js';
 
 /**
@@ -40,7 +41,10 @@ export class PlanImportCoreModule {}
 })
 export class PlanImportModule {}
 
-/** For the worker: runs the `imports` queue's jobs (parse an upload into its preview). */
+/**
+ * For the worker: runs the `imports` queue's jobs (parse an upload into its preview; purge uploads
+ * older than IMPORT_RETENTION_DAYS, on a daily job scheduler it upserts at start).
+ */
 @Module({
   imports: [CouncilSettingsModule, importsQueue],
   providers: [
@@ -48,6 +52,9 @@ export class PlanImportModule {}
     // The processor enters the job's council itself; no HTTP request brings a context here.
     RequestContext,
     ImportStore,
+    ImportRetention,
+    ImportJobs,
+    ImportPurgeScheduler,
     ImportsProcessor,
   ],
 })

@@ -35,6 +35,11 @@ export interface ImportRecord {
   readonly committedAt: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /**
+   * When the retention purge deleted the document's bytes and preview (`IMPORT_RETENTION_DAYS`);
+   * only committed imports are kept after it, with the metadata the audit needs. Null before.
+   */
+  readonly purgedAt: string | null;
 }
 
 /** What the `imports` job reads to parse an upload. */
@@ -81,11 +86,12 @@ interface Row {
   committed_at: Date | null;
   created_at: Date;
   updated_at: Date;
+  purged_at: Date | null;
 }
 
 const COLUMNS = `import_id, tenant_id, uploaded_by, file_name, media_type, byte_length, sha256, quarter_convention,
   column_mapping, generation, status, progress, error_code, error_message, preview, defaults, commit_result,
-  committed_by, committed_at, created_at, updated_at`;
+  committed_by, committed_at, created_at, updated_at, purged_at`;
 
 function recordOf(row: Row): ImportRecord {
   return {
@@ -110,6 +116,7 @@ function recordOf(row: Row): ImportRecord {
     committedAt: row.committed_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
+    purgedAt: row.purged_at?.toISOString() ?? null,
   };
 }
 
@@ -176,7 +183,7 @@ export class ImportStore implements OnModuleInit {
     const { rows } = await this.database.pool.query<{
       file_name: string;
       media_type: string | null;
-      content: Buffer;
+      content: Buffer | null;
       quarter_convention: QuarterConvention;
       column_mapping: ColumnMapping;
       generation: number;
@@ -186,7 +193,8 @@ export class ImportStore implements OnModuleInit {
       [id, this.council()],
     );
     const [row] = rows;
-    if (row === undefined) return null;
+    // Purged after the retention: nothing left to read.
+    if (row === undefined || row.content === null) return null;
     return {
       fileName: row.file_name,
       mediaType: row.media_type,

@@ -115,6 +115,12 @@ export const importViewSchema = z.object({
   recordedBeforeFailure: createdSoFarSchema.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  purgedAt: z
+    .string()
+    .nullable()
+    .describe(
+      'When the document and its preview were deleted after the retention (IMPORT_RETENTION_DAYS); a committed import keeps its file name, SHA-256 and commit',
+    ),
 });
 
 export interface ImportView {
@@ -140,6 +146,7 @@ export interface ImportView {
   readonly recordedBeforeFailure: CreatedSoFar | null;
   readonly createdAt: string;
   readonly updatedAt: string;
+  readonly purgedAt: string | null;
 }
 
 function isCommitResult(commit: CommitResult | CreatedSoFar): commit is CommitResult {
@@ -171,5 +178,6 @@ export function viewOf(record: ImportRecord): ImportView {
     recordedBeforeFailure: commit !== null && !isCommitResult(commit) ? commit : null,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
+    purgedAt: record.purgedAt,
   };
 }

@@ -1,5 +1,5 @@
 import { BullModule, InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { RequestContext } from '@due-regard/identity';
 import { parsePlanDocument, PlanImportError } from '@due-regard/plan-import';
@@ -8,11 +8,18 @@ import { RedisConnection } from '@due-regard/platform';
 import { CLOCK, type Clock } from '@due-regard/shared-kernel';
 import { importDefaultsFor } from '../commit/document-lines.js';
 import { ukDate } from '../commit/import-committer.js';
+import { ImportRetention, type PurgeReport } from './import-retention.js';
 import { ImportStore } from './import-store.js';
 
-/** The BullMQ queue that reads uploaded plan documents into previews. */
+/** The BullMQ queue that reads uploaded plan documents into previews, and purges old uploads. */
 export const IMPORTS_QUEUE = 'imports';
 export const PARSE_JOB = 'parse-plan-document';
+/** Deletes uploads older than IMPORT_RETENTION_DAYS (every council's): see ImportRetention. */
+export const PURGE_JOB = 'purge-old-uploads';
+/** The one job scheduler of the purge: upserted at every start, so there is only ever one. */
+export const PURGE_SCHEDULER_ID = 'plan-import.purge-old-uploads';
+/** Daily, at a quiet hour. */
+export const PURGE_SCHEDULE = { pattern: '17 3 * * *', tz: 'Europe/London' } as const;
 
 /** Carries the tenant: the processor acts for that council only. */
 export interface ImportJobData {
@@ -36,6 +43,11 @@ export interface ImportJobResult {
 
 export type ImportJob = Job<ImportJobData, ImportJobResult>;
 
+/** The purge is for every council at once: it carries no tenant. */
+export type PurgeJobData = Record<string, never>;
+export type PurgeJob = Job<PurgeJobData, PurgeReport>;
+type ImportsQueueJob = Job<ImportJobData | PurgeJobData, ImportJobResult | PurgeReport>;
+
 /** The `imports` queue, on the platform's Redis (the API enqueues, the worker consumes). */
 export const importsQueue = BullModule.registerQueueAsync({
   name: IMPORTS_QUEUE,
@@ -56,7 +68,10 @@ const ATTEMPTS = 3;
 
 @Injectable()
 export class ImportJobs {
-  constructor(@InjectQueue(IMPORTS_QUEUE) private readonly queue: Queue<ImportJobData, ImportJobResult>) {}
+  constructor(
+    @InjectQueue(IMPORTS_QUEUE)
+    private readonly queue: Queue<ImportJobData | PurgeJobData, ImportJobResult | PurgeReport>,
+  ) {}
 
   /** Queues the reading of an upload; the same reading queued twice is one job. */
   async submit(data: ImportJobData): Promise<string> {
@@ -69,6 +84,36 @@ export class ImportJobs {
       removeOnFail: { age: 30 * 24 * 3600 },
     });
     return jobId;
+  }
+
+  /** Schedules the daily purge of old uploads; upserting the same scheduler id again changes nothing. */
+  async schedulePurge(): Promise<void> {
+    await this.queue.upsertJobScheduler(PURGE_SCHEDULER_ID, PURGE_SCHEDULE, {
+      name: PURGE_JOB,
+      data: {},
+      opts: {
+        attempts: ATTEMPTS,
+        backoff: { type: 'exponential', delay: 60_000 },
+        removeOnComplete: { count: 30 },
+        removeOnFail: { count: 30 },
+      },
+    });
+  }
+}
+
+/** The worker schedules the purge when it starts (the API only enqueues reads). */
+@Injectable()
+export class ImportPurgeScheduler implements OnApplicationBootstrap {
+  private readonly logger = new Logger('ImportJobs');
+
+  constructor(
+    private readonly jobs: ImportJobs,
+    private readonly retention: ImportRetention,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.jobs.schedulePurge();
+    this.logger.log(`Uploads are purged daily after ${this.retention.retentionDays} days`);
   }
 }
 
@@ -85,11 +130,25 @@ export class ImportsProcessor extends WorkerHost {
     private readonly store: ImportStore,
     private readonly context: RequestContext,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly retention: ImportRetention,
   ) {
     super();
   }
 
-  async process(job: ImportJob): Promise<ImportJobResult> {
+  async process(job: ImportsQueueJob): Promise<ImportJobResult | PurgeReport> {
+    if (job.name === PURGE_JOB) {
+      const report = await this.retention.purge();
+      this.logger.log(
+        `Purged uploads untouched since ${report.cutoff}: ${report.deleted} deleted, ${report.stripped} committed kept as metadata`,
+      );
+      return report;
+    }
+    if (job.name !== PARSE_JOB) throw new Error(`The imports queue has no job "${job.name}"`);
+    // Queued by ImportJobs.submit under this name, with ImportJobData.
+    return this.parse(job as ImportJob);
+  }
+
+  private async parse(job: ImportJob): Promise<ImportJobResult> {
     const { tenant, importId, generation, correlationId } = job.data;
     return this.context.run({ tenant: { kind: 'council', slug: tenant }, correlationId, source: 'job' }, async () => {
       const superseded: ImportJobResult = { importId, generation, outcome: 'superseded', actions: null, error: null };

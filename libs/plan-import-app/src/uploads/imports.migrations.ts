@@ -42,6 +42,19 @@ CREATE TABLE ${IMPORTS_SCHEMA}.imports (
 CREATE INDEX imports_by_tenant ON ${IMPORTS_SCHEMA}.imports (tenant_id, created_at);
 `,
   },
+  {
+    version: 2,
+    name: 'purging uploads after the retention: committed ones keep their metadata',
+    sql: `
+-- A purged committed upload keeps its file name, SHA-256, size, who uploaded and committed it, when,
+-- and what the commit created; its bytes and preview are gone.
+ALTER TABLE ${IMPORTS_SCHEMA}.imports ALTER COLUMN content DROP NOT NULL;
+ALTER TABLE ${IMPORTS_SCHEMA}.imports ADD COLUMN purged_at timestamptz;
+ALTER TABLE ${IMPORTS_SCHEMA}.imports
+  ADD CONSTRAINT imports_content_until_purged CHECK ((content IS NULL) = (purged_at IS NOT NULL));
+CREATE INDEX imports_to_purge ON ${IMPORTS_SCHEMA}.imports (updated_at) WHERE purged_at IS NULL;
+`,
+  },
 ];
 
 export function migrateImports(pool: pg.Pool): Promise<void> {

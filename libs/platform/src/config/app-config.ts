@@ -3,6 +3,7 @@ import { databaseConfigSchema, type DatabaseConfig } from './database.config.js'
 import { eventStoreConfigSchema, SECRET_VARIABLES, type EventStoreConfig } from './event-store.config.js';
 import { httpConfigSchema, type HttpConfig } from './http.config.js';
 import { identityConfigSchema, type IdentityConfig } from './identity.config.js';
+import { importsConfigSchema, type ImportsConfig } from './imports.config.js';
 import { loggingConfigSchema, type LoggingConfig } from './logging.config.js';
 import { redisConfigSchema, type RedisConfig } from './redis.config.js';
 
@@ -22,6 +23,7 @@ export class AppConfig {
     readonly eventStore: EventStoreConfig,
     readonly logging: LoggingConfig,
     readonly identity: IdentityConfig,
+    readonly imports: ImportsConfig,
   ) {}
 
   get production(): boolean {
@@ -64,9 +66,10 @@ export function loadConfig(env: Environment): AppConfig {
   const eventStore = parse(eventStoreConfigSchema);
   const logging = parse(loggingConfigSchema);
   const identity = parse(identityConfigSchema);
+  const imports = parse(importsConfigSchema);
 
-  if (!http || !database || !redis || !eventStore || !logging || !identity) {
+  if (!http || !database || !redis || !eventStore || !logging || !identity || !imports) {
     throw new ConfigError(`Configuration error: ${problems.join('; ')}`);
   }
-  return new AppConfig(http, database, redis, eventStore, logging, identity);
+  return new AppConfig(http, database, redis, eventStore, logging, identity, imports);
 }
