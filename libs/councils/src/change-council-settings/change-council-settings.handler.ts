@@ -8,7 +8,10 @@ import { councilStream } from '../register-council/register-council.handler.js';
 import { ChangeCouncilSettingsCommand, type CouncilSettingsResult } from './change-council-settings.command.js';
 
 @CommandHandler(ChangeCouncilSettingsCommand)
-export class ChangeCouncilSettingsHandler implements ICommandHandler<ChangeCouncilSettingsCommand, CouncilSettingsResult> {
+export class ChangeCouncilSettingsHandler implements ICommandHandler<
+  ChangeCouncilSettingsCommand,
+  CouncilSettingsResult
+> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly context: RequestContext,

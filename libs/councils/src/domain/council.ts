@@ -1,5 +1,11 @@
 import type { QuarterConvention } from '@due-regard/plans';
-import { DomainConflict, DomainRuleViolation, NotFound, type Decider, type DomainEvent } from '@due-regard/shared-kernel';
+import {
+  DomainConflict,
+  DomainRuleViolation,
+  NotFound,
+  type Decider,
+  type DomainEvent,
+} from '@due-regard/shared-kernel';
 
 export const COUNCIL_TYPES = [
   'district',
@@ -94,7 +100,10 @@ export interface ChangeCouncilSettings {
 }
 
 /** `settings` is recorded only when the registration chose some: older events have none (the defaults). */
-export type CouncilRegistered = DomainEvent<'CouncilRegistered', CouncilDetails & { readonly settings?: CouncilSettings }>;
+export type CouncilRegistered = DomainEvent<
+  'CouncilRegistered',
+  CouncilDetails & { readonly settings?: CouncilSettings }
+>;
 /** The council's settings as they are after the change, every one of them. */
 export type CouncilSettingsChanged = DomainEvent<
   'CouncilSettingsChanged',

@@ -53,9 +53,9 @@ export class ImportRetention {
         [cutoff],
       );
       const stripped = await client.query(
-        `UPDATE ${S}.imports SET content = NULL, preview = NULL, defaults = NULL, purged_at = now()
+        `UPDATE ${S}.imports SET content = NULL, preview = NULL, defaults = NULL, purged_at = $2
           WHERE updated_at < $1 AND purged_at IS NULL AND commit_result IS NOT NULL AND status <> 'committing'`,
-        [cutoff],
+        [cutoff, this.clock.now()],
       );
       await client.query('COMMIT');
       return { cutoff: cutoff.toISOString(), deleted: deleted.rowCount ?? 0, stripped: stripped.rowCount ?? 0 };

@@ -57,7 +57,7 @@ const uploadFields = z.object({
     .enum(QUARTER_CONVENTIONS)
     .optional()
     .describe(
-      "How a bare \"Q1 2024\" reads: calendar (January-March) or financial (April-June); the council's setting when left out",
+      'How a bare "Q1 2024" reads: calendar (January-March) or financial (April-June); the council\'s setting when left out',
     ),
   columnMapping: z
     .string()
@@ -199,7 +199,7 @@ export class ImportsHttpController {
         quarterConvention: {
           type: 'string',
           enum: [...QUARTER_CONVENTIONS],
-          description: "How a bare \"Q1 2024\" reads; the council's setting (GET /api/v1/council) when left out",
+          description: 'How a bare "Q1 2024" reads; the council\'s setting (GET /api/v1/council) when left out',
         },
         columnMapping: {
           type: 'string',

@@ -55,7 +55,11 @@ function isUploadedPart(value: unknown): value is UploadedPart {
  * file interceptor before this one runs): its text fields and, for each file, its field, name,
  * media type and the SHA-256 of its bytes, so the same key with another file is another request.
  */
-export function fingerprintBody(request: { readonly body?: unknown; readonly file?: unknown; readonly files?: unknown }): unknown {
+export function fingerprintBody(request: {
+  readonly body?: unknown;
+  readonly file?: unknown;
+  readonly files?: unknown;
+}): unknown {
   const parts = [request.file, ...(Array.isArray(request.files) ? (request.files as unknown[]) : [])].filter(
     isUploadedPart,
   );

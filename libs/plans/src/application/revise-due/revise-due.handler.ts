@@ -24,7 +24,13 @@ export class ReviseDueHandler implements ICommandHandler<ReviseDueCommand, Actio
       const action = this.writer.assertActionOfPlan(state, planId, actionId);
       this.policy.assertMayReportOn(action);
       return actionDecider.decide(
-        { type: 'ReviseDue', actionId, planStatus: plan.state.status, due: parseDue(due, { quarterConvention }), reason },
+        {
+          type: 'ReviseDue',
+          actionId,
+          planStatus: plan.state.status,
+          due: parseDue(due, { quarterConvention }),
+          reason,
+        },
         state,
       );
     });
