@@ -23,7 +23,7 @@ export class ChangeCouncilSettingsHandler implements ICommandHandler<
     const { state, version } = await loadState(this.store, stream, councilDecider);
     if (ifMatch !== undefined && ifMatch !== version) throw new ConcurrencyError(stream, ifMatch, version);
     const events = councilDecider.decide({ type: 'ChangeCouncilSettings', slug, settings }, state);
-    const after = events.reduce(councilDecider.evolve, state);
+    const after = events.reduce((folded, event) => councilDecider.evolve(folded, event), state);
     if (after.status !== 'registered') throw new NotFound(`There is no council "${slug}"`);
     if (events.length === 0) return { council: after.council, settings: after.settings, version };
     // The council's stream is the platform's (the registry), whichever sub-domain the change came from.
