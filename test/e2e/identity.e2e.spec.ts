@@ -49,6 +49,7 @@ describe('signing in and tenancy, as a newcomer would check them', () => {
       type: 'borough',
       nation: 'England',
       region: 'East Midlands',
+      settings: { quarterConvention: 'calendar' },
     });
     expect(allowed.headers['etag']).toBe('"1"');
   });

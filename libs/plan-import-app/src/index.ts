@@ -16,3 +16,4 @@ export * from './uploads/import-store.js';
 export * from './uploads/import-view.js';
 export * from './uploads/imports-queue.js';
 export * from './uploads/upload-checks.js';
+export { IMPORTS_SCHEMA } from './uploads/imports.migrations.js';
