@@ -374,4 +374,47 @@ describe('action commands and event-sourced reads against a real event store', (
     );
     expect(added.map((event) => event.data['actionId'])).toEqual([registrations[0]?.data['actionId']]);
   });
+
+  it("reads a bare quarter as the council's setting says, and a convention the command names wins", async () => {
+    const dueOf = async (ref: string, due: string, quarterConvention?: 'calendar' | 'financial') =>
+      (
+        await side.command(
+          editor,
+          new AddActionCommand(
+            planId,
+            action(ref, { due, ...(quarterConvention === undefined ? {} : { quarterConvention }) }),
+            undefined,
+          ),
+        )
+      ).due;
+
+    expect((await dueOf('7.1', 'Q1 2024')).range).toEqual({ from: '2024-01-01', to: '2024-03-31' });
+    side.councilSettings.set('charnwood', 'financial');
+    try {
+      const financial = await dueOf('7.2', 'Q1 2024');
+      expect(financial.range).toEqual({ from: '2024-04-01', to: '2024-06-30' });
+      // Q4 of 2024/25.
+      expect((await dueOf('7.3', 'Q4 2024')).range).toEqual({ from: '2025-01-01', to: '2025-03-31' });
+      // Months named in the text win whatever the setting.
+      expect((await dueOf('7.4', 'Q2 July to September 2025')).range).toEqual({ from: '2025-07-01', to: '2025-09-30' });
+      // An import passes the convention its preview was read with.
+      expect((await dueOf('7.5', 'Q1 2024', 'calendar')).range).toEqual({ from: '2024-01-01', to: '2024-03-31' });
+
+      const added = await side.command(
+        editor,
+        new AddActionCommand(planId, action('7.6', { due: 'May 2024' }), undefined),
+      );
+      await side.command(editor, new ReviseDueCommand(planId, added.id, 'Q4 2024', 'Later', undefined));
+      await side.command(editor, new ReviseDueCommand(planId, added.id, 'Q4 2024', 'As read', undefined, 'calendar'));
+      const revisions = (await side.store.readStream(planStreams.action('charnwood', added.id))).filter(
+        (event) => event.type === 'DueRevised',
+      );
+      expect(revisions.map((event) => (event.data['due'] as { dates: string[] }).dates)).toEqual([
+        ['2025-01-01', '2025-03-31'],
+        ['2024-10-01', '2024-12-31'],
+      ]);
+    } finally {
+      side.councilSettings.set('charnwood', 'calendar');
+    }
+  });
 });
