@@ -148,6 +148,48 @@ describe('npm run cli -- import, and demo:reset', () => {
     CLI_TIMEOUT_MS,
   );
 
+  it(
+    "reads bare quarters as the council's setting says without --quarter-convention, and records what the preview showed",
+    async () => {
+      const settings = (quarterConvention: string) =>
+        request(running.platformUrl)
+          .patch('/api/v1/council/settings')
+          .set('Host', running.councilHost('leicestershire'))
+          .set('Authorization', `Bearer ${token['leicestershire.admin'] ?? ''}`)
+          .send({ quarterConvention });
+      const firstDue = async (...options: string[]) => {
+        const run = await cli(
+          'import',
+          LEICESTERSHIRE,
+          '--council',
+          'leicestershire',
+          '--dry-run',
+          '--json',
+          ...options,
+        );
+        expect(run.code).toBe(0);
+        return (JSON.parse(run.stdout) as PreviewJson).actions[0]?.due.dates;
+      };
+
+      expect(await firstDue()).toEqual(['2024-01-01', '2024-06-30']);
+      expect((await settings('financial')).status).toBe(200);
+      try {
+        expect(await firstDue()).toEqual(['2024-04-01', '2024-09-30']);
+        // The option, when given, still wins.
+        expect(await firstDue('--quarter-convention', 'calendar')).toEqual(['2024-01-01', '2024-06-30']);
+
+        const run = await cli('import', LEICESTERSHIRE, '--council', 'leicestershire', '--json');
+        expect(run.code).toBe(0);
+        const added = (await eventsOf('leicestershire')).filter((event) => event.type === 'ActionAdded');
+        expect(added).toHaveLength(33);
+        expect(added[0]?.data['due']).toMatchObject({ text: 'Q1 2024 - Q2 2024', dates: ['2024-04-01', '2024-09-30'] });
+      } finally {
+        expect((await settings('calendar')).status).toBe(200);
+      }
+    },
+    CLI_TIMEOUT_MS,
+  );
+
   it.each([
     ['a missing file', () => Promise.resolve(path.join(scratch, 'missing.txt')), /^There is no file .*missing\.txt$/],
     ['an empty file', () => Promise.resolve(written('empty.txt', '')), /^empty\.txt is empty\.$/],
