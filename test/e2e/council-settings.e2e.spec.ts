@@ -1,6 +1,15 @@
+import { Queue, QueueEvents } from 'bullmq';
 import request, { type Response } from 'supertest';
 import { EVENT_STORE, streamName, type EventStore, type RecordedEvent } from '@due-regard/event-store';
-import { IMPORTS_SCHEMA } from '@due-regard/plan-import-app';
+import {
+  IMPORTS_QUEUE,
+  IMPORTS_SCHEMA,
+  PURGE_JOB,
+  PURGE_SCHEDULE,
+  PURGE_SCHEDULER_ID,
+  type PurgeReport,
+} from '@due-regard/plan-import-app';
+import { QUEUE_PREFIX } from '@due-regard/plans';
 import { Database } from '@due-regard/platform';
 import { startDueRegard, type RunningApp } from './support/running-app.js';
 
@@ -383,6 +392,45 @@ describe("a council's quarter convention, and Idempotency-Key on imports", () =>
       const withoutKey = await call('post', `/imports/${ready.id}/commit`, 'charnwood.editor', 'charnwood').send(body);
       expect(withoutKey.status).toBe(409);
       expect(await plansOf('charnwood')).toBe(plansBefore + 1);
+    });
+  });
+
+  describe('the purge of stored uploads, a job on the imports queue', () => {
+    it('is scheduled once, daily; run, it deletes an upload untouched past IMPORT_RETENTION_DAYS and keeps a recent one', async () => {
+      const connection = { url: REDIS_URL };
+      const queue = new Queue<Record<string, never>, PurgeReport>(IMPORTS_QUEUE, { connection, prefix: QUEUE_PREFIX });
+      const queueEvents = new QueueEvents(IMPORTS_QUEUE, { connection, prefix: QUEUE_PREFIX });
+      try {
+        await queueEvents.waitUntilReady();
+        const schedulers = await queue.getJobSchedulers();
+        expect(schedulers.filter((scheduler) => scheduler.name === PURGE_JOB)).toHaveLength(1);
+        expect(await queue.getJobScheduler(PURGE_SCHEDULER_ID)).toMatchObject({
+          name: PURGE_JOB,
+          pattern: PURGE_SCHEDULE.pattern,
+          tz: PURGE_SCHEDULE.tz,
+        });
+
+        const old = (await upload('charnwood.editor', 'charnwood')).body as ImportBody;
+        const recent = (await upload('charnwood.editor', 'charnwood')).body as ImportBody;
+        await settled(old.id, 'charnwood.editor', 'charnwood');
+        await settled(recent.id, 'charnwood.editor', 'charnwood');
+        expect(running.config.imports.retentionDays).toBe(30);
+        await database.pool.query(
+          `UPDATE ${IMPORTS_SCHEMA}.imports SET updated_at = now() - interval '31 days' WHERE import_id = $1`,
+          [old.id],
+        );
+
+        const job = await queue.add(PURGE_JOB, {});
+        const report = await job.waitUntilFinished(queueEvents, 60_000);
+        expect(report).toMatchObject({ deleted: 1, stripped: 0 });
+        expect((await call('get', `/imports/${old.id}`, 'charnwood.editor', 'charnwood')).status).toBe(404);
+        const kept = await call('get', `/imports/${recent.id}`, 'charnwood.editor', 'charnwood');
+        expect(kept.status).toBe(200);
+        expect(kept.body).toMatchObject({ id: recent.id, status: 'ready', purgedAt: null });
+      } finally {
+        await queueEvents.close();
+        await queue.close();
+      }
     });
   });
 });
