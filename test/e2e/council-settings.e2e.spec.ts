@@ -84,7 +84,9 @@ describe("a council's quarter convention, and Idempotency-Key on imports", () =>
     );
     const added: RecordedEvent[] = [];
     for (const event of registered) {
-      const [first] = await actionEvents(council, String(event.data['actionId']));
+      const actionId = event.data['actionId'];
+      if (typeof actionId !== 'string') throw new Error('ActionRegistered without an actionId');
+      const [first] = await actionEvents(council, actionId);
       if (first !== undefined) added.push(first);
     }
     return added;
