@@ -1,6 +1,6 @@
 import { Body, Controller, Patch, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { CouncilAccess, RequestContext } from '@due-regard/identity';
@@ -30,10 +30,21 @@ export class ChangeCouncilSettingsHttpController {
   @Patch()
   @CouncilAccess('council-admin')
   @ApiBody({ schema: z.toJSONSchema(changeCouncilSettingsBody, { target: 'openapi-3.0', io: 'input' }) as object })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The ETag of GET /api/v1/council ("2" or W/"2"); a stale one is refused with 412 and nothing changes.',
+  })
   @ApiOkResponse({
     description:
-      "The council with its settings as they now are; ETag is the council's version. If-Match (optional) must be the ETag of GET /api/v1/council, else 412 and nothing changes. Role: council-admin.",
+      "The council with its settings as they now are (unchanged settings record nothing); ETag is the council's version. Role: council-admin.",
   })
+  @ApiResponse({
+    status: 400,
+    description: 'An unknown setting or value, or none named: each field at fault in `errors`',
+  })
+  @ApiResponse({ status: 403, description: 'Only a council-admin of this council changes its settings' })
+  @ApiResponse({ status: 412, description: "If-Match is not the council's current version: nothing changed" })
   async change(
     @Body(new ZodValidationPipe(changeCouncilSettingsBody)) body: z.output<typeof changeCouncilSettingsBody>,
     @IfMatch() ifMatch: number | undefined,
