@@ -13,5 +13,6 @@ export * from './demo/demo-reset.js';
 export * from './demo/realm-users.js';
 export * from './uploads/import-store.js';
 export * from './uploads/import-view.js';
+export * from './uploads/import-workflow.js';
 export * from './uploads/imports-queue.js';
 export * from './uploads/upload-checks.js';
