@@ -1,0 +1,316 @@
+import { Get, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { CouncilAccess } from '@due-regard/identity';
+import { checkArchive, DEFAULT_LIMITS, PlanImportError } from '@due-regard/plan-import';
+import {
+  ImportCommitError,
+  ImportNotFoundError,
+  ImportStateError,
+  ImportWorkflow,
+  refuseAtOnce,
+  viewOf,
+  type ImportRecord,
+  type ImportView,
+} from '@due-regard/plan-import-app';
+import { PageRenderer } from '../rendering/page-renderer.js';
+import { setFlash } from '../session/flash.js';
+import { WebController } from '../web-controller.decorator.js';
+import { formUploadOf, type FormUpload } from './import-upload.middleware.js';
+import { columnChoices, isUnderWay, mappingFromForm, previewPage, progressText, ukDate } from './import-view-model.js';
+
+const MAX_MEGABYTES = DEFAULT_LIMITS.maxBytes / (1024 * 1024);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_TITLE = 300;
+
+interface FieldError {
+  readonly field: string;
+  readonly text: string;
+}
+
+/** The same roles as the JSON import API. */
+const IMPORTERS = ['plan-editor', 'council-admin'] as const;
+
+/**
+ * The import pages: upload a plan document, follow its `imports` job, check the preview, say what
+ * the columns mean, and import it. Everything goes through the ImportWorkflow the JSON API uses;
+ * an import of another council is not found.
+ */
+@WebController()
+export class ImportPagesController {
+  constructor(
+    private readonly workflow: ImportWorkflow,
+    private readonly renderer: PageRenderer,
+  ) {}
+
+  @Get('imports/new')
+  @CouncilAccess(...IMPORTERS)
+  async newImport(@Req() request: Request, @Res() response: Response): Promise<void> {
+    await this.renderUploadForm(request, response, null);
+  }
+
+  @Post('imports')
+  @CouncilAccess(...IMPORTERS)
+  async upload(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const upload = formUploadOf(request);
+    const problem = uploadProblem(upload);
+    if (problem !== null || upload.kind !== 'file') {
+      await this.renderUploadForm(request, response, problem ?? 'Select a file to upload');
+      return;
+    }
+    const record = await this.workflow.start({ ...upload.document, columnMapping: {} });
+    response.redirect(303, `/imports/${record.id}`);
+  }
+
+  @Get('imports/:id')
+  @CouncilAccess(...IMPORTERS)
+  async show(@Param('id') id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const record = await this.found(id);
+    await this.renderImport(request, response, record, { errors: [], values: null }, 200);
+  }
+
+  /** For the page's script: where the job stands, to reload the page once it is done. */
+  @Get('imports/:id/status')
+  @CouncilAccess(...IMPORTERS)
+  async status(@Param('id') id: string, @Res() response: Response): Promise<void> {
+    const record = await this.found(id);
+    response.setHeader('Cache-Control', 'no-store');
+    response.json({
+      status: record.status,
+      progress: record.progress,
+      text: progressText(record.status, record.progress),
+      done: !isUnderWay(record.status),
+    });
+  }
+
+  @Get('imports/:id/columns')
+  @CouncilAccess(...IMPORTERS)
+  async columns(@Param('id') id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const record = await this.found(id);
+    if (record.preview === null || record.status !== 'ready') {
+      response.redirect(303, `/imports/${record.id}`);
+      return;
+    }
+    await this.renderColumns(request, response, record, null);
+  }
+
+  @Post('imports/:id/columns')
+  @CouncilAccess(...IMPORTERS)
+  async remap(@Param('id') id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const record = await this.found(id);
+    if (record.preview === null || record.status !== 'ready') {
+      response.redirect(303, `/imports/${record.id}`);
+      return;
+    }
+    const chosen = mappingFromForm(record.preview.columns, record.columnMapping, formBody(request));
+    if (!chosen.ok) {
+      await this.renderColumns(request, response, record, { field: chosen.field, text: chosen.message });
+      return;
+    }
+    try {
+      await this.workflow.remap(record.id, chosen.mapping, undefined);
+    } catch (error) {
+      // Committed meanwhile (by someone else): the import page says so.
+      if (!(error instanceof ImportStateError)) throw error;
+    }
+    response.redirect(303, `/imports/${record.id}`);
+  }
+
+  @Post('imports/:id/commit')
+  @CouncilAccess(...IMPORTERS)
+  async commit(@Param('id') id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const record = await this.found(id);
+    const committed = viewOf(record).committed;
+    if (committed !== null) {
+      // Sent twice (a double click, the back button): the plan the first one recorded.
+      response.redirect(303, `/plans/${committed.plan.id}`);
+      return;
+    }
+    const body = formBody(request);
+    const values = {
+      strategyTitle: text(body['strategyTitle']),
+      planTitle: text(body['planTitle']),
+      publish: body['publish'] === 'yes',
+    };
+    const errors = [
+      ...titleError('strategyTitle', 'strategy', values.strategyTitle),
+      ...titleError('planTitle', 'action plan', values.planTitle),
+      ...(body['publish'] === 'yes' || body['publish'] === 'no'
+        ? []
+        : [{ field: 'publish', text: 'Select whether to publish the plan now or keep it as a draft' }]),
+    ];
+    if (errors.length > 0) {
+      await this.renderImport(request, response, record, { errors, values }, 400);
+      return;
+    }
+    try {
+      const result = await this.workflow.commit(record.id, {
+        publish: values.publish,
+        strategyTitle: values.strategyTitle,
+        planTitle: values.planTitle,
+      });
+      setFlash(request, {
+        heading: 'Plan imported',
+        text: `${result.plan.title}: ${result.objectives} objectives and ${result.actions} actions were recorded${values.publish ? ' and published' : ' as a draft'}.`,
+      });
+      response.redirect(303, `/plans/${result.plan.id}`);
+    } catch (error) {
+      // Taken by another commit meanwhile, or stopped part-way: the import page says which.
+      if (error instanceof ImportStateError || (error instanceof ImportCommitError && error.createdAnything)) {
+        response.redirect(303, `/imports/${record.id}`);
+        return;
+      }
+      if (!(error instanceof ImportCommitError)) throw error;
+      await this.renderImport(
+        request,
+        response,
+        await this.found(id),
+        { errors: [{ field: 'planTitle', text: error.message }], values },
+        400,
+      );
+    }
+  }
+
+  private async found(id: string): Promise<ImportRecord> {
+    if (!UUID.test(id)) throw new NotFoundException();
+    try {
+      return await this.workflow.found(id);
+    } catch (error) {
+      if (error instanceof ImportNotFoundError) throw new NotFoundException();
+      throw error;
+    }
+  }
+
+  private async renderUploadForm(request: Request, response: Response, fileError: string | null): Promise<void> {
+    await this.renderer.render(
+      request,
+      response,
+      'imports/new.njk',
+      {
+        pageTitle: 'Upload your equality action plan',
+        hasErrors: fileError !== null,
+        fileError,
+        maxMegabytes: MAX_MEGABYTES,
+      },
+      fileError === null ? 200 : 400,
+    );
+  }
+
+  private async renderColumns(
+    request: Request,
+    response: Response,
+    record: ImportRecord,
+    error: FieldError | null,
+  ): Promise<void> {
+    await this.renderer.render(
+      request,
+      response,
+      'imports/columns.njk',
+      {
+        pageTitle: 'Say what each column holds',
+        hasErrors: error !== null,
+        error,
+        importId: record.id,
+        fileName: record.fileName,
+        columns: columnChoices(record.preview?.columns ?? []),
+      },
+      error === null ? 200 : 400,
+    );
+  }
+
+  private async renderImport(
+    request: Request,
+    response: Response,
+    record: ImportRecord,
+    form: {
+      readonly errors: readonly FieldError[];
+      readonly values: { strategyTitle: string; planTitle: string; publish: boolean } | null;
+    },
+    status: number,
+  ): Promise<void> {
+    const view: ImportView = viewOf(record);
+    const defaults = view.defaults;
+    const errorOf = (field: string) => form.errors.find((error) => error.field === field)?.text ?? null;
+    await this.renderer.render(
+      request,
+      response,
+      'imports/import.njk',
+      {
+        pageTitle: pageTitleOf(view),
+        hasErrors: form.errors.length > 0,
+        errorList: form.errors.map((error) => ({ text: error.text, href: `#${error.field}` })),
+        errors: {
+          strategyTitle: errorOf('strategyTitle'),
+          planTitle: errorOf('planTitle'),
+          publish: errorOf('publish'),
+        },
+        values: form.values ?? {
+          strategyTitle: defaults?.strategyTitle ?? '',
+          planTitle: defaults?.planTitle ?? '',
+          publish: null,
+        },
+        importView: view,
+        underWay: isUnderWay(view.status),
+        progressText: progressText(view.status, view.progress),
+        preview: view.preview === null ? null : previewPage(view.preview),
+        canRemap: (view.columns ?? []).some((column) => column.header.trim() !== ''),
+        periods:
+          defaults === null
+            ? null
+            : {
+                plan: `${ukDate(defaults.planPeriod.from)} to ${ukDate(defaults.planPeriod.to)}`,
+                strategy: `${ukDate(defaults.strategyPeriod.from)} to ${ukDate(defaults.strategyPeriod.to)}`,
+              },
+        uploadedAt: ukDate(view.createdAt.slice(0, 10)),
+      },
+      status,
+    );
+  }
+}
+
+function pageTitleOf(view: ImportView): string {
+  if (isUnderWay(view.status)) return 'Reading your plan';
+  if (view.status === 'failed') return 'Your plan could not be imported';
+  if (view.status === 'committed') return 'Your plan has been imported';
+  return 'Check the plan before you import it';
+}
+
+/** The upload's problem in the GOV.UK pattern's words, or the importer's own one line. */
+function uploadProblem(upload: FormUpload): string | null {
+  switch (upload.kind) {
+    case 'none':
+      return 'Select a file to upload';
+    case 'too-large':
+      return `The selected file must be smaller than ${MAX_MEGABYTES} MB`;
+    case 'malformed':
+      return 'The selected file could not be uploaded – try again';
+    case 'file': {
+      const { fileName, mediaType, bytes } = upload.document;
+      if (bytes.length === 0) return 'The selected file is empty';
+      const refusal = refuseAtOnce(fileName, mediaType, bytes);
+      if (refusal !== null) return refusal.message;
+      try {
+        checkArchive({ fileName, bytes, ...(mediaType === null ? {} : { mediaType }) });
+      } catch (error) {
+        if (error instanceof PlanImportError) return error.message;
+        throw error;
+      }
+      return null;
+    }
+  }
+}
+
+function formBody(request: Request): Readonly<Record<string, unknown>> {
+  const body: unknown = request.body;
+  return typeof body === 'object' && body !== null ? (body as Readonly<Record<string, unknown>>) : {};
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+function titleError(field: string, what: string, value: string): FieldError[] {
+  if (value === '') return [{ field, text: `Enter the title of the ${what}` }];
+  if (value.length > MAX_TITLE)
+    return [{ field, text: `The title of the ${what} must be ${MAX_TITLE} characters or fewer` }];
+  return [];
+}
