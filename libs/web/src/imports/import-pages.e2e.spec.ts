@@ -264,15 +264,13 @@ describe('the import pages on the whole app', () => {
           new RegExp(`id="${field}"[^>]*>[\\s\\S]*?<option value="([a-z]+)" selected>`).exec(columns.text)?.[1];
         expect(selects.map((field) => selected(field ?? ''))).toEqual(['action', 'due', 'measure', 'lead']);
 
-        const invalid = await post(`${importPath}/columns`, columns)
-          .type('form')
-          .send({
-            _csrf: columns.token,
-            'column-1': 'action',
-            'column-2': 'boss',
-            'column-3': 'measure',
-            'column-4': 'lead',
-          });
+        const invalid = await post(`${importPath}/columns`, columns).type('form').send({
+          _csrf: columns.token,
+          'column-1': 'action',
+          'column-2': 'boss',
+          'column-3': 'measure',
+          'column-4': 'lead',
+        });
         expect(invalid.status).toBe(400);
         expect(invalid.text).toContain('<a href="#column-2">Select what the column “Completion Date” holds</a>');
 
