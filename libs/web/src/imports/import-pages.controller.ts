@@ -1,10 +1,11 @@
 import { Get, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { CouncilAccess } from '@due-regard/identity';
+import { CouncilAccess, RequestContext } from '@due-regard/identity';
 import { checkArchive, DEFAULT_LIMITS, PlanImportError } from '@due-regard/plan-import';
 import {
   ImportCommitError,
   ImportNotFoundError,
+  ImportStore,
   ImportStateError,
   ImportWorkflow,
   refuseAtOnce,
@@ -16,11 +17,21 @@ import { PageRenderer } from '../rendering/page-renderer.js';
 import { setFlash } from '../session/flash.js';
 import { WebController } from '../web-controller.decorator.js';
 import { formUploadOf, type FormUpload } from './import-upload.middleware.js';
-import { columnChoices, isUnderWay, mappingFromForm, previewPage, progressText, ukDate } from './import-view-model.js';
+import {
+  columnChoices,
+  importStatusTag,
+  isUnderWay,
+  mappingFromForm,
+  previewPage,
+  progressText,
+  ukDate,
+  ukDateTime,
+} from './import-view-model.js';
 
 const MAX_MEGABYTES = DEFAULT_LIMITS.maxBytes / (1024 * 1024);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_TITLE = 300;
+const RECENT_IMPORTS = 50;
 
 interface FieldError {
   readonly field: string;
@@ -39,8 +50,28 @@ const IMPORTERS = ['plan-editor', 'council-admin'] as const;
 export class ImportPagesController {
   constructor(
     private readonly workflow: ImportWorkflow,
+    private readonly store: ImportStore,
     private readonly renderer: PageRenderer,
+    private readonly context: RequestContext,
   ) {}
+
+  @Get('imports')
+  @CouncilAccess(...IMPORTERS)
+  async list(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const you = this.context.principal().subject;
+    const imports = await this.store.recent(RECENT_IMPORTS);
+    await this.renderer.render(request, response, 'imports/list.njk', {
+      pageTitle: 'Imported plans',
+      imports: imports.map((upload) => ({
+        href: `/imports/${upload.id}`,
+        fileName: upload.fileName,
+        uploadedBy: upload.uploadedBy === you ? 'You' : 'Someone else at your council',
+        uploadedAt: ukDateTime(upload.createdAt),
+        status: importStatusTag(upload.status),
+        planHref: upload.planId === null ? null : `/plans/${upload.planId}`,
+      })),
+    });
+  }
 
   @Get('imports/new')
   @CouncilAccess(...IMPORTERS)

@@ -365,6 +365,20 @@ describe('the import pages on the whole app', () => {
       SLOW,
     );
 
+    it('lists the council’s uploads, newest first, with who uploaded them, when, and their state', async () => {
+      const list = await get('/imports');
+      expect(list.status).toBe(200);
+      expect(list.text).toContain('<title>Imported plans – Charnwood Borough Council – Due Regard');
+      const rows = [...list.text.matchAll(/<tr class="govuk-table__row">([\s\S]*?)<\/tr>/g)].slice(1);
+      const imported = rows.find((row) => row[1]?.includes(`href="${importPath}"`))?.[1] ?? '';
+      expect(imported).toContain(CHARNWOOD_2024);
+      expect(imported).toContain('<td class="govuk-table__cell">You</td>');
+      expect(imported).toMatch(/\d{1,2} [A-Z][a-z]+ 20\d\d at \d{1,2}:\d\d[ap]m/);
+      expect(imported).toContain('Imported');
+      expect(imported).toContain(`href="/plans/${planId}"`);
+      expect((await get('/imports', 'charnwood.viewer')).status).toBe(403);
+    });
+
     it("is never visible to another council: 404 on Leicestershire's sub-domain, 403 for its users here", async () => {
       const elsewhere = await get(importPath, 'leicestershire.editor', 'leicestershire');
       expect(elsewhere.status).toBe(404);
@@ -378,6 +392,10 @@ describe('the import pages on the whole app', () => {
         .send({ _csrf: leicestershireForm.token, strategyTitle: 'S', planTitle: 'P', publish: 'no' });
       expect(commit.status).toBe(404);
       expect((await get(importPath, 'leicestershire.editor')).status).toBe(403);
+      const leicestershireList = await get('/imports', 'leicestershire.editor', 'leicestershire');
+      expect(leicestershireList.status).toBe(200);
+      expect(leicestershireList.text).not.toContain(importPath);
+      expect(leicestershireList.text).toContain('Nobody at your council has uploaded a plan yet.');
       expect((await get('/imports/not-an-id')).status).toBe(404);
     });
   });

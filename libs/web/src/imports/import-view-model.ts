@@ -262,3 +262,44 @@ export function progressText(status: ImportStatus, progress: number): string {
 
 export const isUnderWay = (status: ImportStatus): boolean =>
   status === 'queued' || status === 'parsing' || status === 'committing';
+
+const STATUS_NAMES: Readonly<Record<ImportStatus, string>> = {
+  queued: 'Waiting to be read',
+  parsing: 'Being read',
+  ready: 'Ready to check',
+  failed: 'Could not be imported',
+  committing: 'Being imported',
+  committed: 'Imported',
+};
+
+/** An import's state in the list, as a govukTag. */
+export function importStatusTag(status: ImportStatus): { readonly text: string; readonly classes: string } {
+  const colour: Readonly<Record<ImportStatus, string>> = {
+    queued: 'govuk-tag--grey',
+    parsing: 'govuk-tag--grey',
+    ready: 'govuk-tag--blue',
+    failed: 'govuk-tag--red',
+    committing: 'govuk-tag--grey',
+    committed: 'govuk-tag--green',
+  };
+  return { text: STATUS_NAMES[status], classes: colour[status] };
+}
+
+const LONDON_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  hour12: true,
+});
+
+/** An instant as GOV.UK writes it, in UK time: `2 December 2026 at 6:41pm`. */
+export function ukDateTime(instant: string): string {
+  const parts = Object.fromEntries(
+    LONDON_TIME.formatToParts(new Date(instant)).map((part) => [part.type, part.value] as const),
+  );
+  const period = (parts['dayPeriod'] ?? '').toLowerCase().replace(/\s|\./g, '');
+  return `${parts['day']} ${parts['month']} ${parts['year']} at ${parts['hour']}:${parts['minute']}${period}`;
+}

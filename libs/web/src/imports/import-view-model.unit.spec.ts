@@ -2,11 +2,13 @@ import type { PreviewColumn, PreviewJson } from '@due-regard/plan-import';
 import {
   columnChoices,
   dueSummary,
+  importStatusTag,
   mappingFromForm,
   previewPage,
   progressStatusName,
   progressText,
   ukDate,
+  ukDateTime,
 } from './import-view-model.js';
 
 type Action = PreviewJson['actions'][number];
@@ -179,5 +181,18 @@ describe('progress in words', () => {
     expect(progressText('parsing', 70)).toBe('Being read: 70% done');
     expect(progressText('committing', 100)).toBe('Being recorded');
     expect(progressText('ready', 100)).toBe('Read');
+  });
+});
+
+describe('the list of imports', () => {
+  it('names each state, with a colour', () => {
+    expect(importStatusTag('ready')).toEqual({ text: 'Ready to check', classes: 'govuk-tag--blue' });
+    expect(importStatusTag('committed')).toEqual({ text: 'Imported', classes: 'govuk-tag--green' });
+    expect(importStatusTag('failed')).toEqual({ text: 'Could not be imported', classes: 'govuk-tag--red' });
+  });
+
+  it('writes an instant in UK time, summer and winter', () => {
+    expect(ukDateTime('2026-12-02T18:41:00.000Z')).toBe('2 December 2026 at 6:41pm');
+    expect(ukDateTime('2026-07-01T08:05:00.000Z')).toBe('1 July 2026 at 9:05am');
   });
 });
