@@ -2,6 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Redis } from 'ioredis';
+import JSZip from 'jszip';
 import request from 'supertest';
 import { Database } from '@due-regard/platform';
 import { startDueRegard, type RunningApp } from '../../../../test/e2e/support/running-app.js';
@@ -195,6 +196,21 @@ describe('the import pages on the whole app', () => {
       },
       SLOW,
     );
+
+    it('refuses a ZIP bomb at once (400), from its central directory, storing nothing', async () => {
+      const zip = new JSZip();
+      zip.file('word/document.xml', '<w:document/>');
+      for (let index = 0; index < 2100; index += 1) zip.file(`word/media/${index}.bin`, '');
+      const bomb = Buffer.from(await zip.generateAsync({ type: 'uint8array' }));
+      const page = await uploadForm();
+      const before = await storedImports();
+      const response = await post('/imports', page).field('_csrf', page.token).attach('file', bomb, 'plan.docx');
+      expect(response.status).toBe(400);
+      expect(response.text).toMatch(
+        /<a href="#file">The Word file lists 210\d entries, more than the 2000 allowed\.<\/a>/,
+      );
+      expect(await storedImports()).toBe(before);
+    });
 
     it('asks for a file when none was chosen (400)', async () => {
       const page = await uploadForm();
