@@ -2,6 +2,7 @@ import { Get, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CouncilAccess, RequestContext } from '@due-regard/identity';
 import { checkArchive, DEFAULT_LIMITS, PlanImportError } from '@due-regard/plan-import';
+import type { Period } from '@due-regard/plans';
 import {
   ImportCommitError,
   ImportNotFoundError,
@@ -18,13 +19,16 @@ import { setFlash } from '../session/flash.js';
 import { WebController } from '../web-controller.decorator.js';
 import { formUploadOf, type FormUpload } from './import-upload.middleware.js';
 import {
+  checkedDate,
   columnChoices,
+  datePartsFromForm,
+  datePartsOf,
+  type DateParts,
   importStatusTag,
   isUnderWay,
   mappingFromForm,
   previewPage,
   progressText,
-  ukDate,
   ukDateTime,
 } from './import-view-model.js';
 
@@ -36,7 +40,36 @@ const RECENT_IMPORTS = 50;
 interface FieldError {
   readonly field: string;
   readonly text: string;
+  /** A date input's boxes at fault. */
+  readonly dateParts?: readonly (keyof DateParts)[];
 }
+
+const DATE_FIELDS = ['strategyFrom', 'strategyTo', 'planFrom', 'planTo'] as const;
+type DateField = (typeof DATE_FIELDS)[number];
+
+const DATE_DESCRIPTIONS: Readonly<Record<DateField, { readonly legend: string; readonly description: string }>> = {
+  strategyFrom: { legend: 'Strategy starts', description: 'the date the strategy starts' },
+  strategyTo: { legend: 'Strategy ends', description: 'the date the strategy ends' },
+  planFrom: { legend: 'Action plan starts', description: 'the date the action plan starts' },
+  planTo: { legend: 'Action plan ends', description: 'the date the action plan ends' },
+};
+
+/** The import form as typed: shown again with its errors. */
+interface CommitFormValues {
+  readonly strategyTitle: string;
+  readonly planTitle: string;
+  readonly publish: boolean | null;
+  readonly dates: Readonly<Record<DateField, DateParts>>;
+}
+
+type CommitForm =
+  | {
+      readonly ok: true;
+      readonly values: CommitFormValues;
+      readonly strategyPeriod: Period;
+      readonly planPeriod: Period;
+    }
+  | { readonly ok: false; readonly values: CommitFormValues; readonly errors: readonly FieldError[] };
 
 /** The same roles as the JSON import API. */
 const IMPORTERS = ['plan-editor', 'council-admin'] as const;
@@ -156,32 +189,23 @@ export class ImportPagesController {
       response.redirect(303, `/plans/${committed.plan.id}`);
       return;
     }
-    const body = formBody(request);
-    const values = {
-      strategyTitle: text(body['strategyTitle']),
-      planTitle: text(body['planTitle']),
-      publish: body['publish'] === 'yes',
-    };
-    const errors = [
-      ...titleError('strategyTitle', 'strategy', values.strategyTitle),
-      ...titleError('planTitle', 'action plan', values.planTitle),
-      ...(body['publish'] === 'yes' || body['publish'] === 'no'
-        ? []
-        : [{ field: 'publish', text: 'Select whether to publish the plan now or keep it as a draft' }]),
-    ];
-    if (errors.length > 0) {
-      await this.renderImport(request, response, record, { errors, values }, 400);
+    const form = commitFormOf(formBody(request));
+    if (!form.ok) {
+      await this.renderImport(request, response, record, { errors: form.errors, values: form.values }, 400);
       return;
     }
+    const { values } = form;
     try {
       const result = await this.workflow.commit(record.id, {
-        publish: values.publish,
+        publish: values.publish === true,
         strategyTitle: values.strategyTitle,
         planTitle: values.planTitle,
+        strategyPeriod: form.strategyPeriod,
+        planPeriod: form.planPeriod,
       });
       setFlash(request, {
         heading: 'Plan imported',
-        text: `${result.plan.title}: ${result.objectives} objectives and ${result.actions} actions were recorded${values.publish ? ' and published' : ' as a draft'}.`,
+        text: `${result.plan.title}: ${result.objectives} objectives and ${result.actions} actions were recorded${values.publish === true ? ' and published' : ' as a draft'}.`,
       });
       response.redirect(303, `/plans/${result.plan.id}`);
     } catch (error) {
@@ -191,13 +215,8 @@ export class ImportPagesController {
         return;
       }
       if (!(error instanceof ImportCommitError)) throw error;
-      await this.renderImport(
-        request,
-        response,
-        await this.found(id),
-        { errors: [{ field: 'planTitle', text: error.message }], values },
-        400,
-      );
+      const refusal = { field: 'strategyTitle', text: `The plan cannot be imported: ${error.message}` };
+      await this.renderImport(request, response, await this.found(id), { errors: [refusal], values }, 400);
     }
   }
 
@@ -254,7 +273,7 @@ export class ImportPagesController {
     record: ImportRecord,
     form: {
       readonly errors: readonly FieldError[];
-      readonly values: { strategyTitle: string; planTitle: string; publish: boolean } | null;
+      readonly values: CommitFormValues | null;
     },
     status: number,
   ): Promise<void> {
@@ -274,24 +293,13 @@ export class ImportPagesController {
           planTitle: errorOf('planTitle'),
           publish: errorOf('publish'),
         },
-        values: form.values ?? {
-          strategyTitle: defaults?.strategyTitle ?? '',
-          planTitle: defaults?.planTitle ?? '',
-          publish: null,
-        },
+        dateInputs: dateInputsOf(form.values ?? defaultValues(defaults), form.errors),
         importView: view,
         underWay: isUnderWay(view.status),
         progressText: progressText(view.status, view.progress),
         preview: view.preview === null ? null : previewPage(view.preview),
         canRemap: (view.columns ?? []).some((column) => column.header.trim() !== ''),
-        periods:
-          defaults === null
-            ? null
-            : {
-                plan: `${ukDate(defaults.planPeriod.from)} to ${ukDate(defaults.planPeriod.to)}`,
-                strategy: `${ukDate(defaults.strategyPeriod.from)} to ${ukDate(defaults.strategyPeriod.to)}`,
-              },
-        uploadedAt: ukDate(view.createdAt.slice(0, 10)),
+        values: form.values ?? defaultValues(defaults),
       },
       status,
     );
@@ -344,4 +352,120 @@ function titleError(field: string, what: string, value: string): FieldError[] {
   if (value.length > MAX_TITLE)
     return [{ field, text: `The title of the ${what} must be ${MAX_TITLE} characters or fewer` }];
   return [];
+}
+
+function defaultValues(defaults: ImportView['defaults']): CommitFormValues {
+  const empty: DateParts = { day: '', month: '', year: '' };
+  return {
+    strategyTitle: defaults?.strategyTitle ?? '',
+    planTitle: defaults?.planTitle ?? '',
+    publish: null,
+    dates: {
+      strategyFrom: defaults === null ? empty : datePartsOf(defaults.strategyPeriod.from),
+      strategyTo: defaults === null ? empty : datePartsOf(defaults.strategyPeriod.to),
+      planFrom: defaults === null ? empty : datePartsOf(defaults.planPeriod.from),
+      planTo: defaults === null ? empty : datePartsOf(defaults.planPeriod.to),
+    },
+  };
+}
+
+/** The four govukDateInput's parameters: legend, values, and the boxes at fault. */
+function dateInputsOf(values: CommitFormValues, errors: readonly FieldError[]) {
+  return Object.fromEntries(
+    DATE_FIELDS.map((name) => {
+      const error = errors.find((candidate) => candidate.field.startsWith(`${name}-`));
+      const boxes = (['day', 'month', 'year'] as const).map((part) => ({
+        name: part,
+        value: values.dates[name][part],
+        classes: `${part === 'year' ? 'govuk-input--width-4' : 'govuk-input--width-2'}${
+          error?.dateParts?.includes(part) === true ? ' govuk-input--error' : ''
+        }`,
+      }));
+      return [
+        name,
+        {
+          id: name,
+          namePrefix: name,
+          fieldset: { legend: { text: DATE_DESCRIPTIONS[name].legend, classes: 'govuk-fieldset__legend--s' } },
+          hint: { text: name.endsWith('From') ? 'For example, 1 4 2024' : 'For example, 31 3 2026' },
+          items: boxes,
+          ...(error === undefined ? {} : { errorMessage: { text: error.text } }),
+        },
+      ];
+    }),
+  );
+}
+
+/** The import form, checked: titles, the four dates, each period in order, the plan's within the strategy's. */
+function commitFormOf(body: Readonly<Record<string, unknown>>): CommitForm {
+  const publish = body['publish'] === 'yes' ? true : body['publish'] === 'no' ? false : null;
+  const values: CommitFormValues = {
+    strategyTitle: text(body['strategyTitle']),
+    planTitle: text(body['planTitle']),
+    publish,
+    dates: {
+      strategyFrom: datePartsFromForm(body, 'strategyFrom'),
+      strategyTo: datePartsFromForm(body, 'strategyTo'),
+      planFrom: datePartsFromForm(body, 'planFrom'),
+      planTo: datePartsFromForm(body, 'planTo'),
+    },
+  };
+  const errors: FieldError[] = [...titleError('strategyTitle', 'strategy', values.strategyTitle)];
+  const dates: Partial<Record<DateField, string>> = {};
+  const checkDate = (name: DateField): void => {
+    const checked = checkedDate(values.dates[name], DATE_DESCRIPTIONS[name].description);
+    if (checked.ok) dates[name] = checked.isoDate;
+    else
+      errors.push({ field: `${name}-${checked.parts[0] ?? 'day'}`, text: checked.message, dateParts: checked.parts });
+  };
+  const checkOrder = (from: DateField, to: DateField, what: string): void => {
+    const [start, end] = [dates[from], dates[to]];
+    if (start !== undefined && end !== undefined && end <= start) {
+      errors.push({
+        field: `${to}-day`,
+        text: `The date the ${what} ends must be after the date it starts`,
+        dateParts: ['day', 'month', 'year'],
+      });
+    }
+  };
+  checkDate('strategyFrom');
+  checkDate('strategyTo');
+  checkOrder('strategyFrom', 'strategyTo', 'strategy');
+  errors.push(...titleError('planTitle', 'action plan', values.planTitle));
+  checkDate('planFrom');
+  checkDate('planTo');
+  checkOrder('planFrom', 'planTo', 'action plan');
+  const { strategyFrom, strategyTo, planFrom, planTo } = dates;
+  if (
+    errors.length === 0 &&
+    strategyFrom !== undefined &&
+    strategyTo !== undefined &&
+    planFrom !== undefined &&
+    planTo !== undefined
+  ) {
+    if (planFrom < strategyFrom || planTo > strategyTo) {
+      errors.push({
+        field: 'planFrom-day',
+        text: 'The action plan’s dates must be within the strategy’s',
+        dateParts: ['day', 'month', 'year'],
+      });
+    }
+  }
+  if (publish === null)
+    errors.push({ field: 'publish', text: 'Select whether to publish the plan now or keep it as a draft' });
+  if (
+    errors.length > 0 ||
+    strategyFrom === undefined ||
+    strategyTo === undefined ||
+    planFrom === undefined ||
+    planTo === undefined
+  ) {
+    return { ok: false, values, errors };
+  }
+  return {
+    ok: true,
+    values,
+    strategyPeriod: { from: strategyFrom, to: strategyTo },
+    planPeriod: { from: planFrom, to: planTo },
+  };
 }

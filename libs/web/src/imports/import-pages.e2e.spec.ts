@@ -16,6 +16,20 @@ const SESSION_SECRET = `import-pages-e2e-${randomUUID()}`;
 const HTML = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 const CHARNWOOD_2024 = 'charnwood-equality-action-plan-2024-2026.txt';
 const SLOW = 60_000;
+const PERIODS = {
+  'strategyFrom-day': '1',
+  'strategyFrom-month': '4',
+  'strategyFrom-year': '2024',
+  'strategyTo-day': '31',
+  'strategyTo-month': '3',
+  'strategyTo-year': '2028',
+  'planFrom-day': '1',
+  'planFrom-month': '4',
+  'planFrom-year': '2024',
+  'planTo-day': '31',
+  'planTo-month': '3',
+  'planTo-year': '2026',
+};
 
 describe('the import pages on the whole app', () => {
   let running: RunningApp;
@@ -255,7 +269,9 @@ describe('the import pages on the whole app', () => {
         expect(preview).toContain(`href="${importPath}/columns"`);
         expect(preview).toContain(`action="${importPath}/commit"`);
         expect(preview).toContain('value="Equality Strategy Action Plan 2024 – 2026"');
-        expect(preview).toContain('1 April 2024 to 31 March 2026');
+        expect(dateInput(preview, 'planFrom')).toEqual(['1', '4', '2024']);
+        expect(dateInput(preview, 'planTo')).toEqual(['31', '3', '2026']);
+        expect(dateInput(preview, 'strategyTo')).toEqual(['31', '3', '2028']);
         expect((await get(`${importPath}/status`)).body).toEqual({
           status: 'ready',
           progress: 100,
@@ -311,20 +327,65 @@ describe('the import pages on the whole app', () => {
       SLOW,
     );
 
-    it('refuses a commit without titles (400, error summary), recording nothing', async () => {
-      const page = await formPage(importPath);
-      const response = await post(`${importPath}/commit`, page)
-        .type('form')
-        .send({ _csrf: page.token, strategyTitle: ' ', planTitle: 'Plan', publish: 'yes' });
-      expect(response.status).toBe(400);
-      expect(response.text).toContain('<title>Error: Check the plan before you import it');
-      expect(response.text).toContain('<a href="#strategyTitle">Enter the title of the strategy</a>');
-      const plans = await request(running.platformUrl)
-        .get('/api/v1/plans')
-        .set('Host', host())
-        .set('Authorization', `Bearer ${await running.tokenFor('charnwood.viewer')}`);
-      expect((plans.body as { plans: unknown[] }).plans).toEqual([]);
-    });
+    it(
+      'refuses a commit without a title, with a date that is not real or out of order (400, error summary), recording nothing',
+      async () => {
+        const page = await formPage(importPath);
+        const response = await post(`${importPath}/commit`, page)
+          .type('form')
+          .send({
+            _csrf: page.token,
+            strategyTitle: ' ',
+            planTitle: 'Plan',
+            publish: 'yes',
+            ...PERIODS,
+            'planTo-day': '31',
+            'planTo-month': '2',
+            'planTo-year': '2026',
+          });
+        expect(response.status).toBe(400);
+        expect(response.text).toContain('<title>Error: Check the plan before you import it');
+        expect(response.text).toContain('<a href="#strategyTitle">Enter the title of the strategy</a>');
+        expect(response.text).toContain('<a href="#planTo-day">The date the action plan ends must be a real date</a>');
+        expect(response.text).toMatch(/id="planTo-day" name="planTo-day" type="text" value="31"/);
+
+        const missingYear = await post(`${importPath}/commit`, page)
+          .type('form')
+          .send({
+            _csrf: page.token,
+            strategyTitle: 'Strategy',
+            planTitle: 'Plan',
+            publish: 'no',
+            ...PERIODS,
+            'planFrom-year': '2023',
+            'strategyTo-year': '',
+          });
+        expect(missingYear.status).toBe(400);
+        expect(missingYear.text).toContain(
+          '<a href="#strategyTo-year">The date the strategy ends must include a year</a>',
+        );
+        const reversed = await post(`${importPath}/commit`, page)
+          .type('form')
+          .send({
+            _csrf: page.token,
+            strategyTitle: 'Strategy',
+            planTitle: 'Plan',
+            publish: 'no',
+            ...PERIODS,
+            'planFrom-year': '2023',
+          });
+        expect(reversed.status).toBe(400);
+        expect(reversed.text).toContain(
+          '<a href="#planFrom-day">The action plan’s dates must be within the strategy’s</a>',
+        );
+        const plans = await request(running.platformUrl)
+          .get('/api/v1/plans')
+          .set('Host', host())
+          .set('Authorization', `Bearer ${await running.tokenFor('charnwood.viewer')}`);
+        expect((plans.body as { plans: unknown[] }).plans).toEqual([]);
+      },
+      SLOW,
+    );
 
     it(
       'imports the plan (303 to the plan), which the plans API then shows, and a second commit adds nothing',
@@ -335,12 +396,15 @@ describe('the import pages on the whole app', () => {
           .send({ strategyTitle: 'Equality Strategy 2024-2028', planTitle: 'Action Plan', publish: 'yes' });
         expect(withoutToken.status).toBe(403);
 
-        const committed = await post(`${importPath}/commit`, page).type('form').send({
-          _csrf: page.token,
-          strategyTitle: 'Equality Strategy 2024-2028',
-          planTitle: 'Equality Action Plan 2024 – 2026',
-          publish: 'yes',
-        });
+        const committed = await post(`${importPath}/commit`, page)
+          .type('form')
+          .send({
+            _csrf: page.token,
+            strategyTitle: 'Equality Strategy 2024-2028',
+            planTitle: 'Equality Action Plan 2024 – 2026',
+            publish: 'yes',
+            ...PERIODS,
+          });
         expect(committed.status).toBe(303);
         const location = String(committed.headers['location']);
         expect(location).toMatch(/^\/plans\/[0-9a-f-]{36}$/);
@@ -352,7 +416,11 @@ describe('the import pages on the whole app', () => {
           .set('Host', host())
           .set('Authorization', `Bearer ${token}`);
         expect(plan.status).toBe(200);
-        expect(plan.body).toMatchObject({ title: 'Equality Action Plan 2024 – 2026', status: 'published' });
+        expect(plan.body).toMatchObject({
+          title: 'Equality Action Plan 2024 – 2026',
+          status: 'published',
+          period: { from: '2024-04-01', to: '2026-03-31' },
+        });
 
         // The next page shown carries the success message, once.
         const next = await get(importPath);
@@ -364,12 +432,15 @@ describe('the import pages on the whole app', () => {
         expect(next.text).toContain(`href="/plans/${planId}"`);
         expect((await get(importPath)).text).not.toContain('Plan imported');
 
-        const again = await post(`${importPath}/commit`, page).type('form').send({
-          _csrf: page.token,
-          strategyTitle: 'Another strategy',
-          planTitle: 'Another plan',
-          publish: 'no',
-        });
+        const again = await post(`${importPath}/commit`, page)
+          .type('form')
+          .send({
+            _csrf: page.token,
+            strategyTitle: 'Another strategy',
+            planTitle: 'Another plan',
+            publish: 'no',
+            ...PERIODS,
+          });
         expect(again.status).toBe(303);
         expect(again.headers['location']).toBe(`/plans/${planId}`);
         const plans = await request(running.platformUrl)
@@ -405,7 +476,7 @@ describe('the import pages on the whole app', () => {
       const leicestershireForm = await formPage('/imports/new', 'leicestershire.editor', 'leicestershire');
       const commit = await post(`${importPath}/commit`, leicestershireForm, 'leicestershire')
         .type('form')
-        .send({ _csrf: leicestershireForm.token, strategyTitle: 'S', planTitle: 'P', publish: 'no' });
+        .send({ _csrf: leicestershireForm.token, strategyTitle: 'S', planTitle: 'P', publish: 'no', ...PERIODS });
       expect(commit.status).toBe(404);
       expect((await get(importPath, 'leicestershire.editor')).status).toBe(403);
       const leicestershireList = await get('/imports', 'leicestershire.editor', 'leicestershire');
@@ -445,4 +516,11 @@ function htmlEscaped(text: string): string {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** What a date input shows: day, month and year. */
+function dateInput(html: string, name: string): (string | undefined)[] {
+  return ['day', 'month', 'year'].map(
+    (part) => new RegExp(`id="${name}-${part}" name="${name}-${part}" type="text" value="([^"]*)"`).exec(html)?.[1],
+  );
 }

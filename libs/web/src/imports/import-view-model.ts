@@ -303,3 +303,50 @@ export function ukDateTime(instant: string): string {
   const period = (parts['dayPeriod'] ?? '').toLowerCase().replace(/\s|\./g, '');
   return `${parts['day']} ${parts['month']} ${parts['year']} at ${parts['hour']}:${parts['minute']}${period}`;
 }
+
+/** The three boxes of a govukDateInput, as typed. */
+export interface DateParts {
+  readonly day: string;
+  readonly month: string;
+  readonly year: string;
+}
+
+/** `2024-04-01` → `1`, `4`, `2024`: how the date input shows a date. */
+export function datePartsOf(isoDate: string): DateParts {
+  const [year = '', month = '', day = ''] = isoDate.split('-');
+  return { day: String(Number(day)), month: String(Number(month)), year };
+}
+
+export function datePartsFromForm(form: Readonly<Record<string, unknown>>, name: string): DateParts {
+  const part = (suffix: string): string => {
+    const value = form[`${name}-${suffix}`];
+    return typeof value === 'string' ? value.trim() : '';
+  };
+  return { day: part('day'), month: part('month'), year: part('year') };
+}
+
+export type CheckedDate =
+  | { readonly ok: true; readonly isoDate: string }
+  | { readonly ok: false; readonly message: string; readonly parts: readonly (keyof DateParts)[] };
+
+/**
+ * A date typed in a date input, checked as the GOV.UK pattern words it; `description` names it
+ * ("the date the action plan starts").
+ */
+export function checkedDate(parts: DateParts, description: string): CheckedDate {
+  const names = ['day', 'month', 'year'] as const;
+  const missing = names.filter((name) => parts[name] === '');
+  const subject = description.charAt(0).toUpperCase() + description.slice(1);
+  if (missing.length === names.length) return { ok: false, message: `Enter ${description}`, parts: names };
+  if (missing.length > 0) {
+    return { ok: false, message: `${subject} must include a ${missing.join(' and a ')}`, parts: missing };
+  }
+  const day = /^\d{1,2}$/.test(parts.day) ? Number(parts.day) : NaN;
+  const month = /^\d{1,2}$/.test(parts.month) ? Number(parts.month) : NaN;
+  const year = /^\d{4}$/.test(parts.year) ? Number(parts.year) : NaN;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (Number.isNaN(date.getTime()) || date.getUTCDate() !== day || date.getUTCMonth() !== month - 1) {
+    return { ok: false, message: `${subject} must be a real date`, parts: names };
+  }
+  return { ok: true, isoDate: date.toISOString().slice(0, 10) };
+}

@@ -1,6 +1,9 @@
 import type { PreviewColumn, PreviewJson } from '@due-regard/plan-import';
 import {
+  checkedDate,
   columnChoices,
+  datePartsFromForm,
+  datePartsOf,
   dueSummary,
   importStatusTag,
   mappingFromForm,
@@ -194,5 +197,36 @@ describe('the list of imports', () => {
   it('writes an instant in UK time, summer and winter', () => {
     expect(ukDateTime('2026-12-02T18:41:00.000Z')).toBe('2 December 2026 at 6:41pm');
     expect(ukDateTime('2026-07-01T08:05:00.000Z')).toBe('1 July 2026 at 9:05am');
+  });
+});
+
+describe('the period dates on the import form', () => {
+  it('shows a date in the three boxes, and reads them back from the form', () => {
+    expect(datePartsOf('2024-04-01')).toEqual({ day: '1', month: '4', year: '2024' });
+    expect(
+      datePartsFromForm({ 'planFrom-day': ' 1 ', 'planFrom-month': '4', 'planFrom-year': '2024' }, 'planFrom'),
+    ).toEqual({ day: '1', month: '4', year: '2024' });
+    expect(datePartsFromForm({}, 'planFrom')).toEqual({ day: '', month: '', year: '' });
+  });
+
+  it('accepts a real date and words each problem as the GOV.UK pattern does', () => {
+    const starts = 'the date the action plan starts';
+    expect(checkedDate({ day: '1', month: '4', year: '2024' }, starts)).toEqual({ ok: true, isoDate: '2024-04-01' });
+    expect(checkedDate({ day: '', month: '', year: '' }, starts)).toEqual({
+      ok: false,
+      message: 'Enter the date the action plan starts',
+      parts: ['day', 'month', 'year'],
+    });
+    expect(checkedDate({ day: '1', month: '', year: '' }, starts)).toEqual({
+      ok: false,
+      message: 'The date the action plan starts must include a month and a year',
+      parts: ['month', 'year'],
+    });
+    expect(checkedDate({ day: '31', month: '2', year: '2025' }, starts)).toMatchObject({
+      ok: false,
+      message: 'The date the action plan starts must be a real date',
+    });
+    expect(checkedDate({ day: '1', month: 'April', year: '2025' }, starts)).toMatchObject({ ok: false });
+    expect(checkedDate({ day: '1', month: '4', year: '25' }, starts)).toMatchObject({ ok: false });
   });
 });
