@@ -104,23 +104,36 @@ describe('the import pages in a real browser', () => {
         expect(await main.innerText()).toContain('Draft written in January');
         await checkPage(page, 'import-07-preview-with-progress');
 
+        // A date that is not real: the error summary, and the date input's boxes marked.
+        await page.locator('#planTo-day').fill('31');
+        await page.locator('#planTo-month').fill('2');
+        await page.getByLabel('Yes, publish the strategy and the action plan').check();
+        await page.getByRole('button', { name: 'Import the plan' }).click();
+        await page.waitForLoadState();
+        expect(await page.title()).toMatch(/^Error: Check the plan before you import it/);
+        expect(await page.locator('.govuk-error-summary').innerText()).toContain(
+          'The date the action plan ends must be a real date',
+        );
+        await checkPage(page, 'import-08-import-form-error');
+        await page.locator('#planTo-month').fill('3');
+
         await page.getByLabel('Title of the action plan').fill('Equality Action Plan 2025');
         await page.getByLabel('Yes, publish the strategy and the action plan').check();
         await page.getByRole('button', { name: 'Import the plan' }).click();
         await page.waitForLoadState();
         expect(page.url()).toMatch(/^http:\/\/charnwood\.localhost:3000\/plans\/[0-9a-f-]{36}$/);
         // The plan page belongs to the plan pages; whatever it is yet, it must pass axe too.
-        await checkPage(page, 'import-08-after-import');
+        await checkPage(page, 'import-09-after-import');
 
         await page.goto(importUrl);
         expect(await heading(page)).toBe('Your plan has been imported');
         expect(await main.innerText()).toContain(
           'Equality Action Plan 2025 was imported with 2 objectives and 3 actions.',
         );
-        await checkPage(page, 'import-09-imported');
+        await checkPage(page, 'import-10-imported');
       });
     },
-    // Ten pages, each with axe, and two readings of the plan: three journeys' worth of time.
+    // Eleven pages, each with axe, and two readings of the plan: three journeys' worth of time.
     3 * JOURNEY,
   );
 
@@ -133,7 +146,7 @@ describe('the import pages in a real browser', () => {
         expect(page.url()).toBe(councilUrl('charnwood', '/imports/new'));
         expect(await heading(page)).toBe('You do not have access to this page');
         expect((await page.reload())?.status()).toBe(403);
-        await checkPage(page, 'import-10-viewer-forbidden');
+        await checkPage(page, 'import-11-viewer-forbidden');
       });
     },
     JOURNEY,
