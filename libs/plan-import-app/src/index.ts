@@ -14,6 +14,7 @@ export * from './demo/realm-users.js';
 export * from './uploads/import-retention.js';
 export * from './uploads/import-store.js';
 export * from './uploads/import-view.js';
+export * from './uploads/import-workflow.js';
 export * from './uploads/imports-queue.js';
 export * from './uploads/upload-checks.js';
 export { IMPORTS_SCHEMA } from './uploads/imports.migrations.js';

@@ -10,6 +10,7 @@ import { DemoPlansSeeder } from './demo/demo-plans.seeder.js';
 import { DemoReset } from './demo/demo-reset.js';
 import { ImportStore } from './uploads/import-store.js';
 import { ImportRetention } from './uploads/import-retention.js';
+import { ImportWorkflow } from './uploads/import-workflow.js';
 import { ImportJobs, ImportPurgeScheduler, ImportsProcessor, importsQueue } from './uploads/imports-queue.js';
 import { ImportsHttpController } from './uploads/imports.http.controller.js';
 
@@ -35,9 +36,9 @@ export class PlanImportCoreModule {}
 @Module({
   imports: [PlanImportCoreModule, importsQueue],
   controllers: [ImportsHttpController],
-  providers: [ImportStore, ImportJobs, DemoPlansSeeder],
+  providers: [ImportStore, ImportJobs, ImportWorkflow, DemoPlansSeeder],
   // For the web service's import pages.
-  exports: [ImportStore, ImportJobs],
+  exports: [ImportStore, ImportJobs, ImportWorkflow],
 })
 export class PlanImportModule {}
 

@@ -24,4 +24,4 @@ export {
   type ProgressStatus,
   type SourceFormat,
 } from './preview.js';
-export { readSource } from './sources/read-source.js';
+export { checkArchive, readSource } from './sources/read-source.js';

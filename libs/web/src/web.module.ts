@@ -3,6 +3,7 @@ import {
   Module,
   type DynamicModule,
   type MiddlewareConsumer,
+  RequestMethod,
   type NestModule,
   type Type,
 } from '@nestjs/common';
@@ -19,6 +20,8 @@ import { PageRequestExceptionFilter, WebPageExceptionFilter } from './errors/exc
 import { CouncilPagesController } from './pages/council-pages.controller.js';
 import { InformationPagesController } from './pages/information-pages.controller.js';
 import { platformHomeController } from './pages/platform-home.controller.js';
+import { ImportPagesController } from './imports/import-pages.controller.js';
+import { ImportUploadMiddleware } from './imports/import-upload.middleware.js';
 import { PageRenderer } from './rendering/page-renderer.js';
 import { CsrfGuard, CsrfProtection } from './security/csrf.js';
 import { SessionPrincipalSource } from './session/session-principal-source.js';
@@ -47,6 +50,7 @@ export class WebModule implements NestModule {
       CouncilPagesController,
       InformationPagesController,
       SignInController,
+      ImportPagesController,
     ];
     return {
       module: WebModule,
@@ -74,5 +78,7 @@ export class WebModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     // Cookies and the session on pages only: assets and the JSON API never get one.
     consumer.apply(WebSessionMiddleware).forRoutes(...this.pageControllers);
+    // After the session: the upload form's body is read before CsrfGuard looks for its token.
+    consumer.apply(ImportUploadMiddleware).forRoutes({ path: 'imports', method: RequestMethod.POST });
   }
 }

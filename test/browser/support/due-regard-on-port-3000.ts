@@ -33,7 +33,8 @@ async function portIsFree(port: number): Promise<boolean> {
   });
 }
 
-export async function startDueRegardOnPort3000(): Promise<DueRegardForBrowser> {
+/** `environment` overrides the configuration, e.g. a Redis database of the suite's own for its jobs. */
+export async function startDueRegardOnPort3000(environment: Record<string, string> = {}): Promise<DueRegardForBrowser> {
   if (!(await portIsFree(BROWSER_PORT))) {
     throw new Error(
       `Port ${BROWSER_PORT} is in use. The browser suite needs it: the realm's redirect URIs name it. ` +
@@ -48,6 +49,7 @@ export async function startDueRegardOnPort3000(): Promise<DueRegardForBrowser> {
     REDIS_URL,
     EVENT_STORE_SIGNING_KEY: generateSigningKeyPem(),
     LOG_LEVEL: 'error',
+    ...environment,
   });
   const app = await createHttpApplication(config, [StandaloneModule.forRoot(config)]);
   try {

@@ -42,6 +42,17 @@ export interface ImportRecord {
   readonly purgedAt: string | null;
 }
 
+/** An upload in a list of them: no bytes, no preview. */
+export interface ImportSummary {
+  readonly id: string;
+  readonly fileName: string;
+  readonly uploadedBy: string;
+  readonly status: ImportStatus;
+  readonly createdAt: string;
+  /** The plan a commit recorded. */
+  readonly planId: string | null;
+}
+
 /** What the `imports` job reads to parse an upload. */
 export interface StoredDocument {
   readonly fileName: string;
@@ -177,6 +188,30 @@ export class ImportStore implements OnModuleInit {
       id,
       this.council(),
     ]);
+  }
+
+  /** This council's latest uploads, newest first. */
+  async recent(limit: number): Promise<ImportSummary[]> {
+    const { rows } = await this.database.pool.query<{
+      import_id: string;
+      file_name: string;
+      uploaded_by: string;
+      status: ImportStatus;
+      created_at: Date;
+      plan_id: string | null;
+    }>(
+      `SELECT import_id, file_name, uploaded_by, status, created_at, commit_result->'plan'->>'id' AS plan_id
+         FROM ${S}.imports WHERE tenant_id = $1 ORDER BY created_at DESC, import_id DESC LIMIT $2`,
+      [this.council(), limit],
+    );
+    return rows.map((row) => ({
+      id: row.import_id,
+      fileName: row.file_name,
+      uploadedBy: row.uploaded_by,
+      status: row.status,
+      createdAt: row.created_at.toISOString(),
+      planId: row.status === 'committed' ? row.plan_id : null,
+    }));
   }
 
   async document(id: string): Promise<StoredDocument | null> {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   applyDecorators,
   Body,
@@ -11,21 +10,23 @@ import {
   Post,
   Res,
   ServiceUnavailableException,
+  Injectable,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { catchError, throwError, type Observable } from 'rxjs';
 import { z } from 'zod';
-import { uuidV7Ids } from '@due-regard/event-store';
-import { CouncilAccess, RequestContext } from '@due-regard/identity';
+import { CouncilAccess } from '@due-regard/identity';
 import { COLUMN_ROLES, DEFAULT_LIMITS } from '@due-regard/plan-import';
 import { IdempotencyInterceptor, QUARTER_CONVENTIONS } from '@due-regard/plans';
 import { ProblemException, RequestValidationError, ZodValidationPipe } from '@due-regard/platform';
 import { ImportCommitError, type CommitResult } from '../commit/commit-types.js';
-import { ImportCommitter } from '../commit/import-committer.js';
-import { ImportStore, type ImportRecord } from './import-store.js';
 import {
   commitResultSchema,
   importPath,
@@ -34,7 +35,7 @@ import {
   viewOf,
   type ImportView,
 } from './import-view.js';
-import { ImportJobs } from './imports-queue.js';
+import { ImportNotFoundError, ImportQueueError, ImportStateError, ImportWorkflow } from './import-workflow.js';
 import { refuseAtOnce } from './upload-checks.js';
 
 /** The part of an uploaded file multer's memory storage gives. */
@@ -156,6 +157,27 @@ const importResponse = (status: number, description: string) =>
     headers: { Location: { description: 'Where to poll the import', schema: { type: 'string' } } },
   });
 
+/** The workflow's refusals as the API's problem details. */
+@Injectable()
+class ImportProblemsInterceptor implements NestInterceptor {
+  intercept(_execution: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return next.handle().pipe(catchError((error: unknown) => throwError(() => problemOf(error))));
+  }
+}
+
+function problemOf(error: unknown): unknown {
+  if (error instanceof ImportNotFoundError) return new NotFoundException(error.message);
+  if (error instanceof ImportQueueError) return new ServiceUnavailableException(error.message);
+  if (!(error instanceof ImportStateError)) return error;
+  return new ProblemException({
+    status: error.status,
+    type: `${IMPORT_PROBLEM}:${error.code}`,
+    title: error.title,
+    detail: error.message,
+    extensions: { code: error.code },
+  });
+}
+
 /**
  * Importing a council's existing action plan: upload a document (the `imports` job reads it into a
  * preview), check the preview and remap columns the importer did not recognise, then commit it as
@@ -164,13 +186,9 @@ const importResponse = (status: number, description: string) =>
  */
 @ApiTags('Imports')
 @Controller('api/v1/imports')
+@UseInterceptors(ImportProblemsInterceptor)
 export class ImportsHttpController {
-  constructor(
-    private readonly store: ImportStore,
-    private readonly jobs: ImportJobs,
-    private readonly committer: ImportCommitter,
-    private readonly context: RequestContext,
-  ) {}
+  constructor(private readonly workflow: ImportWorkflow) {}
 
   @Post()
   @HttpCode(202)
@@ -236,17 +254,13 @@ export class ImportsHttpController {
     const { quarterConvention, columnMapping } = new ZodValidationPipe(uploadFields).transform(fields ?? {}, {
       type: 'body',
     });
-    const record = await this.store.create({
-      id: uuidV7Ids.next(),
-      uploadedBy: this.context.principal().subject,
-      fileName: file.originalname.trim() || 'upload',
+    const record = await this.workflow.start({
+      fileName: file.originalname,
       mediaType,
       bytes,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
       ...(quarterConvention === undefined ? {} : { quarterConvention }),
       columnMapping,
     });
-    await this.queue(record);
     response.setHeader('Location', importPath(record.id));
     return viewOf(record);
   }
@@ -262,7 +276,7 @@ export class ImportsHttpController {
   @importResponse(200, 'The import as it stands')
   @applyDecorators(...problems(400, 401, 403, 404))
   async get(@Param('id', idParam) id: string): Promise<ImportView> {
-    return viewOf(await this.found(id));
+    return viewOf(await this.workflow.found(id));
   }
 
   @Patch(':id')
@@ -282,15 +296,7 @@ export class ImportsHttpController {
     @Body(new ZodValidationPipe(remapBody)) body: z.output<typeof remapBody>,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ImportView> {
-    const record = await this.store.remap(id, body.columnMapping, body.quarterConvention);
-    if (record === null) {
-      await this.found(id);
-      throw this.conflict(
-        'import_committed',
-        'This import has been committed: upload the document again to re-read it',
-      );
-    }
-    await this.queue(record);
+    const record = await this.workflow.remap(id, body.columnMapping, body.quarterConvention);
     response.setHeader('Location', importPath(record.id));
     return viewOf(record);
   }
@@ -320,39 +326,18 @@ export class ImportsHttpController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommitResult> {
     const body = new ZodValidationPipe(commitBody).transform(rawBody ?? {}, { type: 'body' });
-    const principal = this.context.principal();
-    const claimed = await this.store.claimForCommit(id, principal.subject);
-    if (claimed === null) throw this.notCommittable(await this.found(id));
-    if (claimed.preview === null) {
-      await this.store.releaseCommit(id);
-      throw this.conflict('import_not_ready', 'The import has no preview yet');
-    }
     try {
-      const result = await this.committer.commit(claimed.preview, {
-        council: claimed.council,
-        document: { name: claimed.fileName, sha256: claimed.sha256 },
-        principal,
-        correlationId: this.context.correlationId(),
-        importId: claimed.id,
-        ...(claimed.defaults === null ? {} : { defaults: claimed.defaults }),
+      const result = await this.workflow.commit(id, {
+        publish: body.publish,
         ...(body.strategyTitle === undefined ? {} : { strategyTitle: body.strategyTitle }),
         ...(body.planTitle === undefined ? {} : { planTitle: body.planTitle }),
         ...(body.period === undefined ? {} : { planPeriod: body.period }),
         ...(body.strategyPeriod === undefined ? {} : { strategyPeriod: body.strategyPeriod }),
-        lifecycle: body.publish ? 'published' : 'draft',
-        // Recorded as the preview was read, whatever the council's setting is by now.
-        quarterConvention: claimed.quarterConvention,
       });
-      await this.store.markCommitted(id, result);
       response.setHeader('Location', `/api/v1/plans/${result.plan.id}`);
       return result;
     } catch (error) {
-      if (!(error instanceof ImportCommitError)) {
-        await this.store.releaseCommit(id);
-        throw error;
-      }
-      if (error.createdAnything) await this.store.markCommitFailed(id, error.created, error.message);
-      else await this.store.releaseCommit(id);
+      if (!(error instanceof ImportCommitError)) throw error;
       throw new ProblemException({
         status: 422,
         type: `${IMPORT_PROBLEM}:${error.code}`,
@@ -360,67 +345,6 @@ export class ImportsHttpController {
         detail: error.message,
         extensions: { code: error.code, step: error.step, recorded: error.created },
       });
-    }
-  }
-
-  private async found(id: string): Promise<ImportRecord> {
-    const record = await this.store.find(id);
-    if (record === null) throw new NotFoundException('There is no such import in this council');
-    return record;
-  }
-
-  private async queue(record: ImportRecord): Promise<void> {
-    try {
-      await this.jobs.submit({
-        tenant: record.council,
-        importId: record.id,
-        generation: record.generation,
-        requestedBy: this.context.principal().subject,
-        correlationId: this.context.correlationId(),
-      });
-    } catch (error) {
-      await this.store.markFailed(record.id, record.generation, 'QUEUE_UNAVAILABLE', 'The import could not be queued');
-      throw new ServiceUnavailableException(
-        `The import could not be queued: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-  }
-
-  private conflict(code: string, detail: string): ProblemException {
-    return new ProblemException({
-      status: 409,
-      type: `${IMPORT_PROBLEM}:${code}`,
-      title: 'This import cannot be committed now',
-      detail,
-      extensions: { code },
-    });
-  }
-
-  private notCommittable(record: ImportRecord): ProblemException {
-    switch (record.status) {
-      case 'committed':
-        return this.conflict('import_committed', 'This import has been committed already');
-      case 'committing':
-        return this.conflict('import_committing', 'This import is being committed');
-      case 'queued':
-      case 'parsing':
-        return this.conflict('import_not_ready', `The document is still being read (${record.status})`);
-      case 'ready':
-        return this.conflict('import_committing', 'This import is being committed');
-      case 'failed':
-        if (record.commit !== null) {
-          return this.conflict(
-            'import_committed',
-            `A commit of this import stopped part-way: ${record.error?.message ?? ''}`,
-          );
-        }
-        return new ProblemException({
-          status: 422,
-          type: `${IMPORT_PROBLEM}:${record.error?.code ?? 'failed'}`,
-          title: 'The document could not be read',
-          detail: record.error?.message ?? 'The document could not be read',
-          extensions: { code: record.error?.code ?? 'failed' },
-        });
     }
   }
 }

@@ -1,5 +1,5 @@
 import { PlanImportError } from '../errors.js';
-import type { ImportLimits } from '../preview.js';
+import { DEFAULT_LIMITS, type ImportLimits } from '../preview.js';
 import { readCsv } from './csv.js';
 import { readDocx } from './docx.js';
 import { readOpenDocument } from './opendocument.js';
@@ -52,7 +52,7 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((byte, index) => bytes[index] === byte);
 }
 
-function zipFormat(zip: SafeZip): 'docx' | 'xlsx' | 'ods' | 'odt' | null {
+function zipFormat(zip: SafeZip): OfficeFormat | null {
   if (zip.has('word/document.xml')) return 'docx';
   if (zip.has('xl/workbook.xml')) return 'xlsx';
   if (zip.has('mimetype') && zip.has('content.xml')) {
@@ -71,6 +71,61 @@ const MEDIA_TYPES: Readonly<Record<string, string>> = {
   ...Object.fromEntries(Object.entries(ZIP_MEDIA_TYPES).map(([mediaType, format]) => [format, mediaType])),
 };
 
+type OfficeFormat = 'docx' | 'xlsx' | 'ods' | 'odt';
+
+/** The office format a file is named or typed as (by its declared media type first), or null. */
+function declaredOfficeFormat(fileName: string, declaredMediaType: string): string | null {
+  const extension = extensionOf(fileName);
+  return ZIP_MEDIA_TYPES[declaredMediaType] ?? (extension in ZIP_FORMATS ? extension : null);
+}
+
+/** A ZIP archive's central directory, checked against the limits (nothing inflated but ODF's `mimetype`). */
+function openOfficeArchive(
+  bytes: Uint8Array,
+  declared: string | null,
+  limits: ImportLimits,
+): { zip: SafeZip; format: OfficeFormat } {
+  const zip = new SafeZip(bytes, ZIP_FORMATS[declared ?? ''] ?? 'uploaded', limits);
+  const format = zipFormat(zip);
+  if (format === null) {
+    throw new PlanImportError(
+      'UNSUPPORTED_TYPE',
+      'The file is a ZIP archive but not a Word (.docx), Excel (.xlsx) or OpenDocument (.ods, .odt) file.',
+    );
+  }
+  return { zip, format };
+}
+
+function notAZip(declared: string): PlanImportError {
+  return new PlanImportError(
+    'NOT_A_ZIP',
+    `The file is named or typed as ${ZIP_FORMATS[declared] ?? declared} but is not a ZIP archive, so it is not one.`,
+  );
+}
+
+/**
+ * What readSource checks of a file's container, alone and at once (an upload form answers with it
+ * before any job): a file named or typed as Word, Excel or OpenDocument must be a ZIP archive of
+ * one, within the ZIP bomb limits read from its central directory. Nothing is inflated but an
+ * OpenDocument's one-line `mimetype`; readSource still checks everything when it reads the file.
+ */
+export function checkArchive(
+  input: { fileName: string; bytes: Uint8Array; mediaType?: string },
+  limits: ImportLimits = DEFAULT_LIMITS,
+): void {
+  const declared = declaredOfficeFormat(
+    input.fileName,
+    (input.mediaType ?? '').split(';')[0]?.trim().toLowerCase() ?? '',
+  );
+  if (looksLikeZip(input.bytes)) {
+    openOfficeArchive(input.bytes, declared, limits);
+    return;
+  }
+  // Those are refused as what they are (a PDF, an image), not as a broken archive.
+  if (MAGIC.some((magic) => startsWith(input.bytes, magic.bytes))) return;
+  if (declared !== null && input.bytes.length > 0) throw notAZip(declared);
+}
+
 /** Decides what the bytes are (by content first, then name and media type) and reads them into rows. */
 export async function readSource(
   input: { fileName: string; bytes: Uint8Array; mediaType?: string },
@@ -86,17 +141,10 @@ export async function readSource(
   }
   const extension = extensionOf(fileName);
   const declaredMediaType = (input.mediaType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  const declared = ZIP_MEDIA_TYPES[declaredMediaType] ?? (extension in ZIP_FORMATS ? extension : null);
+  const declared = declaredOfficeFormat(fileName, declaredMediaType);
 
   if (looksLikeZip(bytes)) {
-    const zip = new SafeZip(bytes, ZIP_FORMATS[declared ?? ''] ?? 'uploaded', limits);
-    const format = zipFormat(zip);
-    if (format === null) {
-      throw new PlanImportError(
-        'UNSUPPORTED_TYPE',
-        'The file is a ZIP archive but not a Word (.docx), Excel (.xlsx) or OpenDocument (.ods, .odt) file.',
-      );
-    }
+    const { zip, format } = openOfficeArchive(bytes, declared, limits);
     const document =
       format === 'docx'
         ? readDocx(zip)
@@ -108,12 +156,7 @@ export async function readSource(
   for (const magic of MAGIC) {
     if (startsWith(bytes, magic.bytes)) throw new PlanImportError('UNSUPPORTED_TYPE', magic.message);
   }
-  if (declared !== null) {
-    throw new PlanImportError(
-      'NOT_A_ZIP',
-      `The file is named or typed as ${ZIP_FORMATS[declared] ?? declared} but is not a ZIP archive, so it is not one.`,
-    );
-  }
+  if (declared !== null) throw notAZip(declared);
   const unsupported = UNSUPPORTED_EXTENSIONS[extension];
   if (unsupported !== undefined) throw new PlanImportError('UNSUPPORTED_TYPE', unsupported);
 

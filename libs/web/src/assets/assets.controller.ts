@@ -20,7 +20,7 @@ const GOVUK_FILES: ReadonlySet<string> = new Set([
   'govuk-frontend.min.js',
   'govuk-frontend.min.js.map',
 ]);
-const OWN_FILES: ReadonlySet<string> = new Set(['app.css', 'init.js', 'favicon.svg']);
+const OWN_FILES: ReadonlySet<string> = new Set(['app.css', 'init.js', 'favicon.svg', 'import-progress.js']);
 
 @Controller('assets')
 @ApiExcludeController()

@@ -9,6 +9,7 @@ import { SUPPORT_EMAIL, WEB_OPTIONS, type WebOptions } from '../config/web-optio
 import { CSRF_FIELD, CsrfProtection } from '../security/csrf.js';
 import { newNonce, pageContentSecurityPolicy } from '../security/content-security-policy.js';
 import { RelyingParty } from '../sign-in/relying-party.js';
+import { takeFlash } from '../session/flash.js';
 import { sessionOf } from '../session/web-session.js';
 import { SiteAddresses } from '../config/site-addresses.js';
 
@@ -118,7 +119,9 @@ export class PageRenderer {
   async render(request: Request, response: Response, view: string, model: PageModel, status = 200): Promise<void> {
     const site = await this.site(request, response);
     const nonce = newNonce();
-    const html = this.environment.render(view, { ...model, site, cspNonce: nonce, htmlLang: 'en-GB' });
+    // A message from the previous page's redirect ("Plan imported") shows on the page it leads to.
+    const flash = status === 200 ? takeFlash(request) : null;
+    const html = this.environment.render(view, { ...model, site, flash, cspNonce: nonce, htmlLang: 'en-GB' });
     response.setHeader(
       'Content-Security-Policy',
       pageContentSecurityPolicy({

@@ -1,0 +1,189 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { uuidV7Ids } from '@due-regard/event-store';
+import { RequestContext } from '@due-regard/identity';
+import type { Period, QuarterConvention } from '@due-regard/plans';
+import { ImportCommitError, type CommitResult } from '../commit/commit-types.js';
+import { ImportCommitter } from '../commit/import-committer.js';
+import { ImportStore, type ColumnMapping, type ImportRecord } from './import-store.js';
+import { ImportJobs } from './imports-queue.js';
+
+/** There is no such import in this council. */
+export class ImportNotFoundError extends Error {
+  constructor() {
+    super('There is no such import in this council');
+  }
+}
+
+/** The import is not in a state that allows this (not read yet, being committed, committed, failed). */
+export class ImportStateError extends Error {
+  constructor(
+    readonly status: 409 | 422,
+    readonly code: string,
+    readonly title: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The `imports` queue did not take the job; the import is marked failed. */
+export class ImportQueueError extends Error {}
+
+/** An upload that passed refuseAtOnce, with how to read it. */
+export interface UploadedPlanDocument {
+  readonly fileName: string;
+  readonly mediaType: string | null;
+  readonly bytes: Uint8Array;
+  /** How a bare "Q1 2024" reads; the council's setting when left out. */
+  readonly quarterConvention?: QuarterConvention;
+  readonly columnMapping: ColumnMapping;
+}
+
+export interface ImportCommitRequest {
+  readonly publish: boolean;
+  readonly strategyTitle?: string;
+  readonly planTitle?: string;
+  readonly planPeriod?: Period;
+  readonly strategyPeriod?: Period;
+}
+
+const NOT_COMMITTABLE_NOW = 'This import cannot be committed now';
+
+/**
+ * The steps of an import that the JSON API and the web pages share: store an upload and queue its
+ * reading, read it again with another column mapping, and commit it once through the committer.
+ * Callers check the file (refuseAtOnce) and present the errors in their own way.
+ */
+@Injectable()
+export class ImportWorkflow {
+  constructor(
+    private readonly store: ImportStore,
+    private readonly jobs: ImportJobs,
+    private readonly committer: ImportCommitter,
+    private readonly context: RequestContext,
+  ) {}
+
+  async start(upload: UploadedPlanDocument): Promise<ImportRecord> {
+    const record = await this.store.create({
+      id: uuidV7Ids.next(),
+      uploadedBy: this.context.principal().subject,
+      fileName: upload.fileName.trim() || 'upload',
+      mediaType: upload.mediaType,
+      bytes: upload.bytes,
+      sha256: createHash('sha256').update(upload.bytes).digest('hex'),
+      ...(upload.quarterConvention === undefined ? {} : { quarterConvention: upload.quarterConvention }),
+      columnMapping: upload.columnMapping,
+    });
+    await this.queue(record);
+    return record;
+  }
+
+  async found(id: string): Promise<ImportRecord> {
+    const record = await this.store.find(id);
+    if (record === null) throw new ImportNotFoundError();
+    return record;
+  }
+
+  /** A new reading with this mapping, queued; refused once a commit has taken the import. */
+  async remap(
+    id: string,
+    columnMapping: ColumnMapping,
+    quarterConvention: QuarterConvention | undefined,
+  ): Promise<ImportRecord> {
+    const record = await this.store.remap(id, columnMapping, quarterConvention);
+    if (record === null) {
+      await this.found(id);
+      throw new ImportStateError(
+        409,
+        'import_committed',
+        NOT_COMMITTABLE_NOW,
+        'This import has been committed: upload the document again to re-read it',
+      );
+    }
+    await this.queue(record);
+    return record;
+  }
+
+  /**
+   * Records the preview once (the store's claim lets one commit through); a refusal before
+   * anything was recorded leaves the import ready to commit again. Throws ImportCommitError as the
+   * committer does.
+   */
+  async commit(id: string, request: ImportCommitRequest): Promise<CommitResult> {
+    const principal = this.context.principal();
+    const claimed = await this.store.claimForCommit(id, principal.subject);
+    if (claimed === null) throw notCommittable(await this.found(id));
+    if (claimed.preview === null) {
+      await this.store.releaseCommit(id);
+      throw new ImportStateError(409, 'import_not_ready', NOT_COMMITTABLE_NOW, 'The import has no preview yet');
+    }
+    try {
+      const result = await this.committer.commit(claimed.preview, {
+        council: claimed.council,
+        document: { name: claimed.fileName, sha256: claimed.sha256 },
+        principal,
+        correlationId: this.context.correlationId(),
+        importId: claimed.id,
+        ...(claimed.defaults === null ? {} : { defaults: claimed.defaults }),
+        ...(request.strategyTitle === undefined ? {} : { strategyTitle: request.strategyTitle }),
+        ...(request.planTitle === undefined ? {} : { planTitle: request.planTitle }),
+        ...(request.planPeriod === undefined ? {} : { planPeriod: request.planPeriod }),
+        ...(request.strategyPeriod === undefined ? {} : { strategyPeriod: request.strategyPeriod }),
+        lifecycle: request.publish ? 'published' : 'draft',
+        // Recorded as the preview was read, whatever the council's setting is by now.
+        quarterConvention: claimed.quarterConvention,
+      });
+      await this.store.markCommitted(id, result);
+      return result;
+    } catch (error) {
+      if (error instanceof ImportCommitError && error.createdAnything) {
+        await this.store.markCommitFailed(id, error.created, error.message);
+      } else {
+        await this.store.releaseCommit(id);
+      }
+      throw error;
+    }
+  }
+
+  private async queue(record: ImportRecord): Promise<void> {
+    try {
+      await this.jobs.submit({
+        tenant: record.council,
+        importId: record.id,
+        generation: record.generation,
+        requestedBy: this.context.principal().subject,
+        correlationId: this.context.correlationId(),
+      });
+    } catch (error) {
+      await this.store.markFailed(record.id, record.generation, 'QUEUE_UNAVAILABLE', 'The import could not be queued');
+      throw new ImportQueueError(
+        `The import could not be queued: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+}
+
+function notCommittable(record: ImportRecord): ImportStateError {
+  const conflict = (code: string, message: string) => new ImportStateError(409, code, NOT_COMMITTABLE_NOW, message);
+  switch (record.status) {
+    case 'committed':
+      return conflict('import_committed', 'This import has been committed already');
+    case 'committing':
+    case 'ready':
+      return conflict('import_committing', 'This import is being committed');
+    case 'queued':
+    case 'parsing':
+      return conflict('import_not_ready', `The document is still being read (${record.status})`);
+    case 'failed':
+      if (record.commit !== null) {
+        return conflict('import_committed', `A commit of this import stopped part-way: ${record.error?.message ?? ''}`);
+      }
+      return new ImportStateError(
+        422,
+        record.error?.code ?? 'failed',
+        'The document could not be read',
+        record.error?.message ?? 'The document could not be read',
+      );
+  }
+}
