@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import {
   Inject,
   Module,
@@ -8,15 +9,26 @@ import {
 } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { DEFAULT_REALM_FILE } from '@due-regard/identity-provider';
 import { PlanImportModule } from '@due-regard/plan-import-app';
 import { PlansReadModule, PlansWriteModule } from '@due-regard/plans';
-import { PrincipalSource } from '@due-regard/identity';
+import {
+  KeycloakAdminUserDirectory,
+  PrincipalSource,
+  RealmExportUserDirectory,
+  UserDirectory,
+} from '@due-regard/identity';
 import type { AppConfig } from '@due-regard/platform';
 import { AssetsController } from './assets/assets.controller.js';
-import { resolveWebOptions, WEB_OPTIONS } from './config/web-options.js';
+import { resolveWebOptions, WEB_OPTIONS, type WebOptions } from './config/web-options.js';
 import { ErrorPages } from './errors/error-pages.js';
 import { PageRequestExceptionFilter, WebPageExceptionFilter } from './errors/exception-filters.js';
-import { CouncilPagesController } from './pages/council-pages.controller.js';
+import { DashboardPageController } from './pages/dashboard/dashboard.page.controller.js';
+import { ActionHistoryPageController } from './pages/history/action-history.page.controller.js';
+import { PlansPageController } from './pages/plans/plans.page.controller.js';
+import { PublicPlansPageController } from './pages/public/public-plans.page.controller.js';
+import { CouncilPageContext } from './pages/shared/council-page-context.js';
+import { StrategyPageController } from './pages/strategies/strategy.page.controller.js';
 import { InformationPagesController } from './pages/information-pages.controller.js';
 import { platformHomeController } from './pages/platform-home.controller.js';
 import { PageRenderer } from './rendering/page-renderer.js';
@@ -25,6 +37,22 @@ import { SessionPrincipalSource } from './session/session-principal-source.js';
 import { WebSessionMiddleware } from './session/web-session.middleware.js';
 import { RelyingParty } from './sign-in/relying-party.js';
 import { SignInController } from './sign-in/sign-in.controller.js';
+
+/**
+ * Names of the people in histories: from the realm export the embedded provider serves, or from
+ * Keycloak's Admin REST API with the web client's service account (it needs realm-management's
+ * `view-users` role in Keycloak).
+ */
+function userDirectory(options: WebOptions): UserDirectory {
+  return options.keycloak === null
+    ? new RealmExportUserDirectory(resolve(DEFAULT_REALM_FILE))
+    : new KeycloakAdminUserDirectory({
+        keycloakUrl: options.keycloak.url,
+        realm: options.keycloak.realm,
+        clientId: options.clientId,
+        clientSecret: options.clientSecret,
+      });
+}
 
 /** The page controllers of this forRoot(), for the session middleware. */
 const PAGE_CONTROLLERS = Symbol('WebPageControllers');
@@ -44,7 +72,11 @@ export class WebModule implements NestModule {
     // The platform home first: Express tries routes in order, and the council home shares its `/`.
     const pages: Type[] = [
       platformHomeController(options.baseDomain),
-      CouncilPagesController,
+      DashboardPageController,
+      PlansPageController,
+      StrategyPageController,
+      ActionHistoryPageController,
+      PublicPlansPageController,
       InformationPagesController,
       SignInController,
     ];
@@ -63,6 +95,8 @@ export class WebModule implements NestModule {
         CsrfProtection,
         CsrfGuard,
         PageRenderer,
+        CouncilPageContext,
+        { provide: UserDirectory, useFactory: () => userDirectory(options) },
         ErrorPages,
         WebPageExceptionFilter,
         { provide: APP_FILTER, useClass: PageRequestExceptionFilter },

@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import nunjucks from 'nunjucks';
 import { CouncilDirectory } from '@due-regard/councils';
-import { tenantFromHost, type Tenant } from '@due-regard/identity';
+import { councilRolesOf, RequestContext, tenantFromHost, type CouncilRole, type Tenant } from '@due-regard/identity';
 import { SUPPORT_EMAIL, WEB_OPTIONS, type WebOptions } from '../config/web-options.js';
 import { CSRF_FIELD, CsrfProtection } from '../security/csrf.js';
 import { newNonce, pageContentSecurityPolicy } from '../security/content-security-policy.js';
@@ -68,6 +68,7 @@ export class PageRenderer {
     private readonly directory: CouncilDirectory,
     private readonly csrf: CsrfProtection,
     private readonly relyingParty: RelyingParty,
+    private readonly context: RequestContext,
   ) {
     this.environment = new nunjucks.Environment(
       new nunjucks.FileSystemLoader([VIEWS, GOVUK_FRONTEND_DIST], { noCache: !options.production }),
@@ -96,7 +97,9 @@ export class PageRenderer {
     const navigation =
       council === null
         ? [item(platformUrl, 'Councils', '/')]
-        : [...(signedIn ? [item('/', 'Home', '/')] : []), item('/public', 'Published plans', '/public')];
+        : councilNavigation(signedIn, this.rolesHere(council.slug)).map((link) =>
+            item(link.href, link.text, link.href),
+          );
     return {
       council: council === null ? null : { slug: council.slug, name: council.name },
       signedIn,
@@ -115,6 +118,16 @@ export class PageRenderer {
     };
   }
 
+  /** The signed-in person's roles in this council, once the access guard has signed them in (not on public pages). */
+  private rolesHere(councilSlug: string): CouncilRole[] {
+    if (!this.context.isActive()) return [];
+    try {
+      return councilRolesOf(this.context.principal(), councilSlug);
+    } catch {
+      return [];
+    }
+  }
+
   async render(request: Request, response: Response, view: string, model: PageModel, status = 200): Promise<void> {
     const site = await this.site(request, response);
     const nonce = newNonce();
@@ -131,6 +144,27 @@ export class PageRenderer {
     response.setHeader('Cache-Control', 'no-store');
     response.status(status).type('html').send(html);
   }
+}
+
+/**
+ * A council's service navigation: signed in, its home, plans and (for editors and admins) imports;
+ * for everyone, its published plans. Each link is current on its own path.
+ */
+export function councilNavigation(
+  signedIn: boolean,
+  roles: readonly CouncilRole[],
+): { readonly href: string; readonly text: string }[] {
+  const mayImport = roles.some((role) => role === 'plan-editor' || role === 'council-admin');
+  return [
+    ...(signedIn
+      ? [
+          { href: '/', text: 'Home' },
+          { href: '/plans', text: 'Plans' },
+        ]
+      : []),
+    ...(signedIn && mayImport ? [{ href: '/imports/new', text: 'Import' }] : []),
+    { href: '/public', text: 'Published plans' },
+  ];
 }
 
 const GOVUK_FRONTEND_VERSION = (createRequire(import.meta.url)('govuk-frontend/package.json') as { version: string })
