@@ -202,13 +202,16 @@ describe('the web service on the whole app', () => {
   });
 
   describe('signed in', () => {
-    it("welcomes a Charnwood action lead by name and role on Charnwood's home", async () => {
+    it("shows a Charnwood action lead the dashboard on Charnwood's home, naming them and their role", async () => {
       const cookie = await signedInAs('charnwood.lead', 'Charnwood Lead');
       const response = await page('/', charnwood()).set('Cookie', cookie);
       expect(response.status).toBe(200);
       expect(response.text).toContain('<title>Home – Charnwood Borough Council – Due Regard</title>');
-      expect(response.text).toMatch(/Welcome, [^<]+<\/h1>/);
-      expect(response.text).toContain('as an action lead for Charnwood Borough Council');
+      expect(response.text).toContain('<h1 class="govuk-heading-l">Dashboard</h1>');
+      expect(response.text).toContain(
+        'You’re signed in as Grace Okafor, an action lead for Charnwood Borough Council.',
+      );
+      expect(response.text).toContain('Charnwood Borough Council has no published action plan.');
       expect(response.text).toContain('action="/sign-out"');
       expect(response.text).toMatch(/name="_csrf" value="[^"]+"/);
     });
@@ -218,7 +221,7 @@ describe('the web service on the whole app', () => {
       const response = await page('/', charnwood()).set('Cookie', cookie);
       expect(response.status).toBe(403);
       expect(response.text).toContain('You do not have access to this page');
-      expect(response.text).not.toContain('Welcome,');
+      expect(response.text).not.toContain('Dashboard');
     });
 
     it('keeps the JSON API on bearer tokens: a session cookie there signs nobody in', async () => {
