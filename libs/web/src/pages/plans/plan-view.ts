@@ -8,6 +8,7 @@ import {
   type PlanDetailDto,
 } from '@due-regard/plans';
 import { actionRow, type ActionRow } from '../shared/action-rows.js';
+import { shortLabel } from '../shared/bar-chart.js';
 import { objectiveName } from '../shared/plan-figures.js';
 import { actionStatusTag, ragTag } from '../shared/wording.js';
 
@@ -75,7 +76,7 @@ export function filterSelects(
   return {
     objective: select(
       'Any objective',
-      objectives.map((objective) => ({ value: objective.id, text: objectiveName(objective) })),
+      objectives.map((objective) => ({ value: objective.id, text: shortLabel(objectiveName(objective), 70) })),
       filters.objectiveId,
     ),
     status: select(
