@@ -305,6 +305,24 @@ describe('the web service on the whole app', () => {
       expect(response.text).toContain('<title>Page not found – Charnwood Borough Council – Due Regard</title>');
     });
 
+    it('answers plan, strategy and action addresses that name nothing with a 404 page, and filters the form never sends with a 400 page', async () => {
+      const cookie = await signedInAs('charnwood.viewer', 'Charnwood Viewer');
+      for (const path of [
+        '/plans/no-such-plan',
+        '/plans/not%20an%20id',
+        '/strategies/no-such-strategy',
+        '/plans/no-such-plan/actions/no-such-action/history',
+        '/public/plans/no-such-plan',
+      ]) {
+        const response = await page(path, charnwood()).set('Cookie', cookie);
+        expect({ path, status: response.status }).toEqual({ path, status: 404 });
+        expect(response.text).toContain('<h1 class="govuk-heading-l">Page not found</h1>');
+      }
+      const filtered = await page('/plans/no-such-plan?status=finished', charnwood()).set('Cookie', cookie);
+      expect(filtered.status).toBe(400);
+      expect(filtered.text).toContain('Sorry, there is a problem');
+    });
+
     it('keeps problem details for API clients and for anything under /api', async () => {
       const unknown = await request(running.platformUrl).get('/').set('Host', running.councilHost('nowhere'));
       expect(unknown.status).toBe(404);
