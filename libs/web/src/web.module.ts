@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import {
   Inject,
   Module,
@@ -9,18 +8,12 @@ import {
 } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { DEFAULT_REALM_FILE } from '@due-regard/identity-provider';
 import { PlanImportModule } from '@due-regard/plan-import-app';
 import { PlansReadModule, PlansWriteModule } from '@due-regard/plans';
-import {
-  KeycloakAdminUserDirectory,
-  PrincipalSource,
-  RealmExportUserDirectory,
-  UserDirectory,
-} from '@due-regard/identity';
+import { PrincipalSource } from '@due-regard/identity';
 import type { AppConfig } from '@due-regard/platform';
 import { AssetsController } from './assets/assets.controller.js';
-import { resolveWebOptions, WEB_OPTIONS, type WebOptions } from './config/web-options.js';
+import { resolveWebOptions, WEB_OPTIONS } from './config/web-options.js';
 import { ErrorPages } from './errors/error-pages.js';
 import { PageRequestExceptionFilter, WebPageExceptionFilter } from './errors/exception-filters.js';
 import { DashboardPageController } from './pages/dashboard/dashboard.page.controller.js';
@@ -37,22 +30,7 @@ import { SessionPrincipalSource } from './session/session-principal-source.js';
 import { WebSessionMiddleware } from './session/web-session.middleware.js';
 import { RelyingParty } from './sign-in/relying-party.js';
 import { SignInController } from './sign-in/sign-in.controller.js';
-
-/**
- * Names of the people in histories: from the realm export the embedded provider serves, or from
- * Keycloak's Admin REST API with the web client's service account (it needs realm-management's
- * `view-users` role in Keycloak).
- */
-function userDirectory(options: WebOptions): UserDirectory {
-  return options.keycloak === null
-    ? new RealmExportUserDirectory(resolve(DEFAULT_REALM_FILE))
-    : new KeycloakAdminUserDirectory({
-        keycloakUrl: options.keycloak.url,
-        realm: options.keycloak.realm,
-        clientId: options.clientId,
-        clientSecret: options.clientSecret,
-      });
-}
+import { userDirectoryProvider } from './users/user-directory.provider.js';
 
 /** The page controllers of this forRoot(), for the session middleware. */
 const PAGE_CONTROLLERS = Symbol('WebPageControllers');
@@ -96,7 +74,7 @@ export class WebModule implements NestModule {
         CsrfGuard,
         PageRenderer,
         CouncilPageContext,
-        { provide: UserDirectory, useFactory: () => userDirectory(options) },
+        userDirectoryProvider,
         ErrorPages,
         WebPageExceptionFilter,
         { provide: APP_FILTER, useClass: PageRequestExceptionFilter },
