@@ -14,4 +14,11 @@ describe("a council's service navigation", () => {
       '/imports/new',
     );
   });
+
+  it('keeps Plans highlighted on a plan, a strategy and an action’s history', () => {
+    expect(councilNavigation(true, ['viewer']).find((link) => link.text === 'Plans')?.within).toEqual([
+      '/plans/',
+      '/strategies/',
+    ]);
+  });
 });

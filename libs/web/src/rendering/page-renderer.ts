@@ -46,7 +46,10 @@ export interface SiteModel {
 export interface NavigationItem {
   readonly href: string;
   readonly text: string;
+  /** This very page. */
   readonly current: boolean;
+  /** A page under this item (a plan under Plans). */
+  readonly active: boolean;
 }
 
 export type PageModel = Readonly<Record<string, unknown>> & {
@@ -89,16 +92,17 @@ export class PageRenderer {
     const signedIn = session?.tokens !== undefined;
     const currentPath = (request.originalUrl.split('?')[0] ?? '/').replace(/(.)\/+$/, '$1');
     const platformUrl = `${this.addresses.platformOrigin()}/`;
-    const item = (href: string, text: string, path: string): NavigationItem => ({
+    const item = (href: string, text: string, path: string, within: readonly string[] = []): NavigationItem => ({
       href,
       text,
       current: currentPath === path,
+      active: currentPath !== path && within.some((prefix) => currentPath.startsWith(prefix)),
     });
     const navigation =
       council === null
         ? [item(platformUrl, 'Councils', '/')]
         : councilNavigation(signedIn, this.rolesHere(council.slug)).map((link) =>
-            item(link.href, link.text, link.href),
+            item(link.href, link.text, link.href, link.within),
           );
     return {
       council: council === null ? null : { slug: council.slug, name: council.name },
@@ -148,22 +152,23 @@ export class PageRenderer {
 
 /**
  * A council's service navigation: signed in, its home, plans and (for editors and admins) imports;
- * for everyone, its published plans. Each link is current on its own path.
+ * for everyone, its published plans. Each link is current on its own path, and active on the
+ * pages under it (`within`).
  */
 export function councilNavigation(
   signedIn: boolean,
   roles: readonly CouncilRole[],
-): { readonly href: string; readonly text: string }[] {
+): { readonly href: string; readonly text: string; readonly within: readonly string[] }[] {
   const mayImport = roles.some((role) => role === 'plan-editor' || role === 'council-admin');
   return [
     ...(signedIn
       ? [
-          { href: '/', text: 'Home' },
-          { href: '/plans', text: 'Plans' },
+          { href: '/', text: 'Home', within: [] },
+          { href: '/plans', text: 'Plans', within: ['/plans/', '/strategies/'] },
         ]
       : []),
-    ...(signedIn && mayImport ? [{ href: '/imports/new', text: 'Import' }] : []),
-    { href: '/public', text: 'Published plans' },
+    ...(signedIn && mayImport ? [{ href: '/imports/new', text: 'Import', within: ['/imports/'] }] : []),
+    { href: '/public', text: 'Published plans', within: ['/public/'] },
   ];
 }
 
