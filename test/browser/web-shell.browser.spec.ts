@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { decodeJwt, SignJWT } from 'jose';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { loadOrCreateProviderKeys } from '@due-regard/identity-provider';
 import { SESSION_KEY_PREFIX } from '@due-regard/web';
 import {
@@ -34,6 +34,12 @@ import {
 // page (the embedded Keycloak-compatible one), at http://localhost:3000 and its council
 // sub-domains, which Chromium resolves to loopback by itself (no --host-resolver-rules).
 // Every page visited is screenshotted and checked with axe (WCAG 2.2 AA tags): zero violations.
+
+/** The council's home when signed in: its dashboard, saying who is signed in, in which role. */
+async function expectDashboardOf(page: Page, whoAndRole: string, council = 'Charnwood Borough Council'): Promise<void> {
+  expect(await heading(page)).toBe('Dashboard');
+  expect(await page.locator('main').innerText()).toContain(`You’re signed in as ${whoAndRole} for ${council}.`);
+}
 
 describe('the web service in a real browser', () => {
   let dueRegard: DueRegardForBrowser;
@@ -114,7 +120,7 @@ describe('the web service in a real browser', () => {
   );
 
   it(
-    "signs in as charnwood.lead through the provider's page, sees the council home with the user's name, and signs out",
+    "signs in as charnwood.lead through the provider's page, sees the council's dashboard with the user's name, and signs out",
     async () => {
       await inNewContext(browser, 'lead-signs-in-and-out', async (page, context) => {
         await page.goto(councilUrl('charnwood', '/'));
@@ -123,10 +129,7 @@ describe('the web service in a real browser', () => {
 
         expect(page.url()).toBe(councilUrl('charnwood', '/'));
         expect(await page.title()).toBe('Home – Charnwood Borough Council – Due Regard');
-        expect(await heading(page)).toBe('Welcome, Grace Okafor');
-        expect(await page.locator('main').innerText()).toContain(
-          'You’re signed in to Due Regard as an action lead for Charnwood Borough Council.',
-        );
+        await expectDashboardOf(page, 'Grace Okafor, an action lead');
         await checkPage(page, '09-council-home-signed-in');
         // On a phone: the service navigation folds behind its Menu button (JavaScript is on here).
         await page.setViewportSize({ width: 375, height: 812 });
@@ -192,14 +195,14 @@ describe('the web service in a real browser', () => {
         await signInOnProviderPage(page, 'leicestershire.editor');
         expect(page.url()).toBe(councilUrl('charnwood', '/'));
         expect(await heading(page)).toBe('You do not have access to this page');
-        expect(await page.locator('main').innerText()).not.toContain('Welcome');
+        expect(await page.locator('main').innerText()).not.toContain('Dashboard');
         const again = await page.reload();
         expect(again?.status()).toBe(403);
         await checkPage(page, '15-forbidden');
 
         // The same person is welcome on their own council's sub-domain (its own session: sign in there).
         await page.goto(councilUrl('leicestershire', '/'));
-        expect(await heading(page)).toBe('Welcome, Mohammed Rahman');
+        await expectDashboardOf(page, 'Mohammed Rahman, a plan editor', 'Leicestershire County Council');
       });
     },
     JOURNEY,
@@ -213,7 +216,7 @@ describe('the web service in a real browser', () => {
         await inNewContext(browser, 'token-refresh', async (page, context) => {
           await page.goto(councilUrl('charnwood', '/'));
           await signInOnProviderPage(page, 'charnwood.viewer');
-          expect(await heading(page)).toBe('Welcome, Daniel Kowalski');
+          await expectDashboardOf(page, 'Daniel Kowalski, a viewer');
 
           // Age the session's access token: same claims and signing key, expired a minute ago.
           const cookie = (await context.cookies()).find((candidate) => candidate.name === 'due-regard-session');
@@ -230,7 +233,7 @@ describe('the web service in a real browser', () => {
           await redis.set(key, JSON.stringify(session), 'KEEPTTL');
 
           await page.reload();
-          expect(await heading(page)).toBe('Welcome, Daniel Kowalski');
+          await expectDashboardOf(page, 'Daniel Kowalski, a viewer');
           const refreshed = JSON.parse((await redis.get(key)) ?? '{}') as { tokens: { accessToken: string } };
           expect(refreshed.tokens.accessToken).not.toBe(expired);
           expect(decodeJwt(refreshed.tokens.accessToken).exp).toBeGreaterThan(now);
@@ -254,7 +257,7 @@ describe('the web service in a real browser', () => {
           await checkPageWithoutJavaScript(browser, page, context, '16-published-plans-without-javascript');
           await page.getByRole('link', { name: 'Sign in' }).click();
           await signInOnProviderPage(page, 'charnwood.lead');
-          expect(await heading(page)).toBe('Welcome, Grace Okafor');
+          await expectDashboardOf(page, 'Grace Okafor, an action lead');
           // On a phone without JavaScript the navigation stays open: no Menu button to need it.
           await page.setViewportSize({ width: 375, height: 812 });
           expect(await page.getByRole('button', { name: 'Menu' }).isVisible()).toBe(false);
@@ -292,7 +295,7 @@ describe('the web service in a real browser', () => {
         expect(await focusedText(page)).toBe('Sign in');
         await page.keyboard.press('Space');
         await page.waitForURL(councilUrl('charnwood', '/'));
-        expect(await heading(page)).toBe('Welcome, Grace Okafor');
+        await expectDashboardOf(page, 'Grace Okafor, an action lead');
 
         await tabTo(page, 'Sign out');
         await page.keyboard.press('Space');

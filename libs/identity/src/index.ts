@@ -10,3 +10,6 @@ export * from './nest/access.guard.js';
 export * from './nest/identity.module.js';
 export * from './nest/identity.options.js';
 export * from './nest/tenant-registry.js';
+export * from './users/user-directory.js';
+export * from './users/realm-export.user-directory.js';
+export * from './users/keycloak-admin.user-directory.js';

@@ -12,11 +12,14 @@ export * from './read-models/index.js';
 export * from './application/plans-write.module.js';
 export * from './application/get-plan-as-of/get-plan-as-of.query.js';
 export * from './application/get-action/get-action.query.js';
+export * from './application/action-history/action-history.query.js';
 export {
   planAsOfSchema,
   type ActionAsOf,
   type ActionDetail,
+  type ActionHistory,
   type DueView,
+  type HistoryEntry,
   type ObjectiveAsOf,
   type PlanAsOf,
   type StrategyAsOf,

@@ -202,13 +202,16 @@ describe('the web service on the whole app', () => {
   });
 
   describe('signed in', () => {
-    it("welcomes a Charnwood action lead by name and role on Charnwood's home", async () => {
+    it("shows a Charnwood action lead the dashboard on Charnwood's home, naming them and their role", async () => {
       const cookie = await signedInAs('charnwood.lead', 'Charnwood Lead');
       const response = await page('/', charnwood()).set('Cookie', cookie);
       expect(response.status).toBe(200);
       expect(response.text).toContain('<title>Home – Charnwood Borough Council – Due Regard</title>');
-      expect(response.text).toMatch(/Welcome, [^<]+<\/h1>/);
-      expect(response.text).toContain('as an action lead for Charnwood Borough Council');
+      expect(response.text).toContain('<h1 class="govuk-heading-l">Dashboard</h1>');
+      expect(response.text).toContain(
+        'You’re signed in as Grace Okafor, an action lead for Charnwood Borough Council.',
+      );
+      expect(response.text).toContain('Charnwood Borough Council has no published action plan.');
       expect(response.text).toContain('action="/sign-out"');
       expect(response.text).toMatch(/name="_csrf" value="[^"]+"/);
     });
@@ -218,7 +221,7 @@ describe('the web service on the whole app', () => {
       const response = await page('/', charnwood()).set('Cookie', cookie);
       expect(response.status).toBe(403);
       expect(response.text).toContain('You do not have access to this page');
-      expect(response.text).not.toContain('Welcome,');
+      expect(response.text).not.toContain('Dashboard');
     });
 
     it('keeps the JSON API on bearer tokens: a session cookie there signs nobody in', async () => {
@@ -300,6 +303,24 @@ describe('the web service on the whole app', () => {
       const response = await page('/no-such-page', charnwood());
       expect(response.status).toBe(404);
       expect(response.text).toContain('<title>Page not found – Charnwood Borough Council – Due Regard</title>');
+    });
+
+    it('answers plan, strategy and action addresses that name nothing with a 404 page, and filters the form never sends with a 400 page', async () => {
+      const cookie = await signedInAs('charnwood.viewer', 'Charnwood Viewer');
+      for (const path of [
+        '/plans/no-such-plan',
+        '/plans/not%20an%20id',
+        '/strategies/no-such-strategy',
+        '/plans/no-such-plan/actions/no-such-action/history',
+        '/public/plans/no-such-plan',
+      ]) {
+        const response = await page(path, charnwood()).set('Cookie', cookie);
+        expect({ path, status: response.status }).toEqual({ path, status: 404 });
+        expect(response.text).toContain('<h1 class="govuk-heading-l">Page not found</h1>');
+      }
+      const filtered = await page('/plans/no-such-plan?status=finished', charnwood()).set('Cookie', cookie);
+      expect(filtered.status).toBe(400);
+      expect(filtered.text).toContain('Sorry, there is a problem');
     });
 
     it('keeps problem details for API clients and for anything under /api', async () => {

@@ -17,7 +17,12 @@ import { AssetsController } from './assets/assets.controller.js';
 import { resolveWebOptions, WEB_OPTIONS } from './config/web-options.js';
 import { ErrorPages } from './errors/error-pages.js';
 import { PageRequestExceptionFilter, WebPageExceptionFilter } from './errors/exception-filters.js';
-import { CouncilPagesController } from './pages/council-pages.controller.js';
+import { DashboardPageController } from './pages/dashboard/dashboard.page.controller.js';
+import { ActionHistoryPageController } from './pages/history/action-history.page.controller.js';
+import { PlansPageController } from './pages/plans/plans.page.controller.js';
+import { PublicPlansPageController } from './pages/public/public-plans.page.controller.js';
+import { CouncilPageContext } from './pages/shared/council-page-context.js';
+import { StrategyPageController } from './pages/strategies/strategy.page.controller.js';
 import { InformationPagesController } from './pages/information-pages.controller.js';
 import { platformHomeController } from './pages/platform-home.controller.js';
 import { ImportPagesController } from './imports/import-pages.controller.js';
@@ -28,6 +33,7 @@ import { SessionPrincipalSource } from './session/session-principal-source.js';
 import { WebSessionMiddleware } from './session/web-session.middleware.js';
 import { RelyingParty } from './sign-in/relying-party.js';
 import { SignInController } from './sign-in/sign-in.controller.js';
+import { userDirectoryProvider } from './users/user-directory.provider.js';
 
 /** The page controllers of this forRoot(), for the session middleware. */
 const PAGE_CONTROLLERS = Symbol('WebPageControllers');
@@ -47,7 +53,11 @@ export class WebModule implements NestModule {
     // The platform home first: Express tries routes in order, and the council home shares its `/`.
     const pages: Type[] = [
       platformHomeController(options.baseDomain),
-      CouncilPagesController,
+      DashboardPageController,
+      PlansPageController,
+      StrategyPageController,
+      ActionHistoryPageController,
+      PublicPlansPageController,
       InformationPagesController,
       SignInController,
       ImportPagesController,
@@ -67,6 +77,8 @@ export class WebModule implements NestModule {
         CsrfProtection,
         CsrfGuard,
         PageRenderer,
+        CouncilPageContext,
+        userDirectoryProvider,
         ErrorPages,
         WebPageExceptionFilter,
         { provide: APP_FILTER, useClass: PageRequestExceptionFilter },

@@ -7,6 +7,16 @@ export * from './projection/event-log.js';
 export * from './projection/plans-projection.js';
 export * from './projection/plans-projection.runner.js';
 export * from './queries/dashboard.js';
+export * from './queries/plans-read-queries.js';
+export type {
+  ActionSummaryDto,
+  ObjectiveDto,
+  PlanDetailDto,
+  PlanListDto,
+  RecentActionChangeDto,
+  StrategyDetailDto,
+  StrategyListDto,
+} from './queries/read-model-dtos.js';
 export * from './rebuild/projections-queue.js';
 export * from './rebuild/rebuild-council.js';
 export * from './schema/entities.js';

@@ -31,6 +31,8 @@ export interface WebOptions {
   readonly issuer: string;
   /** True when the app serves the embedded provider itself (no KEYCLOAK_URL). */
   readonly embeddedProvider: boolean;
+  /** Keycloak's base URL and realm, when KEYCLOAK_URL is set. */
+  readonly keycloak: { readonly url: string; readonly realm: string } | null;
   readonly clientId: string;
   readonly clientSecret: string;
   /** Signs session cookies; CSRF tokens use a key derived from it. */
@@ -83,6 +85,8 @@ export function resolveWebOptions(
     baseDomain: config.http.baseDomain,
     issuer: `${config.identity.authServerUrl}/realms/${config.identity.realm}`,
     embeddedProvider: config.identity.keycloakUrl === null,
+    keycloak:
+      config.identity.keycloakUrl === null ? null : { url: config.identity.keycloakUrl, realm: config.identity.realm },
     clientId: WEB_CLIENT_ID,
     clientSecret: parsed.data.WEB_CLIENT_SECRET ?? DEVELOPMENT_CLIENT_SECRET,
     sessionSecret,

@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import nunjucks from 'nunjucks';
 import { CouncilDirectory } from '@due-regard/councils';
-import { tenantFromHost, type Tenant } from '@due-regard/identity';
+import { councilRolesOf, RequestContext, tenantFromHost, type CouncilRole, type Tenant } from '@due-regard/identity';
 import { SUPPORT_EMAIL, WEB_OPTIONS, type WebOptions } from '../config/web-options.js';
 import { CSRF_FIELD, CsrfProtection } from '../security/csrf.js';
 import { newNonce, pageContentSecurityPolicy } from '../security/content-security-policy.js';
@@ -47,7 +47,10 @@ export interface SiteModel {
 export interface NavigationItem {
   readonly href: string;
   readonly text: string;
+  /** This very page. */
   readonly current: boolean;
+  /** A page under this item (a plan under Plans). */
+  readonly active: boolean;
 }
 
 export type PageModel = Readonly<Record<string, unknown>> & {
@@ -69,6 +72,7 @@ export class PageRenderer {
     private readonly directory: CouncilDirectory,
     private readonly csrf: CsrfProtection,
     private readonly relyingParty: RelyingParty,
+    private readonly context: RequestContext,
   ) {
     this.environment = new nunjucks.Environment(
       new nunjucks.FileSystemLoader([VIEWS, GOVUK_FRONTEND_DIST], { noCache: !options.production }),
@@ -89,15 +93,18 @@ export class PageRenderer {
     const signedIn = session?.tokens !== undefined;
     const currentPath = (request.originalUrl.split('?')[0] ?? '/').replace(/(.)\/+$/, '$1');
     const platformUrl = `${this.addresses.platformOrigin()}/`;
-    const item = (href: string, text: string, path: string): NavigationItem => ({
+    const item = (href: string, text: string, path: string, within: readonly string[] = []): NavigationItem => ({
       href,
       text,
       current: currentPath === path,
+      active: currentPath !== path && within.some((prefix) => currentPath.startsWith(prefix)),
     });
     const navigation =
       council === null
         ? [item(platformUrl, 'Councils', '/')]
-        : [...(signedIn ? [item('/', 'Home', '/')] : []), item('/public', 'Published plans', '/public')];
+        : councilNavigation(signedIn, this.rolesHere(council.slug)).map((link) =>
+            item(link.href, link.text, link.href, link.within),
+          );
     return {
       council: council === null ? null : { slug: council.slug, name: council.name },
       signedIn,
@@ -114,6 +121,16 @@ export class PageRenderer {
       assetVersion: GOVUK_FRONTEND_VERSION,
       homeOrigin: tenant.kind === 'council' && council === null ? this.addresses.platformOrigin() : '',
     };
+  }
+
+  /** The signed-in person's roles in this council, once the access guard has signed them in (not on public pages). */
+  private rolesHere(councilSlug: string): CouncilRole[] {
+    if (!this.context.isActive()) return [];
+    try {
+      return councilRolesOf(this.context.principal(), councilSlug);
+    } catch {
+      return [];
+    }
   }
 
   async render(request: Request, response: Response, view: string, model: PageModel, status = 200): Promise<void> {
@@ -134,6 +151,28 @@ export class PageRenderer {
     response.setHeader('Cache-Control', 'no-store');
     response.status(status).type('html').send(html);
   }
+}
+
+/**
+ * A council's service navigation: signed in, its home, plans and (for editors and admins) imports;
+ * for everyone, its published plans. Each link is current on its own path, and active on the
+ * pages under it (`within`).
+ */
+export function councilNavigation(
+  signedIn: boolean,
+  roles: readonly CouncilRole[],
+): { readonly href: string; readonly text: string; readonly within: readonly string[] }[] {
+  const mayImport = roles.some((role) => role === 'plan-editor' || role === 'council-admin');
+  return [
+    ...(signedIn
+      ? [
+          { href: '/', text: 'Home', within: [] },
+          { href: '/plans', text: 'Plans', within: ['/plans/', '/strategies/'] },
+        ]
+      : []),
+    ...(signedIn && mayImport ? [{ href: '/imports/new', text: 'Import', within: ['/imports/'] }] : []),
+    { href: '/public', text: 'Published plans', within: ['/public/'] },
+  ];
 }
 
 const GOVUK_FRONTEND_VERSION = (createRequire(import.meta.url)('govuk-frontend/package.json') as { version: string })

@@ -19,6 +19,7 @@ import type {
   ObjectiveDto,
   PlanDetailDto,
   PlanListDto,
+  RecentActionChangeDto,
   StrategyDetailDto,
   StrategyListDto,
 } from './read-model-dtos.js';
@@ -209,6 +210,31 @@ export class PlansReadQueries {
         actions,
         filters,
       };
+    });
+  }
+
+  /**
+   * The actions that changed last across the council's plans, newest first: what a dashboard
+   * shows as recent changes.
+   */
+  recentActionChanges(limit = 10): Promise<RecentActionChangeDto[]> {
+    return this.readModels.read(async (em) => {
+      const rows = await em.find(ActionReadModel, {}, { orderBy: { changedAt: 'desc', actionId: 'asc' }, limit });
+      const planIds = [...new Set(rows.map((row) => row.planId))];
+      const plans = planIds.length === 0 ? [] : await em.find(PlanReadModel, { planId: { $in: planIds } });
+      const planTitle = new Map(plans.map((plan) => [plan.planId, plan.title]));
+      return rows.map((row) => ({
+        planId: row.planId,
+        planTitle: planTitle.get(row.planId) ?? '',
+        actionId: row.actionId,
+        ref: row.ref ?? null,
+        title: row.title,
+        status: row.status,
+        rag: row.rag,
+        latestUpdateOn: row.latestUpdateOn ?? null,
+        latestNarrative: row.latestProgress?.narrative ?? null,
+        changedAt: changedAt(row.changedAt),
+      }));
     });
   }
 }

@@ -122,4 +122,19 @@ export const planDetailSchema = planSummarySchema.extend({
 });
 export type PlanDetailDto = z.infer<typeof planDetailSchema>;
 
+/** An action that changed lately, with its plan: a dashboard's recent changes. */
+export interface RecentActionChangeDto {
+  readonly planId: string;
+  readonly planTitle: string;
+  readonly actionId: string;
+  readonly ref: string | null;
+  readonly title: string;
+  readonly status: (typeof ACTION_STATUSES)[number];
+  readonly rag: (typeof RAG_RATINGS)[number];
+  readonly latestUpdateOn: string | null;
+  readonly latestNarrative: string | null;
+  /** When the action last changed (an ISO instant). */
+  readonly changedAt: string;
+}
+
 export const openApi = (schema: z.ZodType): object => z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'output' });

@@ -1,0 +1,44 @@
+import type { ActionHistory } from '@due-regard/plans';
+import { sourceName, ukDateTime } from '../shared/wording.js';
+
+export interface HistoryRow {
+  readonly when: string;
+  /** The instant, for a `<time datetime>`. */
+  readonly time: string;
+  readonly who: string;
+  readonly what: string;
+  readonly source: string;
+}
+
+export interface HistoryView {
+  readonly ref: string | null;
+  /** The action's title as its latest wording has it. */
+  readonly title: string;
+  /** Newest first. */
+  readonly rows: readonly HistoryRow[];
+}
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+/** Each change with who made it (names looked up now), when on UK clocks, what it changed and where. */
+export function actionHistoryView(history: ActionHistory, names: ReadonlyMap<string, string>): HistoryView {
+  let ref: string | null = null;
+  let title = '';
+  for (const event of history.events) {
+    if (event.type === 'ActionAdded') ref = text(event.data['ref']);
+    title = text(event.data['title']) ?? title;
+  }
+  return {
+    ref,
+    title,
+    rows: [...history.events].reverse().map((event) => ({
+      when: ukDateTime(event.time),
+      time: event.time,
+      who: names.get(event.actorId) ?? event.actorId,
+      what: event.summary,
+      source: sourceName(event.source),
+    })),
+  };
+}

@@ -1,0 +1,104 @@
+import { BadRequestException, Get, NotFoundException, Param, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { COUNCIL_ROLES, CouncilAccess } from '@due-regard/identity';
+import { PlansReadQueries } from '@due-regard/plans';
+import { PageRenderer } from '../../rendering/page-renderer.js';
+import { WebController } from '../../web-controller.decorator.js';
+import { CouncilPageContext, PageIdPipe } from '../shared/council-page-context.js';
+import { planFigureCharts } from '../shared/plan-figures.js';
+import { percentComplete, periodWords, planStatusTag, strategyStatusTag, ukDate } from '../shared/wording.js';
+import { lifecycleForms, mayAddToPlan } from './plan-permissions.js';
+import { actionGroups, filterSelects, hasFilters, planFilters } from './plan-view.js';
+
+/** The council's action plans: all of them, and one with its actions by objective. */
+@WebController()
+export class PlansPageController {
+  constructor(
+    private readonly page: CouncilPageContext,
+    private readonly queries: PlansReadQueries,
+    private readonly renderer: PageRenderer,
+  ) {}
+
+  @Get('plans')
+  @CouncilAccess(...COUNCIL_ROLES)
+  async list(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const mayBeBehind = await this.page.readModelsMayBeBehind();
+    const [{ plans }, { strategies }] = await Promise.all([this.queries.listPlans(), this.queries.listStrategies()]);
+    const strategyTitle = new Map(strategies.map((strategy) => [strategy.id, strategy.title]));
+    await this.renderer.render(request, response, 'pages/plans.njk', {
+      pageTitle: 'Action plans',
+      mayBeBehind,
+      plans: plans.map((plan) => ({
+        title: plan.title,
+        href: `/plans/${encodeURIComponent(plan.id)}`,
+        period: periodWords(plan.period),
+        status: planStatusTag(plan.status),
+        actions: plan.actions,
+        strategyTitle: strategyTitle.get(plan.strategyId) ?? '',
+        strategyHref: `/strategies/${encodeURIComponent(plan.strategyId)}`,
+      })),
+      strategies: strategies.map((strategy) => ({
+        title: strategy.title,
+        href: `/strategies/${encodeURIComponent(strategy.id)}`,
+        period: periodWords(strategy.period),
+        status: strategyStatusTag(strategy.status),
+        objectives: strategy.objectives,
+      })),
+    });
+  }
+
+  @Get('plans/:planId')
+  @CouncilAccess(...COUNCIL_ROLES)
+  async plan(
+    @Param('planId', PageIdPipe) planId: string,
+    @Query() query: Record<string, unknown>,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const filters = planFilters(query);
+    if (filters === null) throw new BadRequestException('These filters are not ones the form offers');
+    const mayBeBehind = await this.page.readModelsMayBeBehind();
+    const filtered = hasFilters(filters);
+    const [plan, whole] = await Promise.all([
+      this.queries.plan(planId, filters),
+      filtered ? this.queries.plan(planId) : Promise.resolve(null),
+    ]);
+    if (plan === null) throw new NotFoundException();
+    const roles = this.page.roles();
+    const charts = planFigureCharts(plan);
+    await this.renderer.render(request, response, 'pages/plan.njk', {
+      pageTitle: plan.title,
+      mayBeBehind,
+      plan: {
+        id: plan.id,
+        title: plan.title,
+        version: plan.version,
+        period: periodWords(plan.period),
+        status: planStatusTag(plan.status),
+        approvedOn: ukDate(plan.approvedOn),
+        publishedOn: ukDate(plan.publishedOn),
+        closedOn: ukDate(plan.closedOn),
+        strategy: plan.strategy && {
+          title: plan.strategy.title,
+          href: `/strategies/${encodeURIComponent(plan.strategy.id)}`,
+        },
+        figures: plan.dashboard,
+        percentComplete: percentComplete(plan.dashboard.byStatus),
+      },
+      byStatus: charts.byStatus,
+      byRag: charts.byRag,
+      lifecycleForms: lifecycleForms(plan.status, roles),
+      addLinks: mayAddToPlan(plan.status, roles)
+        ? {
+            action: `/plans/${encodeURIComponent(plan.id)}/actions/new`,
+            objective: `/strategies/${encodeURIComponent(plan.strategyId)}/objectives/new`,
+          }
+        : null,
+      selects: filterSelects(plan.objectives, (whole ?? plan).actions, filters),
+      filtered,
+      shown: plan.actions.length,
+      total: plan.dashboard.actions,
+      groups: actionGroups(plan, filtered),
+    });
+  }
+}

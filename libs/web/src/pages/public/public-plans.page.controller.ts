@@ -1,0 +1,56 @@
+import { Get, NotFoundException, Param, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Public, RequestContext } from '@due-regard/identity';
+import { PlansReadQueries, type PlanDetailDto } from '@due-regard/plans';
+import { PageRenderer } from '../../rendering/page-renderer.js';
+import { WebController } from '../../web-controller.decorator.js';
+import { PageIdPipe } from '../shared/council-page-context.js';
+import { isPublicPlan, publicPlanLists, publicPlanPage, publicPlanSummary } from './public-plans-view.js';
+
+/**
+ * The plans a council has published, for residents, with nobody signed in. The read models are
+ * confined to the council of the sub-domain (the request context's tenant); only published and
+ * closed plans are shown.
+ */
+@WebController()
+export class PublicPlansPageController {
+  constructor(
+    private readonly context: RequestContext,
+    private readonly queries: PlansReadQueries,
+    private readonly renderer: PageRenderer,
+  ) {}
+
+  @Get('public')
+  @Public()
+  async publishedPlans(@Req() request: Request, @Res() response: Response): Promise<void> {
+    if (this.context.tenant().kind !== 'council') throw new NotFoundException();
+    const { current, earlier } = publicPlanLists((await this.queries.listPlans()).plans);
+    const details = (await Promise.all(current.map((plan) => this.queries.plan(plan.id)))).filter(
+      (plan): plan is PlanDetailDto => plan !== null && isPublicPlan(plan),
+    );
+    await this.renderer.render(request, response, 'pages/published-plans.njk', {
+      pageTitle: 'Published plans',
+      plans: details.map(publicPlanSummary),
+      earlier: earlier.map((plan) => ({
+        title: plan.title,
+        href: `/public/plans/${encodeURIComponent(plan.id)}`,
+      })),
+    });
+  }
+
+  @Get('public/plans/:planId')
+  @Public()
+  async publishedPlan(
+    @Param('planId', PageIdPipe) planId: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    if (this.context.tenant().kind !== 'council') throw new NotFoundException();
+    const plan = await this.queries.plan(planId);
+    if (plan === null || !isPublicPlan(plan)) throw new NotFoundException();
+    await this.renderer.render(request, response, 'pages/published-plan.njk', {
+      pageTitle: plan.title,
+      plan: publicPlanPage(plan),
+    });
+  }
+}
