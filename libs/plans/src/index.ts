@@ -30,3 +30,14 @@ export * from './application/plan-lifecycle/plan-lifecycle.command.js';
 export * from './application/record-progress/record-progress.command.js';
 export * from './application/revise-due/revise-due.command.js';
 export * from './application/strategy-lifecycle/strategy-lifecycle.command.js';
+// What the web's forms send and read: the same commands and queries as the API, and its body schemas.
+export * from './application/revise-action/revise-action.command.js';
+export * from './application/action-history/action-history.query.js';
+export type { ActionHistory, HistoryEntry, ProgressEntry, DueRevision } from './application/shared/views.js';
+export { recordProgressBody } from './application/record-progress/record-progress.http.controller.js';
+export { reviseDueBody } from './application/revise-due/revise-due.http.controller.js';
+export { reviseActionBody } from './application/revise-action/revise-action.http.controller.js';
+export { addActionBody } from './application/add-action/add-action.http.controller.js';
+export { addObjectiveBody } from './application/add-objective/add-objective.http.controller.js';
+export { draftPlanBody } from './application/draft-plan/draft-plan.http.controller.js';
+export { PlansReadQueries, type ActionFilters } from './read-models/queries/plans-read-queries.js';

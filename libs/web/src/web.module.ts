@@ -25,6 +25,9 @@ import { SessionPrincipalSource } from './session/session-principal-source.js';
 import { WebSessionMiddleware } from './session/web-session.middleware.js';
 import { RelyingParty } from './sign-in/relying-party.js';
 import { SignInController } from './sign-in/sign-in.controller.js';
+import { ActionPageController } from './plans/action-page/action-page.controller.js';
+import { RecordProgressPageController } from './plans/record-progress/record-progress.controller.js';
+import { PlanPages } from './plans/shared/plan-pages.js';
 
 /** The page controllers of this forRoot(), for the session middleware. */
 const PAGE_CONTROLLERS = Symbol('WebPageControllers');
@@ -47,6 +50,9 @@ export class WebModule implements NestModule {
       CouncilPagesController,
       InformationPagesController,
       SignInController,
+      // The plan forms: `/plans/new` and `/plans/:planId/actions/new` before the routes whose ids they would match.
+      RecordProgressPageController,
+      ActionPageController,
     ];
     return {
       module: WebModule,
@@ -63,6 +69,7 @@ export class WebModule implements NestModule {
         CsrfProtection,
         CsrfGuard,
         PageRenderer,
+        PlanPages,
         ErrorPages,
         WebPageExceptionFilter,
         { provide: APP_FILTER, useClass: PageRequestExceptionFilter },

@@ -10,6 +10,7 @@ import { CSRF_FIELD, CsrfProtection } from '../security/csrf.js';
 import { newNonce, pageContentSecurityPolicy } from '../security/content-security-policy.js';
 import { RelyingParty } from '../sign-in/relying-party.js';
 import { sessionOf } from '../session/web-session.js';
+import { takeFlash, type FlashMessage } from '../forms/flash.js';
 import { SiteAddresses } from '../config/site-addresses.js';
 
 const GOVUK_FRONTEND_DIST = join(
@@ -41,6 +42,8 @@ export interface SiteModel {
    * bare domain.
    */
   readonly homeOrigin: string;
+  /** A form's success message for this page (Post/Redirect/Get), shown once. */
+  readonly flash: FlashMessage | null;
 }
 
 export interface NavigationItem {
@@ -112,6 +115,7 @@ export class PageRenderer {
       supportEmail: SUPPORT_EMAIL,
       assetVersion: GOVUK_FRONTEND_VERSION,
       homeOrigin: tenant.kind === 'council' && council === null ? this.addresses.platformOrigin() : '',
+      flash: signedIn ? takeFlash(request) : null,
     };
   }
 
