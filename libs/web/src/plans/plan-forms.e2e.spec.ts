@@ -32,6 +32,7 @@ describe('the plan forms on the whole app', () => {
   let hrActionId: string;
   /** Action 1.4, led by the Transformation, Strategy and Performance Team. */
   let otherActionId: string;
+  let strategyId: string;
 
   beforeAll(async () => {
     previousSecret = process.env['SESSION_SECRET'];
@@ -39,10 +40,11 @@ describe('the plan forms on the whole app', () => {
     running = await startDueRegard();
     redis = new Redis(process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379');
     await running.app.get(DemoPlans).seed();
-    const plans = await api<{ plans: { id: string; status: string }[] }>('/api/v1/plans');
+    const plans = await api<{ plans: { id: string; status: string; strategyId: string }[] }>('/api/v1/plans');
     const published = plans.plans.find((plan) => plan.status === 'published');
     if (published === undefined) throw new Error('No published plan in the demo data');
     planId = published.id;
+    strategyId = published.strategyId;
     const detail = await api<{ actions: { id: string; ref: string | null }[] }>(`/api/v1/plans/${planId}`);
     hrActionId = detail.actions.find((action) => action.ref === '2.2')?.id ?? '';
     otherActionId = detail.actions.find((action) => action.ref === '1.4')?.id ?? '';
@@ -303,6 +305,178 @@ describe('the plan forms on the whole app', () => {
       expect(response.text).toContain('href="#asOf-day"');
       expect(response.text).toMatch(/The latest update of this action is dated \d{1,2} \w+ \d{4}/);
       expect(await actionVersion(hrActionId)).toBe(before);
+    });
+  });
+  describe('changing the due date', () => {
+    const path = () => `/plans/${planId}/actions/${otherActionId}/due`;
+
+    it('asks for the new due and the reason (400), then records the revision (303)', async () => {
+      const editor = await signedInAs('charnwood.editor');
+      const form = await openForm(path(), editor);
+      expect(form.status).toBe(200);
+      expect(form.text).toContain('value="Sept 2024 and Sept 2025"');
+      const before = await actionVersion(otherActionId);
+      const empty = await post(path(), form, { version: hiddenVersion(form), due: '', reason: '' });
+      expect(empty.status).toBe(400);
+      expect(empty.text).toContain('Enter the new due');
+      expect(empty.text).toContain('Say why the due date is revised');
+      expect(await actionVersion(otherActionId)).toBe(before);
+      const done = await post(path(), form, {
+        version: hiddenVersion(form),
+        due: 'May 2026',
+        reason: 'The intranet relaunch moved',
+      });
+      expect(done.status).toBe(303);
+      expect(await actionVersion(otherActionId)).toBe(before + 1);
+      const shown = await page(`/plans/${planId}/actions/${otherActionId}`, editor);
+      expect(shown.text).toContain('Due date changed');
+      expect(shown.text).toContain('31 May 2026');
+      expect(shown.text).toContain('The intranet relaunch moved');
+    });
+  });
+
+  describe('editing an action', () => {
+    const path = () => `/plans/${planId}/actions/${otherActionId}/edit`;
+
+    it('refuses the action lead (403), and shows an editor what changed when the action changed meanwhile (409)', async () => {
+      const lead = await signedInAs('charnwood.lead');
+      expect((await page(path(), lead)).status).toBe(403);
+      const editor = await signedInAs('charnwood.editor');
+      const form = await openForm(path(), editor);
+      expect(form.status).toBe(200);
+      const progress = await openForm(`/plans/${planId}/actions/${otherActionId}/progress`, editor);
+      const progressed = await post(`/plans/${planId}/actions/${otherActionId}/progress`, progress, {
+        version: hiddenVersion(progress),
+        status: 'in-progress',
+        rag: 'amber',
+        narrative: 'Article drafted for the staff newsletter.',
+      });
+      expect(progressed.status).toBe(303);
+      const objectiveId = /<option value="([^"]+)" selected>/.exec(form.text)?.[1] ?? '';
+      const stale = await post(path(), form, {
+        version: hiddenVersion(form),
+        title: 'Raise awareness of Equality Impact Assessments in every directorate.',
+        description: '',
+        objectiveId,
+        leads: 'Transformation, Strategy and Performance Team',
+        successMeasures: 'One article published, per year.',
+      });
+      expect(stale.status).toBe(409);
+      expect(stale.text).toContain('This action changed while you were editing');
+      expect(stale.text).toContain('Article drafted for the staff newsletter.');
+      expect(stale.text).toContain('Raise awareness of Equality Impact Assessments in every directorate.');
+      const retried = await post(
+        path(),
+        { ...form, text: stale.text },
+        {
+          version: /name="version" value="(\d+)"/.exec(stale.text)?.[1] ?? '',
+          title: 'Raise awareness of Equality Impact Assessments in every directorate.',
+          description: '',
+          objectiveId,
+          leads: 'Transformation, Strategy and Performance Team',
+          successMeasures: 'One article published, per year.',
+          protectedCharacteristics: ['disability', 'race'],
+        },
+      );
+      expect(retried.status).toBe(303);
+      const shown = await page(`/plans/${planId}/actions/${otherActionId}`, editor);
+      expect(shown.text).toContain('Action updated');
+      expect(shown.text).toContain('Raise awareness of Equality Impact Assessments in every directorate.');
+      expect(shown.text).toContain('Disability');
+    });
+  });
+
+  describe('plans, objectives and actions', () => {
+    it('drafts a plan, adds an objective and an action, and submits, approves and publishes it', async () => {
+      const editor = await signedInAs('charnwood.editor');
+      const draftForm = await openForm('/plans/new', editor);
+      expect(draftForm.status).toBe(200);
+      const bad = await post('/plans/new', draftForm, {
+        strategyId: '',
+        title: '',
+        'periodFrom-day': '1',
+        'periodFrom-month': '4',
+        'periodFrom-year': '',
+        'periodTo-day': '',
+        'periodTo-month': '',
+        'periodTo-year': '',
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.text).toContain('Select the strategy the plan carries out');
+      expect(bad.text).toContain('Enter the title of the action plan');
+      expect(bad.text).toContain('The date the plan starts must include a year');
+      expect(bad.text).toContain('Enter the date the plan ends');
+      const drafted = await post('/plans/new', draftForm, {
+        strategyId,
+        title: 'Equality Action Plan 2026-2028',
+        'periodFrom-day': '1',
+        'periodFrom-month': '4',
+        'periodFrom-year': '2026',
+        'periodTo-day': '31',
+        'periodTo-month': '3',
+        'periodTo-year': '2028',
+      });
+      expect(drafted.status).toBe(303);
+      const newPlanId = /^\/plans\/([0-9a-f-]{36})$/.exec(String(drafted.headers['location']))?.[1] ?? '';
+      expect(newPlanId).not.toBe('');
+
+      const objectiveForm = await openForm(`/strategies/${strategyId}/objectives/new?plan=${newPlanId}`, editor);
+      expect(objectiveForm.status).toBe(200);
+      const objective = await post(`/strategies/${strategyId}/objectives/new`, objectiveForm, {
+        plan: newPlanId,
+        ref: 'PEO 5',
+        title: 'Make our services accessible to everyone',
+        description: '',
+        psedAims: 'advance-equality-of-opportunity',
+      });
+      expect(objective.status).toBe(303);
+      expect(objective.headers['location']).toBe(`/plans/${newPlanId}`);
+
+      const actionForm = await openForm(`/plans/${newPlanId}/actions/new`, editor);
+      expect(actionForm.text).toContain('PEO 5 Make our services accessible to everyone');
+      const objectiveId = /<option value="([^"]+)">PEO 5 Make our services/.exec(actionForm.text)?.[1] ?? '';
+      const missing = await post(`/plans/${newPlanId}/actions/new`, actionForm, { ref: '5.1', title: '' });
+      expect(missing.status).toBe(400);
+      expect(missing.text).toContain('Select the objective the action serves');
+      expect(missing.text).toContain('Enter the action');
+      expect(missing.text).toContain('value="5.1"');
+      const added = await post(`/plans/${newPlanId}/actions/new`, actionForm, {
+        ref: '5.1',
+        objectiveId,
+        title: 'Audit the website against WCAG 2.2 AA',
+        description: '',
+        due: 'Q3 2026',
+        leads: 'Digital Services\nCustomer Services',
+        successMeasures: 'Audit published',
+        protectedCharacteristics: 'disability',
+      });
+      expect(added.status).toBe(303);
+      expect(String(added.headers['location'])).toMatch(new RegExp(`^/plans/${newPlanId}/actions/[0-9a-f-]{36}$`));
+      const actionPage = await page(String(added.headers['location']), editor);
+      expect(actionPage.text).toContain('Action added');
+      expect(actionPage.text).toContain('Digital Services');
+      expect(actionPage.text).toContain('Customer Services');
+
+      const planVersion = async () => (await api<{ version: number }>(`/api/v1/plans/${newPlanId}`)).version;
+      const home = await openForm('/', editor);
+      const submitted = await post(`/plans/${newPlanId}/submit`, home, { version: String(await planVersion()) });
+      expect(submitted.status).toBe(303);
+      expect(submitted.headers['location']).toBe(`/plans/${newPlanId}`);
+      const refused = await post(`/plans/${newPlanId}/approve`, home, { version: String(await planVersion()) });
+      expect(refused.status).toBe(403);
+      const admin = await signedInAs('charnwood.admin');
+      const adminHome = await openForm('/', admin);
+      const stale = await post(`/plans/${newPlanId}/approve`, adminHome, { version: '1' });
+      expect(stale.status).toBe(409);
+      expect(stale.text).toContain('The plan could not be approved');
+      const approved = await post(`/plans/${newPlanId}/approve`, adminHome, { version: String(await planVersion()) });
+      expect(approved.status).toBe(303);
+      const published = await post(`/plans/${newPlanId}/publish`, adminHome, { version: String(await planVersion()) });
+      expect(published.status).toBe(303);
+      const again = await post(`/plans/${newPlanId}/publish`, adminHome, { version: String(await planVersion()) });
+      expect(again.status).toBe(422);
+      expect(again.text).toContain('The plan could not be published');
+      expect(again.text).toContain('Nothing has been changed.');
     });
   });
 });

@@ -3,7 +3,14 @@ import { QueryBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { ConcurrencyError } from '@due-regard/event-store';
 import { councilRolesOf, RequestContext, type CouncilRole } from '@due-regard/identity';
-import { GetActionHistoryQuery, GetActionQuery, TeamDirectory, type ActionDetail } from '@due-regard/plans';
+import {
+  GetActionHistoryQuery,
+  GetActionQuery,
+  GetPlanAsOfQuery,
+  TeamDirectory,
+  type ActionDetail,
+  type PlanAsOf,
+} from '@due-regard/plans';
 import { DomainConflict, DomainRuleViolation, NotFound } from '@due-regard/shared-kernel';
 import { actionPermissions, mayEditPlans, type ActionPermissions } from '../../forms/action-permissions.js';
 import { FORM_ERROR, fieldErrorsFromRule, inUkDates, type FieldErrors } from '../../forms/field-errors.js';
@@ -71,6 +78,35 @@ export class PlanPages {
       if (error instanceof NotFound) throw new NotFoundException();
       throw error;
     }
+  }
+
+  /** The plan as it stands, from its events (its strategy's objectives, its status, its version); 404 when there is none. */
+  async plan(planId: string): Promise<PlanAsOf> {
+    try {
+      return await this.queryBus.execute(new GetPlanAsOfQuery(pageId(planId), new Date()));
+    } catch (error) {
+      if (error instanceof NotFound) throw new NotFoundException();
+      throw error;
+    }
+  }
+
+  /** A select's items for the plan's strategy's objectives in force (and `current`, even if retired since). */
+  objectiveItems(
+    plan: PlanAsOf,
+    selected: string,
+    current?: string,
+  ): { value: string; text: string; selected: boolean }[] {
+    const objectives = (plan.strategy?.objectives ?? []).filter(
+      (objective) => !objective.retired || objective.objectiveId === current,
+    );
+    const items = objectives.map((objective) => ({
+      value: objective.objectiveId,
+      text: [objective.ref, objective.title].filter((part) => part !== null && part !== '').join(' '),
+      selected: objective.objectiveId === selected,
+    }));
+    return items.some((item) => item.selected)
+      ? items
+      : [{ value: '', text: 'Select an objective', selected: true }, ...items];
   }
 
   permissionsOn(action: ActionDetail): ActionPermissions {
