@@ -28,12 +28,15 @@ export class ActionPageController {
     const action = await this.pages.action(planId, actionId);
     const plan = await this.queries.plan(planId);
     const objective = plan?.objectives.find((candidate) => candidate.id === action.objectiveId);
-    const permissions = this.pages.permissionsOn(action);
+    // A plan with its approver, or closed, takes no changes to its actions: no links to forms that would refuse.
+    const open = plan === null || plan.status === 'draft' || plan.status === 'published';
+    const permissions = open ? this.pages.permissionsOn(action) : { report: false, edit: false };
     const actionPath = pagePaths.action(planId, actionId);
     await this.renderer.render(request, response, 'plans/action.njk', {
       pageTitle: actionName(action),
       planTitle: plan?.title ?? 'Action plan',
       planHref: pagePaths.plan(planId),
+      planStatus: plan?.status ?? null,
       action: {
         ref: action.ref,
         title: action.title,
