@@ -40,6 +40,9 @@ describe('the plan forms in a real browser', () => {
   let dueRegard: DueRegardForBrowser;
   let browser: Browser;
   let actionPath: string;
+  let planPath: string;
+  let otherActionPath: string;
+  let strategyId: string;
 
   beforeAll(async () => {
     dueRegard = await startDueRegardOnPort3000();
@@ -52,7 +55,9 @@ describe('the plan forms in a real browser', () => {
         .set('Host', `charnwood.localhost:${BROWSER_PORT}`)
         .set('Authorization', `Bearer ${token}`)
         .then((response) => response.body as T);
-    const { plans } = await api<{ plans: { id: string; title: string; status: string }[] }>('/api/v1/plans');
+    const { plans } = await api<{ plans: { id: string; title: string; status: string; strategyId: string }[] }>(
+      '/api/v1/plans',
+    );
     const plan = plans.find((candidate) => candidate.status === 'published' && candidate.title.includes('2024'));
     if (plan === undefined) throw new Error("No published 2024-2026 plan in Charnwood's demo data");
     const { actions } = await api<{ actions: { id: string; ref: string | null; leads: string[] }[] }>(
@@ -63,6 +68,9 @@ describe('the plan forms in a real browser', () => {
       throw new Error('Action 2.2, led by Human Resources, is not in the demo plan');
     }
     actionPath = `/plans/${plan.id}/actions/${action.id}`;
+    planPath = `/plans/${plan.id}`;
+    otherActionPath = `/plans/${plan.id}/actions/${actions.find((candidate) => candidate.ref === '1.4')?.id ?? ''}`;
+    strategyId = plan.strategyId;
     browser = await launchChromium();
   }, 120_000);
 
@@ -285,6 +293,91 @@ describe('the plan forms in a real browser', () => {
       });
     },
     2 * JOURNEY,
+  );
+  it(
+    'takes a plan editor through the other forms: each, and each with its errors, passing axe',
+    async () => {
+      await inNewContext(browser, 'forms-editor', async (page) => {
+        const otherActionUrl = councilUrl('charnwood', otherActionPath);
+        await page.goto(otherActionUrl);
+        await signInOnProviderPage(page, 'charnwood.editor');
+        expect(page.url()).toBe(otherActionUrl);
+        await checkPage(page, 'forms-16-action-page-editor');
+
+        await page.getByRole('link', { name: 'Change due date' }).click();
+        expect(await heading(page)).toBe('Change the due date');
+        await checkPage(page, 'forms-17-change-due-date');
+        await page.getByLabel('When is it due now?').fill('');
+        await page.getByRole('button', { name: 'Change the due date' }).click();
+        await page.waitForLoadState();
+        expect(await page.locator('.govuk-error-summary').innerText()).toContain('Enter the new due');
+        await checkPage(page, 'forms-18-change-due-date-errors');
+        await page.getByLabel('When is it due now?').fill('Sept 2025 and Sept 2026');
+        await page.getByLabel('Why has the due date changed?').fill('The intranet relaunch moved to 2025');
+        await page.getByRole('button', { name: 'Change the due date' }).click();
+        await page.waitForURL(otherActionUrl);
+        expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Due date changed');
+        expect(await page.locator('.govuk-summary-list').innerText()).toContain('30 September 2026');
+
+        await page.getByRole('link', { name: 'Edit action' }).click();
+        expect(await heading(page)).toBe('Edit action');
+        await checkPage(page, 'forms-19-edit-action');
+        await page.getByLabel('Action', { exact: true }).fill('');
+        await page.getByRole('button', { name: 'Save changes' }).click();
+        await page.waitForLoadState();
+        expect(await page.locator('.govuk-error-summary').innerText()).toContain('Enter the action');
+        await checkPage(page, 'forms-20-edit-action-errors');
+        await page
+          .getByLabel('Action', { exact: true })
+          .fill('Raise awareness of the Equality Impact Assessment process in every directorate.');
+        await page.getByLabel('Disability').check();
+        await page.getByRole('button', { name: 'Save changes' }).click();
+        await page.waitForURL(otherActionUrl);
+        expect(await heading(page)).toContain('in every directorate');
+        await checkPage(page, 'forms-21-action-page-after-edit');
+
+        await page.goto(councilUrl('charnwood', `${planPath}/actions/new`));
+        expect(await heading(page)).toBe('Add an action');
+        await checkPage(page, 'forms-22-add-action');
+        await page.getByRole('button', { name: 'Add action' }).click();
+        await page.waitForLoadState();
+        expect(await page.locator('.govuk-error-summary').innerText()).toContain(
+          'Select the objective the action serves',
+        );
+        await checkPage(page, 'forms-23-add-action-errors');
+        await page.getByLabel('Reference (optional)').fill('4.9');
+        await page.getByLabel('Objective').selectOption({ index: 1 });
+        await page
+          .getByLabel('Action', { exact: true })
+          .fill('Publish the workforce equality report in an accessible format.');
+        await page.getByLabel('When is it due? (optional)').fill('Annual – July 2025');
+        await page.getByLabel('Leads (optional)').fill('Human Resources\nCommunications');
+        await page.getByRole('button', { name: 'Add action' }).click();
+        await page.waitForURL(/\/actions\/[0-9a-f-]{36}$/);
+        expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Action added');
+        expect(await page.locator('.govuk-summary-list').innerText()).toContain('Communications');
+        await checkPage(page, 'forms-24-action-page-after-adding');
+
+        await page.goto(councilUrl('charnwood', `/strategies/${strategyId}/objectives/new`));
+        expect(await heading(page)).toBe('Add an objective');
+        await checkPage(page, 'forms-25-add-objective');
+        await page.getByRole('button', { name: 'Add objective' }).click();
+        await page.waitForLoadState();
+        expect(await page.locator('.govuk-error-summary').innerText()).toContain('Enter the objective');
+        await checkPage(page, 'forms-26-add-objective-errors');
+
+        await page.goto(councilUrl('charnwood', '/plans/new'));
+        expect(await heading(page)).toBe('Draft an action plan');
+        await checkPage(page, 'forms-27-draft-plan');
+        await page.getByRole('button', { name: 'Draft the plan' }).click();
+        await page.waitForLoadState();
+        const summary = await page.locator('.govuk-error-summary').innerText();
+        expect(summary).toContain('Select the strategy the plan carries out');
+        expect(summary).toContain('Enter the date the plan starts');
+        await checkPage(page, 'forms-28-draft-plan-errors');
+      });
+    },
+    3 * JOURNEY,
   );
 });
 
