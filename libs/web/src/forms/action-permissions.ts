@@ -25,8 +25,3 @@ export function actionPermissions(
   const leadsIt = roles.includes('action-lead') && leads.some((lead) => teams.some((team) => sameTeam(lead, team)));
   return { report: editor || leadsIt, edit: editor };
 }
-
-/** Who may draft plans, add objectives and actions, and submit a plan. */
-export function mayEditPlans(roles: readonly CouncilRole[]): boolean {
-  return roles.some((role) => EDITING_ROLES.includes(role));
-}

@@ -55,10 +55,3 @@ export function readDateInput(values: DateInputValues, what: string): DateInputR
   }
   return { kind: 'date', date: formatCalendarDate(year, month, day) };
 }
-
-/** The parts of a calendar date for a date input's `values`. */
-export function dateInputOf(date: CalendarDate | null): DateInputValues {
-  const match = date === null ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (match === null) return { day: '', month: '', year: '' };
-  return { day: String(Number(match[3])), month: String(Number(match[2])), year: match[1] ?? '' };
-}

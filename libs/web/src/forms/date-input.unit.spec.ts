@@ -1,4 +1,4 @@
-import { dateInputOf, dateInputValues, readDateInput } from './date-input.js';
+import { dateInputValues, readDateInput } from './date-input.js';
 
 describe('a GOV.UK date input read as a calendar date', () => {
   const read = (day: string, month: string, year: string) => readDateInput({ day, month, year }, 'The date');
@@ -46,14 +46,12 @@ describe('a GOV.UK date input read as a calendar date', () => {
     expect(read('x', '4', '2025')).toMatchObject({ kind: 'invalid', parts: ['day'] });
   });
 
-  it("reads the posted fields by the input's prefix, trimmed, and fills a date input from a date", () => {
+  it("reads the posted fields by the input's prefix, trimmed", () => {
     expect(dateInputValues({ 'asOf-day': ' 3 ', 'asOf-month': '4', 'asOf-year': '2025', other: 'x' }, 'asOf')).toEqual({
       day: '3',
       month: '4',
       year: '2025',
     });
     expect(dateInputValues({}, 'asOf')).toEqual({ day: '', month: '', year: '' });
-    expect(dateInputOf('2024-06-09')).toEqual({ day: '9', month: '6', year: '2024' });
-    expect(dateInputOf(null)).toEqual({ day: '', month: '', year: '' });
   });
 });

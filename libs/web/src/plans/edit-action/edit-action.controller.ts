@@ -18,7 +18,7 @@ import {
   type ActionFormValues,
 } from '../shared/action-fields.js';
 import { formModel, STALE_ACTION_TITLE, type FormState } from '../shared/form-state.js';
-import { pagePaths, PlanPages, refusalOf } from '../shared/plan-pages.js';
+import { pagePaths, PlanPages } from '../shared/plan-pages.js';
 
 const FIELDS = ['title', 'description', 'objectiveId', 'leads', 'successMeasures', 'protectedCharacteristics'];
 
@@ -77,15 +77,7 @@ export class EditActionPageController {
     try {
       await this.commandBus.execute(new ReviseActionCommand(action.planId, action.id, parsed.data, version));
     } catch (error) {
-      const refusal = refusalOf(error, ACTION_ANCHORS);
-      const state: FormState =
-        refusal.kind === 'stale'
-          ? {
-              version: action.version,
-              changes: await this.pages.changesSince(action.planId, action.id, version),
-              status: 409,
-            }
-          : { version: version ?? '', errors: refusal.errors, status: refusal.status };
+      const state = await this.pages.formStateAfter(error, action, version, ACTION_ANCHORS);
       await this.show(request, response, action, plan, values, state);
       return;
     }

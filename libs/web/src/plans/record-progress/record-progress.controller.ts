@@ -3,14 +3,14 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { CouncilAccess } from '@due-regard/identity';
 import { RecordProgressCommand, type ActionDetail } from '@due-regard/plans';
-import { errorSummary, type FieldErrors } from '../../forms/field-errors.js';
 import { formBody, formVersion } from '../../forms/form-body.js';
 import { setFlash } from '../../forms/flash.js';
 import { PageRenderer } from '../../rendering/page-renderer.js';
 import { WebController } from '../../web-controller.decorator.js';
 import { actionName } from '../action-page/action-page.controller.js';
 import { ragItems, statusItems } from '../shared/action-words.js';
-import { pagePaths, PlanPages, refusalOf, type ChangeSince } from '../shared/plan-pages.js';
+import { formModel, STALE_ACTION_TITLE, type FormState } from '../shared/form-state.js';
+import { pagePaths, PlanPages } from '../shared/plan-pages.js';
 import {
   PROGRESS_ANCHORS,
   PROGRESS_FIELDS,
@@ -63,23 +63,18 @@ export class RecordProgressPageController {
     const version = formVersion(body);
     const form = readProgressForm(body);
     if (form.kind === 'invalid') {
-      await this.show(request, response, action, form.values, { version, errors: form.errors, status: 400 });
+      await this.show(request, response, action, form.values, {
+        version: version ?? '',
+        errors: form.errors,
+        status: 400,
+      });
       return;
     }
     try {
       await this.commandBus.execute(new RecordProgressCommand(action.planId, action.id, form.report, version));
     } catch (error) {
-      const refusal = refusalOf(error, PROGRESS_ANCHORS);
-      if (refusal.kind === 'stale') {
-        const changes = await this.pages.changesSince(action.planId, action.id, version);
-        await this.show(request, response, action, form.values, { version: action.version, changes, status: 409 });
-      } else {
-        await this.show(request, response, action, form.values, {
-          version,
-          errors: refusal.errors,
-          status: refusal.status,
-        });
-      }
+      const state = await this.pages.formStateAfter(error, action, version, PROGRESS_ANCHORS);
+      await this.show(request, response, action, form.values, state);
       return;
     }
     setFlash(request, { heading: 'Progress recorded', text: `Your update on ${actionName(action)} has been saved.` });
@@ -91,29 +86,19 @@ export class RecordProgressPageController {
     response: Response,
     action: ActionDetail,
     values: ProgressFormValues,
-    state: {
-      version: number | undefined;
-      errors?: FieldErrors;
-      changes?: readonly ChangeSince[];
-      status?: number;
-    },
+    state: FormState,
   ): Promise<void> {
-    const errors = state.errors ?? {};
     const actionHref = pagePaths.action(action.planId, action.id);
     await this.renderer.render(
       request,
       response,
       'plans/record-progress.njk',
       {
-        pageTitle: state.changes === undefined ? 'Record progress' : 'This action changed while you were editing',
-        hasErrors: Object.keys(errors).length > 0,
-        errors,
-        errorList: errorSummary(errors, PROGRESS_FIELDS),
-        changes: state.changes ?? null,
-        actionName: actionName(action),
+        pageTitle: state.changes === undefined ? 'Record progress' : STALE_ACTION_TITLE,
+        ...formModel(PROGRESS_FIELDS, state),
+        caption: actionName(action),
         actionHref,
         formAction: `${actionHref}/progress`,
-        version: state.version ?? '',
         values,
         statusItems: statusItems(values.status),
         ragItems: ragItems(values.rag),

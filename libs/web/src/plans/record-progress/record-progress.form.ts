@@ -1,6 +1,6 @@
 import { recordProgressBody, type ProgressReport } from '@due-regard/plans';
 import { dateInputValues, readDateInput, type DateInputValues } from '../../forms/date-input.js';
-import { errorSummary, fieldErrorsFromZod, type FieldErrors } from '../../forms/field-errors.js';
+import { fieldErrorsFromZod, type FieldErrors } from '../../forms/field-errors.js';
 import { textField, type FormBody } from '../../forms/form-body.js';
 
 /** What the record-progress form holds, as typed: shown again when something needs correcting. */
@@ -49,5 +49,3 @@ export function readProgressForm(body: FormBody): ProgressFormResult {
   const { status, rag, narrative } = parsed.data;
   return { kind: 'valid', values, report: { status, rag, narrative, asOf: parsed.data.asOf } };
 }
-
-export { errorSummary };

@@ -10,7 +10,7 @@ import { PageRenderer } from '../../rendering/page-renderer.js';
 import { WebController } from '../../web-controller.decorator.js';
 import { actionName } from '../action-page/action-page.controller.js';
 import { formModel, STALE_ACTION_TITLE, type FormState } from '../shared/form-state.js';
-import { pagePaths, PlanPages, refusalOf } from '../shared/plan-pages.js';
+import { pagePaths, PlanPages } from '../shared/plan-pages.js';
 
 interface DueFormValues {
   readonly due: string;
@@ -70,15 +70,7 @@ export class ReviseDuePageController {
         new ReviseDueCommand(action.planId, action.id, parsed.data.due, parsed.data.reason, version),
       );
     } catch (error) {
-      const refusal = refusalOf(error, { due: 'due', reason: 'reason' });
-      const state: FormState =
-        refusal.kind === 'stale'
-          ? {
-              version: action.version,
-              changes: await this.pages.changesSince(action.planId, action.id, version),
-              status: 409,
-            }
-          : { version: version ?? '', errors: refusal.errors, status: refusal.status };
+      const state = await this.pages.formStateAfter(error, action, version, { due: 'due', reason: 'reason' });
       await this.show(request, response, action, values, state);
       return;
     }

@@ -12,9 +12,10 @@ import {
   type PlanAsOf,
 } from '@due-regard/plans';
 import { DomainConflict, DomainRuleViolation, NotFound } from '@due-regard/shared-kernel';
-import { actionPermissions, mayEditPlans, type ActionPermissions } from '../../forms/action-permissions.js';
+import { actionPermissions, type ActionPermissions } from '../../forms/action-permissions.js';
 import { FORM_ERROR, fieldErrorsFromRule, inUkDates, type FieldErrors } from '../../forms/field-errors.js';
 import { ukDateTime } from '../../forms/uk-dates.js';
+import type { FormState } from './form-state.js';
 
 /** One change recorded since a form was opened, as the conflict page lists it. */
 export interface ChangeSince {
@@ -122,15 +123,30 @@ export class PlanPages {
     }
   }
 
-  mayEditPlans(): boolean {
-    return mayEditPlans(this.roles());
-  }
-
   /** The action's changes recorded after `version` (the one the form was opened at), oldest first. */
   async changesSince(planId: string, actionId: string, version: number | undefined): Promise<ChangeSince[]> {
     const history = await this.queryBus.execute(new GetActionHistoryQuery(planId, actionId));
     return history.events
       .filter((entry) => version === undefined || entry.version > version)
       .map((entry) => ({ when: ukDateTime(entry.time), summary: entry.summary }));
+  }
+
+  /**
+   * A refused change to an action, as its form shows it again with what was typed: with what changed
+   * since the form's version and the current version to send against (409), or with what to correct.
+   */
+  async formStateAfter(
+    error: unknown,
+    action: ActionDetail,
+    version: number | undefined,
+    anchors: Readonly<Record<string, string>>,
+  ): Promise<FormState> {
+    const refusal = refusalOf(error, anchors);
+    if (refusal.kind === 'invalid') return { version: version ?? '', errors: refusal.errors, status: refusal.status };
+    return {
+      version: (await this.action(action.planId, action.id)).version,
+      changes: await this.changesSince(action.planId, action.id, version),
+      status: 409,
+    };
   }
 }
