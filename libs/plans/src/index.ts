@@ -38,3 +38,12 @@ export * from './application/plan-lifecycle/plan-lifecycle.command.js';
 export * from './application/record-progress/record-progress.command.js';
 export * from './application/revise-due/revise-due.command.js';
 export * from './application/strategy-lifecycle/strategy-lifecycle.command.js';
+// What the web's forms send: the same commands as the API, validated with its body schemas.
+export * from './application/revise-action/revise-action.command.js';
+export type { ProgressEntry, DueRevision } from './application/shared/views.js';
+export { recordProgressBody } from './application/record-progress/record-progress.http.controller.js';
+export { reviseDueBody } from './application/revise-due/revise-due.http.controller.js';
+export { reviseActionBody } from './application/revise-action/revise-action.http.controller.js';
+export { addActionBody } from './application/add-action/add-action.http.controller.js';
+export { addObjectiveBody } from './application/add-objective/add-objective.http.controller.js';
+export { draftPlanBody } from './application/draft-plan/draft-plan.http.controller.js';

@@ -33,6 +33,15 @@ import { SessionPrincipalSource } from './session/session-principal-source.js';
 import { WebSessionMiddleware } from './session/web-session.middleware.js';
 import { RelyingParty } from './sign-in/relying-party.js';
 import { SignInController } from './sign-in/sign-in.controller.js';
+import { ActionPageController } from './plans/action-page/action-page.controller.js';
+import { AddActionPageController } from './plans/add-action/add-action.controller.js';
+import { AddObjectivePageController } from './plans/add-objective/add-objective.controller.js';
+import { DraftPlanPageController } from './plans/draft-plan/draft-plan.controller.js';
+import { EditActionPageController } from './plans/edit-action/edit-action.controller.js';
+import { PlanLifecyclePageController } from './plans/plan-lifecycle/plan-lifecycle.controller.js';
+import { ReviseDuePageController } from './plans/revise-due/revise-due.controller.js';
+import { RecordProgressPageController } from './plans/record-progress/record-progress.controller.js';
+import { PlanPages } from './plans/shared/plan-pages.js';
 import { userDirectoryProvider } from './users/user-directory.provider.js';
 
 /** The page controllers of this forRoot(), for the session middleware. */
@@ -61,6 +70,15 @@ export class WebModule implements NestModule {
       InformationPagesController,
       SignInController,
       ImportPagesController,
+      // The plan forms: `/plans/new` and `/plans/:planId/actions/new` before the routes whose ids they would match.
+      DraftPlanPageController,
+      AddActionPageController,
+      AddObjectivePageController,
+      RecordProgressPageController,
+      ReviseDuePageController,
+      EditActionPageController,
+      ActionPageController,
+      PlanLifecyclePageController,
     ];
     return {
       module: WebModule,
@@ -79,6 +97,7 @@ export class WebModule implements NestModule {
         PageRenderer,
         CouncilPageContext,
         userDirectoryProvider,
+        PlanPages,
         ErrorPages,
         WebPageExceptionFilter,
         { provide: APP_FILTER, useClass: PageRequestExceptionFilter },

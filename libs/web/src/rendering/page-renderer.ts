@@ -137,7 +137,7 @@ export class PageRenderer {
     const site = await this.site(request, response);
     const nonce = newNonce();
     // A message from the previous page's redirect ("Plan imported") shows on the page it leads to.
-    const flash = status === 200 ? takeFlash(request) : null;
+    const flash = status === 200 && site.signedIn ? takeFlash(request) : null;
     const html = this.environment.render(view, { ...model, site, flash, cspNonce: nonce, htmlLang: 'en-GB' });
     response.setHeader(
       'Content-Security-Policy',

@@ -4,7 +4,7 @@ import { sessionOf } from './web-session.js';
 /** A success message for the next page shown, after a redirect (govukNotificationBanner, success). */
 export interface FlashMessage {
   readonly heading: string;
-  readonly text: string;
+  readonly text?: string;
 }
 
 declare module 'express-session' {

@@ -1,0 +1,84 @@
+import { Get, Param, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { COUNCIL_ROLES, CouncilAccess } from '@due-regard/identity';
+import { PlansReadQueries, type ActionDetail } from '@due-regard/plans';
+import { ukDate } from '../../forms/uk-dates.js';
+import { PageRenderer } from '../../rendering/page-renderer.js';
+import { WebController } from '../../web-controller.decorator.js';
+import { characteristicLabel, dueKindLabel, ragTag, statusTag } from '../shared/action-words.js';
+import { pagePaths, PlanPages } from '../shared/plan-pages.js';
+
+/** An action of a plan: what it is, when it is due, how it is doing, and its dated progress, newest first. */
+@WebController()
+export class ActionPageController {
+  constructor(
+    private readonly pages: PlanPages,
+    private readonly queries: PlansReadQueries,
+    private readonly renderer: PageRenderer,
+  ) {}
+
+  @Get('plans/:planId/actions/:actionId')
+  @CouncilAccess(...COUNCIL_ROLES)
+  async show(
+    @Param('planId') planId: string,
+    @Param('actionId') actionId: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const action = await this.pages.action(planId, actionId);
+    const plan = await this.queries.plan(planId);
+    const objective = plan?.objectives.find((candidate) => candidate.id === action.objectiveId);
+    // A plan with its approver, or closed, takes no changes to its actions: no links to forms that would refuse.
+    const open = plan === null || plan.status === 'draft' || plan.status === 'published';
+    const permissions = open ? this.pages.permissionsOn(action) : { report: false, edit: false };
+    const actionPath = pagePaths.action(planId, actionId);
+    await this.renderer.render(request, response, 'plans/action.njk', {
+      pageTitle: actionName(action),
+      planTitle: plan?.title ?? 'Action plan',
+      planHref: pagePaths.plan(planId),
+      planStatus: plan?.status ?? null,
+      action: {
+        ref: action.ref,
+        title: action.title,
+        description: action.description,
+        objective: objective === undefined ? null : [objective.ref, objective.title].filter(Boolean).join(' '),
+        dueAsWritten: action.due.text,
+        dueKind: dueKindLabel(action.due.kind),
+        dueRendered: action.due.rendered,
+        dueDates: action.due.dates.map(ukDate),
+        dueRange:
+          action.due.range === null ? null : `${ukDate(action.due.range.from)} to ${ukDate(action.due.range.to)}`,
+        leads: action.leads,
+        successMeasures: action.successMeasures,
+        characteristics: action.protectedCharacteristics.map(characteristicLabel),
+        statusTag: statusTag(action.status),
+        statusReason: action.statusReason,
+        ragTag: ragTag(action.rag),
+        updatedOn: ukDate(action.updatedAt.slice(0, 10)),
+      },
+      progress: [...action.progress].reverse().map((entry) => ({
+        date: ukDate(entry.asOf),
+        statusTag: statusTag(entry.status),
+        ragTag: ragTag(entry.rag),
+        narrative: entry.narrative,
+      })),
+      dueRevisions: [...action.dueRevisions].reverse().map((revision) => ({
+        from: revision.previous.text ?? revision.previous.rendered,
+        to: revision.due.text ?? revision.due.rendered,
+        reason: revision.reason,
+      })),
+      links: {
+        recordProgress: permissions.report ? `${actionPath}/progress` : null,
+        reviseDue: permissions.report ? `${actionPath}/due` : null,
+        edit: permissions.edit ? `${actionPath}/edit` : null,
+        history: `${actionPath}/history`,
+      },
+    });
+  }
+}
+
+/** "Action 2.2: Undertake gender and ethnicity pay gap reporting…", cut for the page title. */
+export function actionName(action: Pick<ActionDetail, 'ref' | 'title'>): string {
+  const title = action.title.length > 80 ? `${action.title.slice(0, 79).trimEnd()}…` : action.title;
+  return action.ref === null ? title : `Action ${action.ref}: ${title}`;
+}

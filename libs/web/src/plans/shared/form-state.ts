@@ -1,0 +1,34 @@
+import { errorSummary, type ErrorSummaryItem, type FieldErrors } from '../../forms/field-errors.js';
+import type { ChangeSince } from './plan-pages.js';
+
+/** How a form is shown: fresh, with errors to correct, or again after someone else's change. */
+export interface FormState {
+  /** The version the form sends back as If-Match; '' when unknown. */
+  readonly version?: number | string;
+  readonly errors?: FieldErrors;
+  /** Set when the thing changed since the form was opened: what changed. */
+  readonly changes?: readonly ChangeSince[];
+  readonly status?: number;
+}
+
+export interface FormModel {
+  readonly hasErrors: boolean;
+  readonly errors: FieldErrors;
+  readonly errorList: ErrorSummaryItem[];
+  readonly changes: readonly ChangeSince[] | null;
+  readonly version: number | string | undefined;
+}
+
+/** What form-page.njk needs of a form's state; `fields` in the order the form shows them. */
+export function formModel(fields: readonly string[], state: FormState): FormModel {
+  const errors = state.errors ?? {};
+  return {
+    hasErrors: Object.keys(errors).length > 0,
+    errors,
+    errorList: errorSummary(errors, fields),
+    changes: state.changes ?? null,
+    version: state.version,
+  };
+}
+
+export const STALE_ACTION_TITLE = 'This action changed while you were editing';
