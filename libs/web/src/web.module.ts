@@ -63,14 +63,8 @@ export class WebModule implements NestModule {
     const pages: Type[] = [
       platformHomeController(options.baseDomain),
       DashboardPageController,
-      PlansPageController,
-      StrategyPageController,
-      ActionHistoryPageController,
-      PublicPlansPageController,
-      InformationPagesController,
-      SignInController,
-      ImportPagesController,
-      // The plan forms: `/plans/new` and `/plans/:planId/actions/new` before the routes whose ids they would match.
+      // The plan forms before the plan pages: `/plans/new` and `/plans/:planId/actions/new` would
+      // otherwise be read as ids by `/plans/:planId` and `/plans/:planId/actions/:actionId`.
       DraftPlanPageController,
       AddActionPageController,
       AddObjectivePageController,
@@ -79,6 +73,13 @@ export class WebModule implements NestModule {
       EditActionPageController,
       ActionPageController,
       PlanLifecyclePageController,
+      PlansPageController,
+      StrategyPageController,
+      ActionHistoryPageController,
+      PublicPlansPageController,
+      InformationPagesController,
+      SignInController,
+      ImportPagesController,
     ];
     return {
       module: WebModule,
