@@ -107,10 +107,15 @@ describe('the plan forms in a real browser', () => {
     "lets the Human Resources lead record progress on their team's action, and a viewer read it",
     async () => {
       await inNewContext(browser, 'forms-lead-records-progress', async (page) => {
-        await page.goto(actionUrl());
+        // As a newcomer would: the council's address, sign in, then links from the dashboard to the action.
+        await page.goto(councilUrl('charnwood', '/'));
         await checkPage(page, 'forms-01-provider-sign-in');
         await signInOnProviderPage(page, 'charnwood.lead');
-        expect(page.url()).toBe(actionUrl());
+        expect(page.url()).toBe(councilUrl('charnwood', '/'));
+        await page.locator(`main a[href="${planPath}"]`).first().click();
+        await page.waitForURL(councilUrl('charnwood', planPath));
+        await page.locator(`main a[href="${actionPath}"]`).first().click();
+        await page.waitForURL(actionUrl());
         expect(await heading(page)).toMatch(/^Action 2\.2: Undertake gender and ethnicity pay gap reporting/);
         expect(await page.locator('.govuk-summary-list').innerText()).toContain('Human Resources');
         await checkPage(page, 'forms-02-action-page-lead');

@@ -91,7 +91,8 @@ export class PlansPageController {
       addLinks: mayAddToPlan(plan.status, roles)
         ? {
             action: `/plans/${encodeURIComponent(plan.id)}/actions/new`,
-            objective: `/strategies/${encodeURIComponent(plan.strategyId)}/objectives/new`,
+            // `plan`: the objective form comes back to this plan once the objective is added.
+            objective: `/strategies/${encodeURIComponent(plan.strategyId)}/objectives/new?plan=${encodeURIComponent(plan.id)}`,
           }
         : null,
       selects: filterSelects(plan.objectives, (whole ?? plan).actions, filters),
