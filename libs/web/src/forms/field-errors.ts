@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { DomainRuleViolation } from '@due-regard/shared-kernel';
-import { ukDate } from './uk-dates.js';
+import { ukDate } from '../rendering/uk-dates.js';
 
 /** One message per form field, keyed by the field's HTML id (the error summary links to it). */
 export type FieldErrors = Readonly<Record<string, string>>;

@@ -21,16 +21,15 @@ import { formUploadOf, type FormUpload } from './import-upload.middleware.js';
 import {
   checkedDate,
   columnChoices,
-  datePartsFromForm,
   datePartsOf,
-  type DateParts,
   importStatusTag,
   isUnderWay,
   mappingFromForm,
   previewPage,
   progressText,
-  ukDateTime,
 } from './import-view-model.js';
+import { dateInputValues, type DateInputValues } from '../forms/date-input.js';
+import { ukDateTime } from '../rendering/uk-dates.js';
 
 const MAX_MEGABYTES = DEFAULT_LIMITS.maxBytes / (1024 * 1024);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -41,7 +40,7 @@ interface FieldError {
   readonly field: string;
   readonly text: string;
   /** A date input's boxes at fault. */
-  readonly dateParts?: readonly (keyof DateParts)[];
+  readonly dateParts?: readonly (keyof DateInputValues)[];
 }
 
 const DATE_FIELDS = ['strategyFrom', 'strategyTo', 'planFrom', 'planTo'] as const;
@@ -59,7 +58,7 @@ interface CommitFormValues {
   readonly strategyTitle: string;
   readonly planTitle: string;
   readonly publish: boolean | null;
-  readonly dates: Readonly<Record<DateField, DateParts>>;
+  readonly dates: Readonly<Record<DateField, DateInputValues>>;
 }
 
 type CommitForm =
@@ -355,7 +354,7 @@ function titleError(field: string, what: string, value: string): FieldError[] {
 }
 
 function defaultValues(defaults: ImportView['defaults']): CommitFormValues {
-  const empty: DateParts = { day: '', month: '', year: '' };
+  const empty: DateInputValues = { day: '', month: '', year: '' };
   return {
     strategyTitle: defaults?.strategyTitle ?? '',
     planTitle: defaults?.planTitle ?? '',
@@ -404,10 +403,10 @@ function commitFormOf(body: Readonly<Record<string, unknown>>): CommitForm {
     planTitle: text(body['planTitle']),
     publish,
     dates: {
-      strategyFrom: datePartsFromForm(body, 'strategyFrom'),
-      strategyTo: datePartsFromForm(body, 'strategyTo'),
-      planFrom: datePartsFromForm(body, 'planFrom'),
-      planTo: datePartsFromForm(body, 'planTo'),
+      strategyFrom: dateInputValues(body, 'strategyFrom'),
+      strategyTo: dateInputValues(body, 'strategyTo'),
+      planFrom: dateInputValues(body, 'planFrom'),
+      planTo: dateInputValues(body, 'planTo'),
     },
   };
   const errors: FieldError[] = [...titleError('strategyTitle', 'strategy', values.strategyTitle)];

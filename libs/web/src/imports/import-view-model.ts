@@ -1,32 +1,11 @@
 import { COLUMN_ROLES, type ColumnRole, type PreviewColumn, type PreviewJson } from '@due-regard/plan-import';
 import type { ColumnMapping, ImportStatus } from '@due-regard/plan-import-app';
 import type { DueKind } from '@due-regard/plans';
+import { readDateInput, type DateInputValues } from '../forms/date-input.js';
+import { ukDate } from '../rendering/uk-dates.js';
 
 type PreviewJsonAction = PreviewJson['actions'][number];
 type PreviewJsonObjective = PreviewJson['objectives'][number];
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** `2026-03-31` → `31 March 2026`, as GOV.UK writes dates. */
-export function ukDate(isoDate: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  const month = MONTHS[Number(match?.[2]) - 1];
-  if (match === null || month === undefined) return isoDate;
-  return `${Number(match[3])} ${month} ${match[1]}`;
-}
 
 const DUE_KIND_NAMES: Readonly<Record<DueKind, string>> = {
   date: 'A date',
@@ -285,68 +264,28 @@ export function importStatusTag(status: ImportStatus): { readonly text: string; 
   return { text: STATUS_NAMES[status], classes: colour[status] };
 }
 
-const LONDON_TIME = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-  hour12: true,
-});
-
-/** An instant as GOV.UK writes it, in UK time: `2 December 2026 at 6:41pm`. */
-export function ukDateTime(instant: string): string {
-  const parts = Object.fromEntries(
-    LONDON_TIME.formatToParts(new Date(instant)).map((part) => [part.type, part.value] as const),
-  );
-  const period = (parts['dayPeriod'] ?? '').toLowerCase().replace(/\s|\./g, '');
-  return `${parts['day']} ${parts['month']} ${parts['year']} at ${parts['hour']}:${parts['minute']}${period}`;
-}
-
-/** The three boxes of a govukDateInput, as typed. */
-export interface DateParts {
-  readonly day: string;
-  readonly month: string;
-  readonly year: string;
-}
-
 /** `2024-04-01` → `1`, `4`, `2024`: how the date input shows a date. */
-export function datePartsOf(isoDate: string): DateParts {
+export function datePartsOf(isoDate: string): DateInputValues {
   const [year = '', month = '', day = ''] = isoDate.split('-');
   return { day: String(Number(day)), month: String(Number(month)), year };
 }
 
-export function datePartsFromForm(form: Readonly<Record<string, unknown>>, name: string): DateParts {
-  const part = (suffix: string): string => {
-    const value = form[`${name}-${suffix}`];
-    return typeof value === 'string' ? value.trim() : '';
-  };
-  return { day: part('day'), month: part('month'), year: part('year') };
-}
-
 export type CheckedDate =
   | { readonly ok: true; readonly isoDate: string }
-  | { readonly ok: false; readonly message: string; readonly parts: readonly (keyof DateParts)[] };
+  | { readonly ok: false; readonly message: string; readonly parts: readonly (keyof DateInputValues)[] };
 
 /**
- * A date typed in a date input, checked as the GOV.UK pattern words it; `description` names it
+ * A required date typed in a date input, read as the plan forms read theirs; `description` names it
  * ("the date the action plan starts").
  */
-export function checkedDate(parts: DateParts, description: string): CheckedDate {
-  const names = ['day', 'month', 'year'] as const;
-  const missing = names.filter((name) => parts[name] === '');
-  const subject = description.charAt(0).toUpperCase() + description.slice(1);
-  if (missing.length === names.length) return { ok: false, message: `Enter ${description}`, parts: names };
-  if (missing.length > 0) {
-    return { ok: false, message: `${subject} must include a ${missing.join(' and a ')}`, parts: missing };
+export function checkedDate(values: DateInputValues, description: string): CheckedDate {
+  const read = readDateInput(values, description.charAt(0).toUpperCase() + description.slice(1));
+  switch (read.kind) {
+    case 'date':
+      return { ok: true, isoDate: read.date };
+    case 'empty':
+      return { ok: false, message: `Enter ${description}`, parts: ['day', 'month', 'year'] };
+    case 'invalid':
+      return { ok: false, message: read.message, parts: read.parts };
   }
-  const day = /^\d{1,2}$/.test(parts.day) ? Number(parts.day) : NaN;
-  const month = /^\d{1,2}$/.test(parts.month) ? Number(parts.month) : NaN;
-  const year = /^\d{4}$/.test(parts.year) ? Number(parts.year) : NaN;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (Number.isNaN(date.getTime()) || date.getUTCDate() !== day || date.getUTCMonth() !== month - 1) {
-    return { ok: false, message: `${subject} must be a real date`, parts: names };
-  }
-  return { ok: true, isoDate: date.toISOString().slice(0, 10) };
 }

@@ -1,7 +1,8 @@
 import type { PlanDetailDto, RecentActionChangeDto } from '@due-regard/plans';
 import { actionHref } from '../shared/action-rows.js';
 import { planFigureCharts, type FiguresChart } from '../shared/plan-figures.js';
-import { actionStatusTag, percentComplete, periodWords, ukDate, ukDateTime, type Tag } from '../shared/wording.js';
+import { actionStatusTag, percentComplete, periodWords, type Tag } from '../shared/wording.js';
+import { ukDate, ukDateTime } from '../../rendering/uk-dates.js';
 
 export interface DashboardPlan {
   readonly title: string;

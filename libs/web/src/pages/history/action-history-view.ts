@@ -1,5 +1,6 @@
 import type { ActionHistory } from '@due-regard/plans';
-import { sourceName, ukDateTime } from '../shared/wording.js';
+import { sourceName } from '../shared/wording.js';
+import { ukDateTime } from '../../rendering/uk-dates.js';
 
 export interface HistoryRow {
   readonly when: string;

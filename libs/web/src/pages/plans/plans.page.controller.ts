@@ -6,7 +6,8 @@ import { PageRenderer } from '../../rendering/page-renderer.js';
 import { WebController } from '../../web-controller.decorator.js';
 import { CouncilPageContext, PageIdPipe } from '../shared/council-page-context.js';
 import { planFigureCharts } from '../shared/plan-figures.js';
-import { percentComplete, periodWords, planStatusTag, strategyStatusTag, ukDate } from '../shared/wording.js';
+import { percentComplete, periodWords, planStatusTag, strategyStatusTag } from '../shared/wording.js';
+import { ukDate } from '../../rendering/uk-dates.js';
 import { lifecycleForms, mayAddToPlan } from './plan-permissions.js';
 import { actionGroups, filterSelects, hasFilters, planFilters } from './plan-view.js';
 

@@ -7,7 +7,8 @@ import {
   type PlanListDto,
 } from '@due-regard/plans';
 import { objectiveName } from '../shared/plan-figures.js';
-import { percentComplete, periodWords, publicStatusWords, ukDate } from '../shared/wording.js';
+import { percentComplete, periodWords, publicStatusWords } from '../shared/wording.js';
+import { ukDate } from '../../rendering/uk-dates.js';
 
 /**
  * What residents may see: plans the council published, and those it published and has since

@@ -1,5 +1,6 @@
 import type { ActionSummaryDto, PlanDetailDto } from '@due-regard/plans';
-import { actionStatusTag, ragTag, ukDate, type Tag } from './wording.js';
+import { actionStatusTag, ragTag, type Tag } from './wording.js';
+import { ukDate } from '../../rendering/uk-dates.js';
 
 /** An action as the pages' tables show it, linking to its own page. */
 export interface ActionRow {

@@ -1,5 +1,6 @@
 import type { EventSource } from '@due-regard/event-store';
 import type { ActionPlanStatus, ActionStatus, Rag, StrategyStatus } from '@due-regard/plans';
+import { ukDate } from '../../rendering/uk-dates.js';
 
 /** A govukTag's parameters. */
 export interface Tag {
@@ -67,53 +68,6 @@ export const publicStatusWords = (status: ActionStatus): string => PUBLIC_STATUS
 /** Where a change was made, as the history page names it; an unknown source as recorded. */
 export function sourceName(source: string): string {
   return (SOURCES as Readonly<Record<string, string>>)[source] ?? source;
-}
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "2024-10-01" → "1 October 2024" (GOV.UK's date style); anything else as it is. */
-export function ukDate(date: string | null): string {
-  if (date === null) return '';
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (match === null) return date;
-  const [, year, month, day] = match;
-  return `${Number(day)} ${MONTHS[Number(month) - 1] ?? ''} ${year ?? ''}`;
-}
-
-const UK_TIME = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-  hour12: true,
-});
-
-/** An instant as the UK's clocks showed it: "15 October 2024 at 2:05pm" (GMT or BST). */
-export function ukDateTime(instant: string | Date): string {
-  const parts = Object.fromEntries(
-    UK_TIME.formatToParts(typeof instant === 'string' ? new Date(instant) : instant).map((part) => [
-      part.type,
-      part.value,
-    ]),
-  );
-  const date = `${parts['year'] ?? ''}-${(parts['month'] ?? '').padStart(2, '0')}-${(parts['day'] ?? '').padStart(2, '0')}`;
-  const hour = parts['hour'] === '0' ? '12' : (parts['hour'] ?? '');
-  return `${ukDate(date)} at ${hour}:${parts['minute'] ?? ''}${(parts['dayPeriod'] ?? '').toLowerCase()}`;
 }
 
 /** "1 April 2024 to 31 March 2026". */

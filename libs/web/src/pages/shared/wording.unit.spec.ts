@@ -1,20 +1,8 @@
-import { percentComplete, periodWords, sourceName, ukDate, ukDateTime } from './wording.js';
+import { percentComplete, periodWords, sourceName } from './wording.js';
 
-describe('dates and times as the pages write them', () => {
-  it('writes calendar dates in GOV.UK style, and leaves anything else as it is', () => {
-    expect(ukDate('2024-10-01')).toBe('1 October 2024');
-    expect(ukDate('2026-03-31')).toBe('31 March 2026');
-    expect(ukDate('Ongoing')).toBe('Ongoing');
-    expect(ukDate(null)).toBe('');
+describe('periods as the pages write them', () => {
+  it('names a period by its first and last days', () => {
     expect(periodWords({ from: '2024-04-01', to: '2026-03-31' })).toBe('1 April 2024 to 31 March 2026');
-  });
-
-  it('shows instants on UK clocks: British Summer Time in summer, GMT in winter', () => {
-    expect(ukDateTime('2024-10-15T13:05:00Z')).toBe('15 October 2024 at 2:05pm');
-    expect(ukDateTime('2025-01-15T13:05:00Z')).toBe('15 January 2025 at 1:05pm');
-    // Past midnight in London while still the day before in UTC.
-    expect(ukDateTime('2025-06-30T23:30:00Z')).toBe('1 July 2025 at 12:30am');
-    expect(ukDateTime(new Date('2025-01-01T12:00:00Z'))).toBe('1 January 2025 at 12:00pm');
   });
 });
 

@@ -5,7 +5,8 @@ import { PlansReadQueries } from '@due-regard/plans';
 import { PageRenderer } from '../../rendering/page-renderer.js';
 import { WebController } from '../../web-controller.decorator.js';
 import { CouncilPageContext, PageIdPipe } from '../shared/council-page-context.js';
-import { periodWords, planStatusTag, strategyStatusTag, ukDate } from '../shared/wording.js';
+import { periodWords, planStatusTag, strategyStatusTag } from '../shared/wording.js';
+import { ukDate } from '../../rendering/uk-dates.js';
 import { objectiveSections } from './strategy-view.js';
 
 /** A strategy and its objectives, grouped by pillar, priority or PSED aim where it has them. */

@@ -2,7 +2,7 @@ import { Get, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { COUNCIL_ROLES, CouncilAccess } from '@due-regard/identity';
 import { PlansReadQueries, type ActionDetail } from '@due-regard/plans';
-import { ukDate } from '../../forms/uk-dates.js';
+import { ukDate } from '../../rendering/uk-dates.js';
 import { PageRenderer } from '../../rendering/page-renderer.js';
 import { WebController } from '../../web-controller.decorator.js';
 import { characteristicLabel, dueKindLabel, ragTag, statusTag } from '../shared/action-words.js';

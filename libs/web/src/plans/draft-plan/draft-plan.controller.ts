@@ -7,7 +7,7 @@ import { dateInputValues, readDateInput, type DateInputResult, type DateInputVal
 import { fieldErrorsFromZod, type FieldErrors } from '../../forms/field-errors.js';
 import { formBody, textField } from '../../forms/form-body.js';
 import { setFlash } from '../../session/flash.js';
-import { ukDate } from '../../forms/uk-dates.js';
+import { ukDate } from '../../rendering/uk-dates.js';
 import { PageRenderer } from '../../rendering/page-renderer.js';
 import { WebController } from '../../web-controller.decorator.js';
 import { formModel, type FormState } from '../shared/form-state.js';

@@ -14,7 +14,7 @@ import {
 import { DomainConflict, DomainRuleViolation, NotFound } from '@due-regard/shared-kernel';
 import { actionPermissions, type ActionPermissions } from '../../forms/action-permissions.js';
 import { FORM_ERROR, fieldErrorsFromRule, inUkDates, type FieldErrors } from '../../forms/field-errors.js';
-import { ukDateTime } from '../../forms/uk-dates.js';
+import { ukDateTime } from '../../rendering/uk-dates.js';
 import type { FormState } from './form-state.js';
 
 /** One change recorded since a form was opened, as the conflict page lists it. */
