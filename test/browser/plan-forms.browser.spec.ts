@@ -209,9 +209,9 @@ describe('the plan forms in a real browser', () => {
           await other.getByRole('button', { name: 'Record progress' }).click();
           await other.waitForLoadState();
           expect(await heading(other)).toBe('This action changed while you were editing');
-          expect(await other.locator('.app-changes').innerText()).toContain(
-            'Ethnicity pay gap data collected from the HR system.',
-          );
+          const changes = await other.locator('.app-changes').innerText();
+          expect(changes).toContain('Ethnicity pay gap data collected from the HR system.');
+          expect(changes).toContain('by Grace Okafor');
           expect(await other.getByLabel('Progress to date').inputValue()).toBe('Pay gap figures checked by Finance.');
           expect(await other.getByLabel('Amber').isChecked()).toBe(true);
           await checkPage(other, 'forms-08-stale-edit-conflict');

@@ -42,6 +42,7 @@ import { PlanLifecyclePageController } from './plans/plan-lifecycle/plan-lifecyc
 import { ReviseDuePageController } from './plans/revise-due/revise-due.controller.js';
 import { RecordProgressPageController } from './plans/record-progress/record-progress.controller.js';
 import { PlanPages } from './plans/shared/plan-pages.js';
+import { NamesToShow } from './users/names-to-show.js';
 import { userDirectoryProvider } from './users/user-directory.provider.js';
 
 /** The page controllers of this forRoot(), for the session middleware. */
@@ -99,6 +100,7 @@ export class WebModule implements NestModule {
         CouncilPageContext,
         userDirectoryProvider,
         PlanPages,
+        NamesToShow,
         ErrorPages,
         WebPageExceptionFilter,
         { provide: APP_FILTER, useClass: PageRequestExceptionFilter },

@@ -279,6 +279,7 @@ describe('the plan forms on the whole app', () => {
         expect(stale.status).toBe(409);
         expect(stale.text).toContain('This action changed while you were editing');
         expect(stale.text).toContain('Gender pay gap report drafted for the July committee.');
+        expect(stale.text).toContain(', by Grace Okafor');
         expect(stale.text).toContain('Ethnicity pay gap data collected.');
         expect(stale.text).toContain(`name="version" value="${after}"`);
         expect(await actionVersion(hrActionId)).toBe(after);

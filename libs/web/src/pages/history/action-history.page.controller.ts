@@ -1,10 +1,11 @@
-import { Get, Logger, NotFoundException, Param, Req, Res } from '@nestjs/common';
+import { Get, NotFoundException, Param, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
-import { COUNCIL_ROLES, CouncilAccess, namesFor, UserDirectory } from '@due-regard/identity';
+import { COUNCIL_ROLES, CouncilAccess } from '@due-regard/identity';
 import { GetActionHistoryQuery, PlansReadQueries, type ActionHistory } from '@due-regard/plans';
 import { NotFound } from '@due-regard/shared-kernel';
 import { PageRenderer } from '../../rendering/page-renderer.js';
+import { NamesToShow } from '../../users/names-to-show.js';
 import { WebController } from '../../web-controller.decorator.js';
 import { actionHref } from '../shared/action-rows.js';
 import { CouncilPageContext, PageIdPipe } from '../shared/council-page-context.js';
@@ -13,13 +14,11 @@ import { actionHistoryView } from './action-history-view.js';
 /** Every change to an action, with the names of who made them looked up as the page is shown. */
 @WebController()
 export class ActionHistoryPageController {
-  private readonly logger = new Logger('ActionHistoryPage');
-
   constructor(
     private readonly page: CouncilPageContext,
     private readonly queryBus: QueryBus,
     private readonly queries: PlansReadQueries,
-    private readonly users: UserDirectory,
+    private readonly names: NamesToShow,
     private readonly renderer: PageRenderer,
   ) {}
 
@@ -36,7 +35,7 @@ export class ActionHistoryPageController {
     const { plans } = await this.queries.listPlans();
     const plan = plans.find((candidate) => candidate.id === planId);
     if (plan === undefined) throw new NotFoundException();
-    const names = await this.namesOf(history.events.map((event) => event.actorId));
+    const names = await this.names.of(history.events.map((event) => event.actorId));
     const view = actionHistoryView(history, names);
     await this.renderer.render(request, response, 'pages/action-history.njk', {
       pageTitle: `Change history of ${view.ref === null ? view.title : `action ${view.ref}`}`,
@@ -44,16 +43,6 @@ export class ActionHistoryPageController {
       actionHref: actionHref(planId, actionId),
       ...view,
     });
-  }
-
-  /** The history is still shown when the directory cannot answer: with ids where the names would be. */
-  private async namesOf(ids: readonly string[]): Promise<ReadonlyMap<string, string>> {
-    try {
-      return await namesFor(this.users, ids);
-    } catch (error) {
-      this.logger.warn(`Names could not be looked up: ${error instanceof Error ? error.message : String(error)}`);
-      return new Map(ids.map((id) => [id, `Name not available (${id})`]));
-    }
   }
 
   private async historyOf(planId: string, actionId: string): Promise<ActionHistory> {

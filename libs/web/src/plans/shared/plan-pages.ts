@@ -15,11 +15,13 @@ import { DomainConflict, DomainRuleViolation, NotFound } from '@due-regard/share
 import { actionPermissions, type ActionPermissions } from '../../forms/action-permissions.js';
 import { FORM_ERROR, fieldErrorsFromRule, inUkDates, type FieldErrors } from '../../forms/field-errors.js';
 import { ukDateTime } from '../../rendering/uk-dates.js';
+import { NamesToShow } from '../../users/names-to-show.js';
 import type { FormState } from './form-state.js';
 
 /** One change recorded since a form was opened, as the conflict page lists it. */
 export interface ChangeSince {
   readonly when: string;
+  readonly who: string;
   readonly summary: string;
 }
 
@@ -65,6 +67,7 @@ export class PlanPages {
     private readonly queryBus: QueryBus,
     private readonly context: RequestContext,
     private readonly teams: TeamDirectory,
+    private readonly names: NamesToShow,
   ) {}
 
   roles(): CouncilRole[] {
@@ -126,9 +129,13 @@ export class PlanPages {
   /** The action's changes recorded after `version` (the one the form was opened at), oldest first. */
   async changesSince(planId: string, actionId: string, version: number | undefined): Promise<ChangeSince[]> {
     const history = await this.queryBus.execute(new GetActionHistoryQuery(planId, actionId));
-    return history.events
-      .filter((entry) => version === undefined || entry.version > version)
-      .map((entry) => ({ when: ukDateTime(entry.time), summary: entry.summary }));
+    const since = history.events.filter((entry) => version === undefined || entry.version > version);
+    const names = await this.names.of(since.map((entry) => entry.actorId));
+    return since.map((entry) => ({
+      when: ukDateTime(entry.time),
+      who: names.get(entry.actorId) ?? entry.actorId,
+      summary: entry.summary,
+    }));
   }
 
   /**
