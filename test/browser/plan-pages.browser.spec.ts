@@ -391,6 +391,20 @@ describe('the plan pages in a real browser', () => {
         await checkPage(page, 'read-17-admin-published-plan');
         expect(await buttonsOn(page, closed)).toEqual([]);
         expect(await page.getByRole('link', { name: 'Add an action' }).count()).toBe(0);
+
+        // The administrator's settings: how a bare "Q1" in due text reads.
+        await page.getByRole('link', { name: 'Settings' }).click();
+        expect(await heading(page)).toBe('Council settings');
+        await checkPage(page, 'read-19-admin-settings');
+        await page.getByLabel('Financial year').check();
+        await page.getByRole('button', { name: 'Save settings' }).click();
+        await page.waitForURL(councilUrl('charnwood', '/settings'));
+        expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Settings saved');
+        expect(await page.locator('.govuk-summary-list').innerText()).toContain('Financial year (Q1 is April to June)');
+        await checkPage(page, 'read-20-admin-settings-saved');
+        await page.getByLabel('Calendar year').check();
+        await page.getByRole('button', { name: 'Save settings' }).click();
+        await page.waitForURL(councilUrl('charnwood', '/settings'));
       });
       await inNewContext(browser, 'read-viewer-buttons', async (page) => {
         await page.goto(councilUrl('charnwood', '/plans'));

@@ -42,6 +42,7 @@ import { PlanLifecyclePageController } from './plans/plan-lifecycle/plan-lifecyc
 import { ReviseDuePageController } from './plans/revise-due/revise-due.controller.js';
 import { RecordProgressPageController } from './plans/record-progress/record-progress.controller.js';
 import { PlanPages } from './plans/shared/plan-pages.js';
+import { CouncilSettingsPageController } from './pages/settings/council-settings.page.controller.js';
 import { NamesToShow } from './users/names-to-show.js';
 import { userDirectoryProvider } from './users/user-directory.provider.js';
 
@@ -81,6 +82,7 @@ export class WebModule implements NestModule {
       InformationPagesController,
       SignInController,
       ImportPagesController,
+      CouncilSettingsPageController,
     ];
     return {
       module: WebModule,

@@ -562,4 +562,52 @@ describe('the plan forms on the whole app', () => {
       STEPS,
     );
   });
+
+  // Last: the quarter convention changes how the forms above read a bare "Q1".
+  describe('the council settings', () => {
+    it(
+      'lets an administrator change how quarters are read; bad or stale choices change nothing; others only read',
+      async () => {
+        const council = async () => api<{ settings: { quarterConvention: string } }>('/api/v1/council');
+        const viewer = await signedInAs('charnwood.viewer');
+        const readOnly = await openForm('/settings', viewer);
+        expect(readOnly.status).toBe(200);
+        expect(readOnly.text).toContain('Calendar year (Q1 is January to March)');
+        expect(readOnly.text).not.toContain('Save settings');
+        const refused = await post('/settings', readOnly, {
+          version: hiddenVersion(readOnly),
+          quarterConvention: 'financial',
+        });
+        expect(refused.status).toBe(403);
+
+        const admin = await signedInAs('charnwood.admin');
+        const form = await openForm('/settings', admin);
+        expect(form.text).toContain('How does your council number quarters?');
+        const before = await council();
+        const none = await post('/settings', form, { version: hiddenVersion(form) });
+        expect(none.status).toBe(400);
+        expect(none.text).toContain('<a href="#quarterConvention">Select how your council numbers quarters</a>');
+        const stale = await post('/settings', form, {
+          version: String(Number(hiddenVersion(form)) + 1),
+          quarterConvention: 'financial',
+        });
+        expect(stale.status).toBe(409);
+        expect(stale.text).toContain('Someone changed the settings while you had this page open');
+        expect(await council()).toEqual(before);
+
+        const saved = await post('/settings', form, { version: hiddenVersion(form), quarterConvention: 'financial' });
+        expect(saved.status).toBe(303);
+        expect(saved.headers['location']).toBe('/settings');
+        expect((await council()).settings.quarterConvention).toBe('financial');
+        const shown = await openForm('/settings', admin);
+        expect(shown.text).toContain('Settings saved');
+        expect(shown.text).toContain('Financial year (Q1 is April to June)');
+
+        const back = await post('/settings', shown, { version: hiddenVersion(shown), quarterConvention: 'calendar' });
+        expect(back.status).toBe(303);
+        expect((await council()).settings.quarterConvention).toBe('calendar');
+      },
+      STEPS,
+    );
+  });
 });

@@ -172,6 +172,7 @@ export function councilNavigation(
       : []),
     ...(signedIn && mayImport ? [{ href: '/imports/new', text: 'Import', within: ['/imports/'] }] : []),
     { href: '/public', text: 'Published plans', within: ['/public/'] },
+    ...(signedIn && roles.includes('council-admin') ? [{ href: '/settings', text: 'Settings', within: [] }] : []),
   ];
 }
 
