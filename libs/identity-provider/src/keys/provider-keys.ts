@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 import { z } from 'zod';
 
@@ -71,6 +71,9 @@ export async function loadOrCreateProviderKeys(dataDirectory: string): Promise<P
   const file = join(dataDirectory, KEYS_FILE_NAME);
   let stored = await readKeys(file);
   if (stored === undefined) {
+    // Only the keys' own directory is private: its parents (`.data/`) also hold the embedded
+    // PostgreSQL's data, which the `postgres` user must be able to reach.
+    await mkdir(dirname(resolve(dataDirectory)), { recursive: true, mode: 0o755 });
     await mkdir(dataDirectory, { recursive: true, mode: 0o700 });
     const created = await createKeys();
     try {

@@ -1,5 +1,5 @@
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { freePort } from '../testing/free-port.js';
@@ -26,6 +26,22 @@ describe('embedded PostgreSQL', () => {
 
   afterAll(async () => {
     await rm(root, { recursive: true, force: true });
+  });
+
+  it('says which directory the postgres user cannot enter, before initdb fails on it, when run as root', async () => {
+    const closed = path.join(root, 'closed');
+    await mkdir(closed, { mode: 0o700 });
+    await chmod(closed, 0o700);
+    const options = { dataDir: path.join(closed, 'data'), port: await freePort(), database: 'due_regard' };
+    if (userInfo().uid === 0) {
+      await expect(EmbeddedPostgresServer.start(options)).rejects.toThrow(
+        `Embedded PostgreSQL runs as the postgres user, which cannot enter ${closed}: run \`chmod o+x ${closed}\``,
+      );
+    } else {
+      // Not root: the server runs as this user, who owns the directory.
+      const server = await EmbeddedPostgresServer.start(options);
+      await server.stop();
+    }
   });
 
   it('initialises an empty directory, serves the database, and keeps the data across a restart', async () => {

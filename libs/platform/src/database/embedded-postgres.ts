@@ -1,7 +1,7 @@
 import { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -109,6 +109,7 @@ export class EmbeddedPostgresServer {
 
     // As root the server runs as the `postgres` user, which must be able to reach the directory.
     await mkdir(path.dirname(dataDir), { recursive: true, mode: 0o755 });
+    if (userInfo().uid === 0) await assertOthersCanReach(path.dirname(dataDir));
 
     const recentLog: string[] = [];
     const onLog = (message: unknown): void => {
@@ -231,5 +232,21 @@ async function createDatabaseIfMissing(serverUrl: URL, database: string): Promis
     if (existing.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * Every directory above the data directory must let others in (the x bit), or initdb, running as
+ * `postgres`, fails with a bare "Permission denied". Said up front, with the fix.
+ */
+async function assertOthersCanReach(directory: string): Promise<void> {
+  for (let current = directory; ; current = path.dirname(current)) {
+    const { mode } = await stat(current);
+    if ((mode & 0o001) === 0) {
+      throw new StartupError(
+        `Embedded PostgreSQL runs as the postgres user, which cannot enter ${current}: run \`chmod o+x ${current}\`, or set EMBEDDED_POSTGRES_DIR elsewhere`,
+      );
+    }
+    if (path.dirname(current) === current) return;
   }
 }
