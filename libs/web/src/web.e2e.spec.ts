@@ -1,8 +1,8 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import request from 'supertest';
 import { startDueRegard, type RunningApp } from '../../../test/e2e/support/running-app.js';
-import { SESSION_KEY_PREFIX } from './session/web-session.middleware.js';
+import { signedInSessionCookie } from './testing/web-sessions.js';
 
 // The whole sign-in journey through the provider's page runs in a real browser (test/browser):
 // the realm registers redirect URIs on port 3000 only. Here, on a free port, a signed-in session is
@@ -10,12 +10,6 @@ import { SESSION_KEY_PREFIX } from './session/web-session.middleware.js';
 // what the web does with it.
 const SESSION_SECRET = `web-e2e-${randomUUID()}`;
 const HTML = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
-
-interface ProviderTokens {
-  readonly access_token: string;
-  readonly id_token: string;
-  readonly refresh_token: string;
-}
 
 describe('the web service on the whole app', () => {
   let running: RunningApp;
@@ -41,39 +35,15 @@ describe('the web service on the whole app', () => {
   const page = (path: string, host: string) =>
     request(running.platformUrl).get(path).set('Host', host).set('Accept', HTML);
 
-  async function providerTokens(username: string): Promise<ProviderTokens> {
-    const response = await fetch(`${running.platformUrl}/realms/due-regard/protocol/openid-connect/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'password',
-        client_id: 'due-regard-cli',
-        username,
-        password: 'demo',
-        scope: 'openid',
-      }),
-    });
-    expect(response.status).toBe(200);
-    return (await response.json()) as ProviderTokens;
-  }
-
   /** A signed-in session as the callback would leave it, and the cookie that names it. */
-  async function signedInAs(username: string, displayName: string): Promise<string> {
-    const tokens = await providerTokens(username);
-    const sessionId = randomUUID();
-    const session = {
-      cookie: { originalMaxAge: null, expires: null, httpOnly: true, path: '/', sameSite: 'lax', secure: false },
-      tokens: {
-        accessToken: tokens.access_token,
-        refreshToken: tokens.refresh_token,
-        idToken: tokens.id_token,
-        signedInAt: Math.floor(Date.now() / 1000),
-      },
+  function signedInAs(username: string, displayName: string): Promise<string> {
+    return signedInSessionCookie({
+      platformUrl: running.platformUrl,
+      redis,
+      sessionSecret: SESSION_SECRET,
+      username,
       displayName,
-    };
-    await redis.set(`${SESSION_KEY_PREFIX}${sessionId}`, JSON.stringify(session), 'EX', 600);
-    const signature = createHmac('sha256', SESSION_SECRET).update(sessionId).digest('base64').replace(/=+$/, '');
-    return `due-regard-session=${encodeURIComponent(`s:${sessionId}.${signature}`)}`;
+    });
   }
 
   function cookieNamed(response: request.Response, name: string): string | undefined {

@@ -1,4 +1,4 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Redis } from 'ioredis';
@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import request from 'supertest';
 import { Database } from '@due-regard/platform';
 import { startDueRegard, type RunningApp } from '../../../../test/e2e/support/running-app.js';
-import { SESSION_KEY_PREFIX } from '../session/web-session.middleware.js';
+import { signedInSessionCookie } from '../testing/web-sessions.js';
 
 // The import pages on the whole app, signed in with a session put straight into Redis (as in
 // web.e2e.spec.ts), on a Redis database of their own: every app under test runs a worker on the
@@ -64,33 +64,14 @@ describe('the import pages on the whole app', () => {
   const post = (url: string, form: FormPage, council = 'charnwood') =>
     request(running.platformUrl).post(url).set('Host', host(council)).set('Accept', HTML).set('Cookie', form.cookie);
 
-  async function signedInAs(username: string, displayName: string): Promise<string> {
-    const response = await fetch(`${running.platformUrl}/realms/due-regard/protocol/openid-connect/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'password',
-        client_id: 'due-regard-cli',
-        username,
-        password: 'demo',
-        scope: 'openid',
-      }),
-    });
-    const tokens = (await response.json()) as { access_token: string; refresh_token: string; id_token: string };
-    const sessionId = randomUUID();
-    const session = {
-      cookie: { originalMaxAge: null, expires: null, httpOnly: true, path: '/', sameSite: 'lax', secure: false },
-      tokens: {
-        accessToken: tokens.access_token,
-        refreshToken: tokens.refresh_token,
-        idToken: tokens.id_token,
-        signedInAt: Math.floor(Date.now() / 1000),
-      },
+  function signedInAs(username: string, displayName: string): Promise<string> {
+    return signedInSessionCookie({
+      platformUrl: running.platformUrl,
+      redis,
+      sessionSecret: SESSION_SECRET,
+      username,
       displayName,
-    };
-    await redis.set(`${SESSION_KEY_PREFIX}${sessionId}`, JSON.stringify(session), 'EX', 600);
-    const signature = createHmac('sha256', SESSION_SECRET).update(sessionId).digest('base64').replace(/=+$/, '');
-    return `due-regard-session=${encodeURIComponent(`s:${sessionId}.${signature}`)}`;
+    });
   }
 
   interface FormPage {

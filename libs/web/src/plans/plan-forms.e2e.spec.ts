@@ -1,9 +1,9 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import request from 'supertest';
 import { DemoPlans } from '@due-regard/plan-import-app';
 import { startDueRegard, type RunningApp } from '../../../../test/e2e/support/running-app.js';
-import { SESSION_KEY_PREFIX } from '../session/web-session.middleware.js';
+import { signedInSessionCookie } from '../testing/web-sessions.js';
 
 // The plan forms over HTTP against the whole app, on the demo councils' plans. Sessions are put
 // straight into Redis holding the provider's tokens (as web.e2e.spec.ts does); the sign-in page
@@ -88,32 +88,14 @@ describe('the plan forms on the whole app', () => {
   }
 
   async function newSession(username: string): Promise<Signed> {
-    const response = await fetch(`${running.platformUrl}/realms/due-regard/protocol/openid-connect/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'password',
-        client_id: 'due-regard-cli',
+    return {
+      cookie: await signedInSessionCookie({
+        platformUrl: running.platformUrl,
+        redis,
+        sessionSecret: SESSION_SECRET,
         username,
-        password: 'demo',
-        scope: 'openid',
       }),
-    });
-    const tokens = (await response.json()) as { access_token: string; id_token: string; refresh_token: string };
-    const sessionId = randomUUID();
-    const session = {
-      cookie: { originalMaxAge: null, expires: null, httpOnly: true, path: '/', sameSite: 'lax', secure: false },
-      tokens: {
-        accessToken: tokens.access_token,
-        refreshToken: tokens.refresh_token,
-        idToken: tokens.id_token,
-        signedInAt: Math.floor(Date.now() / 1000),
-      },
-      displayName: username,
     };
-    await redis.set(`${SESSION_KEY_PREFIX}${sessionId}`, JSON.stringify(session), 'EX', 600);
-    const signature = createHmac('sha256', SESSION_SECRET).update(sessionId).digest('base64').replace(/=+$/, '');
-    return { cookie: `due-regard-session=${encodeURIComponent(`s:${sessionId}.${signature}`)}` };
   }
 
   function page(path: string, signed: Signed) {

@@ -54,12 +54,13 @@ export interface SelectItem {
   readonly selected: boolean;
 }
 
+/** A filter's select: first the choice that filters nothing ("All statuses"), then the options. */
 function select(
-  any: string,
+  unfiltered: string,
   options: readonly { value: string; text: string }[],
   chosen: string | undefined,
 ): SelectItem[] {
-  return [{ value: '', text: any }, ...options].map((option) => ({
+  return [{ value: '', text: unfiltered }, ...options].map((option) => ({
     ...option,
     selected: option.value === (chosen ?? ''),
   }));

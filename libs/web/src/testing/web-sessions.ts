@@ -1,0 +1,58 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { SESSION_KEY_PREFIX } from '../session/web-session.middleware.js';
+
+export interface ProviderTokens {
+  readonly access_token: string;
+  readonly refresh_token: string;
+  readonly id_token: string;
+}
+
+/** A demo user's tokens from the embedded provider, by the CLI client's password grant. */
+export async function demoUserTokens(platformUrl: string, username: string): Promise<ProviderTokens> {
+  const response = await fetch(`${platformUrl}/realms/due-regard/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'password',
+      client_id: 'due-regard-cli',
+      username,
+      password: 'demo',
+      scope: 'openid',
+    }),
+  });
+  if (!response.ok) throw new Error(`The provider refused ${username}'s password grant: ${response.status}`);
+  return (await response.json()) as ProviderTokens;
+}
+
+export interface SignedInSession {
+  readonly platformUrl: string;
+  readonly redis: Redis;
+  /** The app's SESSION_SECRET, which signs the session cookie. */
+  readonly sessionSecret: string;
+  readonly username: string;
+  readonly displayName?: string;
+}
+
+/**
+ * A signed-in session as the sign-in callback leaves it, put straight into Redis, and the signed
+ * cookie that names it (express-session's `s:<id>.<HMAC>`). The sign-in pages themselves are
+ * driven in the browser suites.
+ */
+export async function signedInSessionCookie(options: SignedInSession): Promise<string> {
+  const tokens = await demoUserTokens(options.platformUrl, options.username);
+  const sessionId = randomUUID();
+  const session = {
+    cookie: { originalMaxAge: null, expires: null, httpOnly: true, path: '/', sameSite: 'lax', secure: false },
+    tokens: {
+      accessToken: tokens.access_token,
+      refreshToken: tokens.refresh_token,
+      idToken: tokens.id_token,
+      signedInAt: Math.floor(Date.now() / 1000),
+    },
+    displayName: options.displayName ?? options.username,
+  };
+  await options.redis.set(`${SESSION_KEY_PREFIX}${sessionId}`, JSON.stringify(session), 'EX', 600);
+  const signature = createHmac('sha256', options.sessionSecret).update(sessionId).digest('base64').replace(/=+$/, '');
+  return `due-regard-session=${encodeURIComponent(`s:${sessionId}.${signature}`)}`;
+}
