@@ -17,7 +17,7 @@ import {
   characteristicItems,
   type ActionFormValues,
 } from '../shared/action-fields.js';
-import { formModel, STALE_ACTION_TITLE, type FormState } from '../shared/form-state.js';
+import { actionFormModel, type FormState } from '../shared/form-state.js';
 import { pagePaths, PlanPages } from '../shared/plan-pages.js';
 
 const FIELDS = ['title', 'description', 'objectiveId', 'leads', 'successMeasures', 'protectedCharacteristics'];
@@ -93,19 +93,14 @@ export class EditActionPageController {
     values: ActionFormValues,
     state: FormState,
   ): Promise<void> {
-    const actionHref = pagePaths.action(action.planId, action.id);
     await this.renderer.render(
       request,
       response,
       'plans/edit-action.njk',
       {
-        pageTitle: state.changes === undefined ? 'Edit action' : STALE_ACTION_TITLE,
-        ...formModel(FIELDS, state),
-        caption: actionName(action),
+        ...actionFormModel(action, { title: 'Edit action', fields: FIELDS, path: 'edit' }, state),
         yourThing: 'changes',
         showRefAndDue: false,
-        actionHref,
-        formAction: `${actionHref}/edit`,
         values,
         objectiveItems: this.pages.objectiveItems(plan, values.objectiveId, action.objectiveId),
         characteristicItems: characteristicItems(values.protectedCharacteristics),

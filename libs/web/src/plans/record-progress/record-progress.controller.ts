@@ -9,7 +9,7 @@ import { PageRenderer } from '../../rendering/page-renderer.js';
 import { WebController } from '../../web-controller.decorator.js';
 import { actionName } from '../action-page/action-page.controller.js';
 import { ragItems, statusItems } from '../shared/action-words.js';
-import { formModel, STALE_ACTION_TITLE, type FormState } from '../shared/form-state.js';
+import { actionFormModel, type FormState } from '../shared/form-state.js';
 import { pagePaths, PlanPages } from '../shared/plan-pages.js';
 import {
   PROGRESS_ANCHORS,
@@ -88,17 +88,12 @@ export class RecordProgressPageController {
     values: ProgressFormValues,
     state: FormState,
   ): Promise<void> {
-    const actionHref = pagePaths.action(action.planId, action.id);
     await this.renderer.render(
       request,
       response,
       'plans/record-progress.njk',
       {
-        pageTitle: state.changes === undefined ? 'Record progress' : STALE_ACTION_TITLE,
-        ...formModel(PROGRESS_FIELDS, state),
-        caption: actionName(action),
-        actionHref,
-        formAction: `${actionHref}/progress`,
+        ...actionFormModel(action, { title: 'Record progress', fields: PROGRESS_FIELDS, path: 'progress' }, state),
         values,
         statusItems: statusItems(values.status),
         ragItems: ragItems(values.rag),

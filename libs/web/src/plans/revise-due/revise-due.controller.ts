@@ -9,7 +9,7 @@ import { setFlash } from '../../session/flash.js';
 import { PageRenderer } from '../../rendering/page-renderer.js';
 import { WebController } from '../../web-controller.decorator.js';
 import { actionName } from '../action-page/action-page.controller.js';
-import { formModel, STALE_ACTION_TITLE, type FormState } from '../shared/form-state.js';
+import { actionFormModel, type FormState } from '../shared/form-state.js';
 import { pagePaths, PlanPages } from '../shared/plan-pages.js';
 
 interface DueFormValues {
@@ -85,17 +85,12 @@ export class ReviseDuePageController {
     values: DueFormValues,
     state: FormState,
   ): Promise<void> {
-    const actionHref = pagePaths.action(action.planId, action.id);
     await this.renderer.render(
       request,
       response,
       'plans/revise-due.njk',
       {
-        pageTitle: state.changes === undefined ? 'Change the due date' : STALE_ACTION_TITLE,
-        ...formModel(FIELDS, state),
-        caption: actionName(action),
-        actionHref,
-        formAction: `${actionHref}/due`,
+        ...actionFormModel(action, { title: 'Change the due date', fields: FIELDS, path: 'due' }, state),
         currentDue: action.due.text ?? action.due.rendered,
         values,
       },

@@ -1,5 +1,7 @@
 import { errorSummary, type ErrorSummaryItem, type FieldErrors } from '../../forms/field-errors.js';
-import type { ChangeSince } from './plan-pages.js';
+import type { ActionDetail } from '@due-regard/plans';
+import { actionName } from '../action-page/action-page.controller.js';
+import { pagePaths, type ChangeSince } from './plan-pages.js';
 
 /** How a form is shown: fresh, with errors to correct, or again after someone else's change. */
 export interface FormState {
@@ -32,3 +34,22 @@ export function formModel(fields: readonly string[], state: FormState): FormMode
 }
 
 export const STALE_ACTION_TITLE = 'This action changed while you were editing';
+
+/**
+ * What every form on one action shows: its title (or the stale-edit title after someone else's
+ * change), the form's state, the action it is about, and where it posts (`<action page>/<path>`).
+ */
+export function actionFormModel(
+  action: ActionDetail,
+  form: { readonly title: string; readonly fields: readonly string[]; readonly path: string },
+  state: FormState,
+): FormModel & { pageTitle: string; caption: string; actionHref: string; formAction: string } {
+  const actionHref = pagePaths.action(action.planId, action.id);
+  return {
+    pageTitle: state.changes === undefined ? form.title : STALE_ACTION_TITLE,
+    ...formModel(form.fields, state),
+    caption: actionName(action),
+    actionHref,
+    formAction: `${actionHref}/${form.path}`,
+  };
+}
