@@ -26,10 +26,12 @@ const shared = {
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
 };
 
+// A test's timeout only catches a hang: on a shared two-core CI machine a unit test that takes
+// a second alone can take several, so jest's 5-second default would fail it for being slow.
 /** @type {import('jest').Config} */
 export default {
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['**/*.unit.spec.ts'] },
+    { ...shared, displayName: 'unit', testMatch: ['**/*.unit.spec.ts'], testTimeout: 30_000 },
     { ...shared, displayName: 'int', testMatch: ['**/*.int.spec.ts'] },
     { ...shared, displayName: 'e2e', testMatch: ['**/*.e2e.spec.ts'] },
     { ...shared, displayName: 'browser', testMatch: ['**/*.browser.spec.ts'] },

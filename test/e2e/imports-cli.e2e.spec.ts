@@ -309,10 +309,10 @@ async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): 
   return value;
 }
 
-/** A Word document whose one part inflates 20 MB of zeros from a few kilobytes. */
+/** A Word document whose one part inflates 2 MiB of zeros from about two kilobytes. */
 async function zipBomb(): Promise<Buffer> {
   const zip = new JSZip();
   zip.file('[Content_Types].xml', '<Types/>');
-  zip.file('word/document.xml', new Uint8Array(20 * 1024 * 1024));
+  zip.file('word/document.xml', new Uint8Array(2 * 1024 * 1024));
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 
 import { checkArchive, PlanImportError, type PlanImportErrorCode } from './index.js';
-import { docxFromRows, textBytes, xlsxFromRows } from './testing/documents.js';
+import { docxFromRows, docxWithManyEntries, textBytes, xlsxFromRows, xlsxWithDenseEntry } from './testing/documents.js';
 
 function codeOf(check: () => void): PlanImportErrorCode | 'accepted' {
   try {
@@ -46,16 +46,10 @@ describe('checking an upload’s container at once', () => {
   });
 
   it('refuses a ZIP bomb and a ZIP that is no office document, from the central directory', async () => {
-    const many = new JSZip();
-    many.file('word/document.xml', '<w:document/>');
-    for (let index = 0; index < 2100; index += 1) many.file(`word/media/${index}.bin`, '');
-    const bomb = await many.generateAsync({ type: 'uint8array' });
+    const bomb = await docxWithManyEntries(2100);
     expect(codeOf(() => checkArchive({ fileName: 'plan.docx', bytes: bomb }))).toBe('ZIP_BOMB');
 
-    const dense = new JSZip();
-    dense.file('xl/workbook.xml', '<workbook/>');
-    dense.file('xl/sharedStrings.xml', new Uint8Array(20 * 1024 * 1024));
-    const ratio = await dense.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    const ratio = await xlsxWithDenseEntry();
     expect(codeOf(() => checkArchive({ fileName: 'plan.xlsx', bytes: ratio }))).toBe('ZIP_BOMB');
 
     const notes = new JSZip();

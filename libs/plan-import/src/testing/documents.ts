@@ -138,3 +138,24 @@ export function csvFromRows(rows: readonly (readonly string[])[]): Uint8Array {
   const quoteCell = (text: string): string => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
   return textBytes(rows.map((row) => row.map(quoteCell).join(',')).join('\r\n'));
 }
+
+/** A Word file whose central directory lists `entryCount` empty media files besides the document. */
+export async function docxWithManyEntries(entryCount: number): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', '<Types/>');
+  zip.file('word/document.xml', '<w:document/>');
+  for (let index = 0; index < entryCount; index += 1) zip.file(`word/media/${index}.bin`, '');
+  return zip.generateAsync({ type: 'uint8array' });
+}
+
+/**
+ * A spreadsheet whose shared strings are 2 MiB of zeros, deflated about a thousand times: past the
+ * 200-times ratio and the one-MiB floor below which the ratio is not checked.
+ */
+export async function xlsxWithDenseEntry(): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', '<Types/>');
+  zip.file('xl/workbook.xml', '<workbook/>');
+  zip.file('xl/sharedStrings.xml', new Uint8Array(2 * 1024 * 1024));
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
