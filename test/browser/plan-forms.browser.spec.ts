@@ -72,7 +72,7 @@ describe('the plan forms in a real browser', () => {
     otherActionPath = `/plans/${plan.id}/actions/${actions.find((candidate) => candidate.ref === '1.4')?.id ?? ''}`;
     strategyId = plan.strategyId;
     browser = await launchChromium();
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await browser?.close();

@@ -167,7 +167,7 @@ describe("a council's quarter convention, and Idempotency-Key on imports", () =>
       tokens[user] = await running.tokenFor(user);
     }
     // Booting the whole application takes seconds, more on a busy machine.
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await running?.close();

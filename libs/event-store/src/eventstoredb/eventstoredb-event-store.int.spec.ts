@@ -149,5 +149,5 @@ describe('EventStoreDbEventStore.create without a server', () => {
     await expect(created).rejects.toThrow(
       /^Cannot reach KurrentDB at kurrentdb:\/\/admin:\*\*\*@127\.0\.0\.1:1\?tls=false: /,
     );
-  }, 15_000);
+  });
 });

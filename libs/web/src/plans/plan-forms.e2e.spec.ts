@@ -50,7 +50,7 @@ describe('the plan forms on the whole app', () => {
     const detail = await api<{ actions: { id: string; ref: string | null }[] }>(`/api/v1/plans/${planId}`);
     hrActionId = detail.actions.find((action) => action.ref === '2.2')?.id ?? '';
     otherActionId = detail.actions.find((action) => action.ref === '1.4')?.id ?? '';
-  }, 120_000);
+  });
 
   afterAll(async () => {
     if (previousSecret === undefined) delete process.env['SESSION_SECRET'];

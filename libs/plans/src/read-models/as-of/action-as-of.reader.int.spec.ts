@@ -40,7 +40,7 @@ describe('reading an action as of an instant, from snapshots and the events afte
     instants.push(new Date());
     harness.subscribe();
     await harness.projected();
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await harness.dispose();
