@@ -4,7 +4,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import nunjucks from 'nunjucks';
 import { CouncilDirectory } from '@due-regard/councils';
-import { councilRolesOf, RequestContext, tenantFromHost, type CouncilRole, type Tenant } from '@due-regard/identity';
+import {
+  councilRolesOf,
+  NoRequestContextError,
+  PrincipalSource,
+  RequestContext,
+  tenantFromHost,
+  type CouncilRole,
+  type Principal,
+  type Tenant,
+} from '@due-regard/identity';
 import { SUPPORT_EMAIL, WEB_OPTIONS, type WebOptions } from '../config/web-options.js';
 import { CSRF_FIELD, CsrfProtection } from '../security/csrf.js';
 import { newNonce, pageContentSecurityPolicy } from '../security/content-security-policy.js';
@@ -73,6 +82,7 @@ export class PageRenderer {
     private readonly csrf: CsrfProtection,
     private readonly relyingParty: RelyingParty,
     private readonly context: RequestContext,
+    private readonly principals: PrincipalSource,
   ) {
     this.environment = new nunjucks.Environment(
       new nunjucks.FileSystemLoader([VIEWS, GOVUK_FRONTEND_DIST], { noCache: !options.production }),
@@ -102,7 +112,7 @@ export class PageRenderer {
     const navigation =
       council === null
         ? [item(platformUrl, 'Councils', '/')]
-        : councilNavigation(signedIn, this.rolesHere(council.slug)).map((link) =>
+        : councilNavigation(signedIn, signedIn ? await this.rolesHere(request, council.slug) : []).map((link) =>
             item(link.href, link.text, link.href, link.within),
           );
     return {
@@ -123,13 +133,23 @@ export class PageRenderer {
     };
   }
 
-  /** The signed-in person's roles in this council, once the access guard has signed them in (not on public pages). */
-  private rolesHere(councilSlug: string): CouncilRole[] {
-    if (!this.context.isActive()) return [];
+  /**
+   * The signed-in person's roles in this council: from the principal the access guard found, or on
+   * a public page (where no guard signs anyone in) from the session's tokens, verified as the guard
+   * verifies them.
+   */
+  private async rolesHere(request: Request, councilSlug: string): Promise<CouncilRole[]> {
+    const principal = this.signedInByGuard() ?? (await this.principals.principalOf(request));
+    return principal === null ? [] : councilRolesOf(principal, councilSlug);
+  }
+
+  private signedInByGuard(): Principal | null {
+    if (!this.context.isActive()) return null;
     try {
-      return councilRolesOf(this.context.principal(), councilSlug);
-    } catch {
-      return [];
+      return this.context.principal();
+    } catch (error) {
+      if (error instanceof NoRequestContextError) return null;
+      throw error;
     }
   }
 
