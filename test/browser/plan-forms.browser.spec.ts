@@ -81,13 +81,17 @@ describe('the plan forms in a real browser', () => {
   });
 
   async function viewerToken(): Promise<string> {
+    return tokenFor('charnwood.viewer');
+  }
+
+  async function tokenFor(username: string): Promise<string> {
     const response = await fetch(`${PLATFORM_URL}/realms/due-regard/protocol/openid-connect/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({
         grant_type: 'password',
         client_id: 'due-regard-cli',
-        username: 'charnwood.viewer',
+        username,
         password: DEMO_PASSWORD,
       }),
     });
@@ -97,6 +101,38 @@ describe('the plan forms in a real browser', () => {
 
   const actionUrl = () => councilUrl('charnwood', actionPath);
   const progressUrl = () => councilUrl('charnwood', `${actionPath}/progress`);
+
+  /** A plan of one action, submitted for approval by the demo editor through the API: its page's path. */
+  async function submittedPlanPath(): Promise<string> {
+    const token = await tokenFor('charnwood.editor');
+    const send = async <T>(path: string, body: object): Promise<T> => {
+      const response = await request(PLATFORM_URL)
+        .post(path)
+        .set('Host', `charnwood.localhost:${BROWSER_PORT}`)
+        .set('Authorization', `Bearer ${token}`)
+        .send(body);
+      if (response.status >= 300) throw new Error(`POST ${path} answered ${response.status}: ${response.text}`);
+      return response.body as T;
+    };
+    const strategy = await request(PLATFORM_URL)
+      .get(`/api/v1/strategies/${strategyId}`)
+      .set('Host', `charnwood.localhost:${BROWSER_PORT}`)
+      .set('Authorization', `Bearer ${token}`)
+      .then((response) => response.body as { objectives: { id: string }[] });
+    const plan = await send<{ id: string }>('/api/v1/plans', {
+      strategyId,
+      title: 'Equality Action Plan 2026-2028',
+      period: { from: '2026-04-01', to: '2028-03-31' },
+    });
+    await send(`/api/v1/plans/${plan.id}/actions`, {
+      ref: '1.1',
+      objectiveId: strategy.objectives[0]?.id,
+      title: 'Publish the gender pay gap report',
+      due: 'March 2027',
+    });
+    await send(`/api/v1/plans/${plan.id}/submit`, {});
+    return `/plans/${plan.id}`;
+  }
 
   /** The newest entry of the action's progress timeline. */
   async function latestProgress(page: Page): Promise<string> {
@@ -394,6 +430,38 @@ describe('the plan forms in a real browser', () => {
       });
     },
     3 * JOURNEY,
+  );
+
+  it(
+    'lets an administrator return a submitted plan to draft with a reason, which its editors then read on the plan',
+    async () => {
+      const planUrl = councilUrl('charnwood', await submittedPlanPath());
+      await inNewContext(browser, 'forms-return-plan', async (page) => {
+        await page.goto(planUrl);
+        await signInOnProviderPage(page, 'charnwood.admin');
+        expect(page.url()).toBe(planUrl);
+        await checkPage(page, 'forms-29-submitted-plan-admin');
+        await page.getByRole('button', { name: 'Return to draft' }).click();
+        expect(await heading(page)).toBe('Return the plan to draft');
+        await checkPage(page, 'forms-30-return-plan');
+        await page.getByRole('button', { name: 'Return to draft' }).click();
+        await page.waitForLoadState();
+        expect(await page.locator('.govuk-error-summary').innerText()).toContain('Say why the plan is returned');
+        await checkPage(page, 'forms-31-return-plan-errors');
+        await page
+          .getByLabel('Why are you returning the plan?')
+          .fill('Action 1.1 needs a success measure.\nAdd one, then submit the plan again.');
+        await page.getByRole('button', { name: 'Return to draft' }).click();
+        await page.waitForURL(planUrl);
+        expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Plan returned to draft');
+        const returned = await page.locator('.app-plan-returned').innerText();
+        expect(returned).toContain('Amira Patel returned this plan to draft on');
+        expect(returned).toContain('Action 1.1 needs a success measure.\nAdd one, then submit the plan again.');
+        expect(await page.getByRole('button', { name: 'Submit for approval' }).count()).toBe(1);
+        await checkPage(page, 'forms-32-plan-returned-to-draft');
+      });
+    },
+    JOURNEY,
   );
 });
 

@@ -13,6 +13,7 @@ export * from './application/plans-write.module.js';
 export * from './application/get-plan-as-of/get-plan-as-of.query.js';
 export * from './application/get-action/get-action.query.js';
 export * from './application/action-history/action-history.query.js';
+export * from './application/get-plan-return/get-plan-return.query.js';
 export {
   planAsOfSchema,
   type ActionAsOf,
@@ -47,3 +48,4 @@ export { reviseActionBody } from './application/revise-action/revise-action.http
 export { addActionBody } from './application/add-action/add-action.http.controller.js';
 export { addObjectiveBody } from './application/add-objective/add-objective.http.controller.js';
 export { draftPlanBody } from './application/draft-plan/draft-plan.http.controller.js';
+export { returnPlanBody } from './application/plan-lifecycle/plan-lifecycle.http.controller.js';

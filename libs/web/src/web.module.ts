@@ -40,6 +40,7 @@ import { DraftPlanPageController } from './plans/draft-plan/draft-plan.controlle
 import { EditActionPageController } from './plans/edit-action/edit-action.controller.js';
 import { PlanLifecyclePageController } from './plans/plan-lifecycle/plan-lifecycle.controller.js';
 import { ReviseDuePageController } from './plans/revise-due/revise-due.controller.js';
+import { ReturnPlanPageController } from './plans/return-plan/return-plan.controller.js';
 import { RecordProgressPageController } from './plans/record-progress/record-progress.controller.js';
 import { PlanPages } from './plans/shared/plan-pages.js';
 import { CouncilSettingsPageController } from './pages/settings/council-settings.page.controller.js';
@@ -75,6 +76,7 @@ export class WebModule implements NestModule {
       EditActionPageController,
       ActionPageController,
       PlanLifecyclePageController,
+      ReturnPlanPageController,
       PlansPageController,
       StrategyPageController,
       ActionHistoryPageController,

@@ -1,8 +1,11 @@
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from './due-regard-on-port-3000.js';
 
-/** How long one browser journey may take: signing in, a few pages, axe on each. */
-export const JOURNEY = 60_000;
+/**
+ * How long one browser journey may take before it counts as hung: signing in, a few pages, axe on
+ * each, on a machine shared with other test runs.
+ */
+export const JOURNEY = 120_000;
 
 /** The identity provider's sign-in page (the embedded Keycloak-compatible one, on the bare domain). */
 export const SIGN_IN_PAGE = /^http:\/\/localhost:3000\/realms\/due-regard\/protocol\/openid-connect\/auth\?/;

@@ -16,6 +16,7 @@ import { DraftStrategyHttpController } from './draft-strategy/draft-strategy.htt
 import { GetActionHandler } from './get-action/get-action.handler.js';
 import { GetActionHttpController } from './get-action/get-action.http.controller.js';
 import { GetPlanAsOfHandler } from './get-plan-as-of/get-plan-as-of.handler.js';
+import { GetPlanReturnHandler } from './get-plan-return/get-plan-return.handler.js';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
 import { IdempotencyStore } from './idempotency/idempotency.store.js';
 import { PlanLifecycleHandler } from './plan-lifecycle/plan-lifecycle.handler.js';
@@ -84,6 +85,7 @@ import { StrategyLifecycleHttpController } from './strategy-lifecycle/strategy-l
     GetActionHandler,
     GetActionHistoryHandler,
     GetPlanAsOfHandler,
+    GetPlanReturnHandler,
   ],
   // The imports routes (@due-regard/plan-import-app) take Idempotency-Key through the same interceptor and store.
   exports: [TeamDirectory, IdempotencyStore, IdempotencyInterceptor],

@@ -1,8 +1,10 @@
 import { ConcurrencyError } from '@due-regard/event-store';
 import { DomainRuleViolation, NotFound } from '@due-regard/shared-kernel';
+import { AddActionCommand } from './add-action/add-action.command.js';
 import { AddObjectiveCommand } from './add-objective/add-objective.command.js';
 import { DraftPlanCommand } from './draft-plan/draft-plan.command.js';
 import { DraftStrategyCommand } from './draft-strategy/draft-strategy.command.js';
+import { GetPlanReturnQuery } from './get-plan-return/get-plan-return.query.js';
 import { PlanLifecycleCommand } from './plan-lifecycle/plan-lifecycle.command.js';
 import { ReviseObjectiveCommand } from './revise-objective/revise-objective.command.js';
 import { StrategyLifecycleCommand } from './strategy-lifecycle/strategy-lifecycle.command.js';
@@ -184,6 +186,59 @@ describe('strategy and plan commands against a real event store', () => {
       side.command(editor, new DraftPlanCommand(strategyId, 'Too long', { from: '2024-04-01', to: '2030-03-31' })),
     );
     expect(error).toMatchObject({ code: 'plan_outside_strategy_period', field: 'period' });
+  });
+
+  it('returns a submitted plan to draft with a reason, which stands until the plan is submitted again', async () => {
+    const { strategyId, objectiveId } = await strategyWithObjective();
+    const plan = await side.command(
+      editor,
+      new DraftPlanCommand(strategyId, 'Equality Strategy Action Plan 2024-2026', {
+        from: '2024-04-01',
+        to: '2026-03-31',
+      }),
+    );
+    await side.command(
+      editor,
+      new AddActionCommand(
+        plan.id,
+        {
+          ref: '1.1',
+          objectiveId,
+          title: 'Publish the gender pay gap report',
+          description: null,
+          due: 'March 2025',
+          leads: ['Human Resources'],
+          successMeasures: [],
+          protectedCharacteristics: ['sex'],
+        },
+        undefined,
+      ),
+    );
+    const standingReturn = () => side.query(editor, new GetPlanReturnQuery(plan.id));
+    const submit = () => side.command(editor, new PlanLifecycleCommand(plan.id, { kind: 'submit' }, undefined));
+    const sendBack = (reason: string) =>
+      side.command(admin, new PlanLifecycleCommand(plan.id, { kind: 'return', reason }, undefined));
+
+    expect(await standingReturn()).toBeNull();
+    await submit();
+    expect(await standingReturn()).toBeNull();
+    const noReason = await refusal(
+      side.command(admin, new PlanLifecycleCommand(plan.id, { kind: 'return', reason: ' ' }, undefined)),
+    );
+    expect(noReason).toMatchObject({ field: 'reason' });
+    await sendBack('Action 1.1 needs a measure');
+    const standing = await standingReturn();
+    expect(standing).toMatchObject({ reason: 'Action 1.1 needs a measure', actorId: admin.subject });
+    expect(new Date(standing?.time ?? '').toISOString()).toBe(standing?.time);
+    const draftAgain = await refusal(sendBack('Twice'));
+    expect(draftAgain).toMatchObject({ code: 'plan_not_submitted' });
+
+    await submit();
+    expect(await standingReturn()).toBeNull();
+    await sendBack('The period should start in April 2025');
+    expect(await standingReturn()).toMatchObject({ reason: 'The period should start in April 2025' });
+    const missing = await refusal(side.query(editor, new GetPlanReturnQuery('0190f3c2-7d1e-7abc-8def-0123456789ab')));
+    expect(missing).toBeInstanceOf(NotFound);
   });
 
   it('answers NotFound for a lifecycle change on a plan that does not exist', async () => {

@@ -34,3 +34,8 @@ export function lifecycleForms(status: ActionPlanStatus, roles: readonly Council
 export function mayAddToPlan(status: ActionPlanStatus, roles: readonly CouncilRole[]): boolean {
   return status !== 'closed' && roles.some((role) => role === 'plan-editor' || role === 'council-admin');
 }
+
+/** Returning a submitted plan to draft takes a reason: a link to its form, for those who may approve it. */
+export function mayReturnToDraft(status: ActionPlanStatus, roles: readonly CouncilRole[]): boolean {
+  return status === 'submitted' && roles.includes('council-admin');
+}

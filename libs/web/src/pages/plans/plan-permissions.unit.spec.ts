@@ -1,6 +1,6 @@
 import { COUNCIL_ROLES } from '@due-regard/identity';
 import { ACTION_PLAN_STATUSES } from '@due-regard/plans';
-import { lifecycleForms, mayAddToPlan } from './plan-permissions.js';
+import { lifecycleForms, mayAddToPlan, mayReturnToDraft } from './plan-permissions.js';
 
 const actions = (...args: Parameters<typeof lifecycleForms>) => lifecycleForms(...args).map((form) => form.action);
 
@@ -41,5 +41,12 @@ describe('who is offered to add actions and objectives', () => {
     expect(mayAddToPlan('draft', ['council-admin'])).toBe(true);
     expect(mayAddToPlan('closed', ['council-admin', 'plan-editor'])).toBe(false);
     expect(mayAddToPlan('draft', ['viewer', 'action-lead', 'auditor'])).toBe(false);
+  });
+});
+
+describe('who is offered to return a plan to draft', () => {
+  it('is a council admin, on a submitted plan only', () => {
+    expect(ACTION_PLAN_STATUSES.filter((status) => mayReturnToDraft(status, ['council-admin']))).toEqual(['submitted']);
+    expect(mayReturnToDraft('submitted', ['plan-editor', 'action-lead', 'viewer', 'auditor'])).toBe(false);
   });
 });

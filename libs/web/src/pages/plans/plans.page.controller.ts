@@ -1,14 +1,16 @@
 import { BadRequestException, Get, NotFoundException, Param, Query, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { COUNCIL_ROLES, CouncilAccess } from '@due-regard/identity';
-import { PlansReadQueries } from '@due-regard/plans';
+import { GetPlanReturnQuery, PlansReadQueries } from '@due-regard/plans';
 import { PageRenderer } from '../../rendering/page-renderer.js';
 import { WebController } from '../../web-controller.decorator.js';
 import { CouncilPageContext, PageIdPipe } from '../shared/council-page-context.js';
 import { planFigureCharts } from '../shared/plan-figures.js';
 import { percentComplete, periodWords, planStatusTag, strategyStatusTag } from '../shared/wording.js';
-import { ukDate } from '../../rendering/uk-dates.js';
-import { lifecycleForms, mayAddToPlan } from './plan-permissions.js';
+import { ukDate, ukDateTime } from '../../rendering/uk-dates.js';
+import { NamesToShow } from '../../users/names-to-show.js';
+import { lifecycleForms, mayAddToPlan, mayReturnToDraft } from './plan-permissions.js';
 import { actionGroups, filterSelects, hasFilters, planFilters } from './plan-view.js';
 
 /** The council's action plans: all of them, and one with its actions by objective. */
@@ -18,6 +20,8 @@ export class PlansPageController {
     private readonly page: CouncilPageContext,
     private readonly queries: PlansReadQueries,
     private readonly renderer: PageRenderer,
+    private readonly queryBus: QueryBus,
+    private readonly names: NamesToShow,
   ) {}
 
   @Get('plans')
@@ -67,6 +71,7 @@ export class PlansPageController {
     if (plan === null) throw new NotFoundException();
     const roles = this.page.roles();
     const charts = planFigureCharts(plan);
+    const returned = plan.status === 'draft' ? await this.standingReturn(plan.id) : null;
     await this.renderer.render(request, response, 'pages/plan.njk', {
       pageTitle: plan.title,
       mayBeBehind,
@@ -89,6 +94,8 @@ export class PlansPageController {
       byStatus: charts.byStatus,
       byRag: charts.byRag,
       lifecycleForms: lifecycleForms(plan.status, roles),
+      returned,
+      returnHref: mayReturnToDraft(plan.status, roles) ? `/plans/${encodeURIComponent(plan.id)}/return` : null,
       addLinks: mayAddToPlan(plan.status, roles)
         ? {
             action: `/plans/${encodeURIComponent(plan.id)}/actions/new`,
@@ -102,5 +109,17 @@ export class PlansPageController {
       total: plan.dashboard.actions,
       groups: actionGroups(plan, filtered),
     });
+  }
+
+  /** Why the approver sent this draft back, while it stands: the editors read it before they submit again. */
+  private async standingReturn(planId: string): Promise<{ reason: string; when: string; who: string } | null> {
+    const returned = await this.queryBus.execute(new GetPlanReturnQuery(planId));
+    if (returned === null) return null;
+    const names = await this.names.of([returned.actorId]);
+    return {
+      reason: returned.reason,
+      when: ukDateTime(returned.time),
+      who: names.get(returned.actorId) ?? returned.actorId,
+    };
   }
 }
