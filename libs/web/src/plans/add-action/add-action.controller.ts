@@ -16,7 +16,7 @@ import {
   characteristicItems,
   type ActionFormValues,
 } from '../shared/action-fields.js';
-import { formModel, type FormState } from '../shared/form-state.js';
+import { planFormModel, type FormState } from '../shared/form-state.js';
 import { pagePaths, PlanPages, refusalOf } from '../shared/plan-pages.js';
 
 const FIELDS = [
@@ -123,18 +123,12 @@ export class AddActionPageController {
     values: ActionFormValues,
     state: FormState,
   ): Promise<void> {
-    const planHref = pagePaths.plan(plan.plan.planId);
     await this.renderer.render(
       request,
       response,
       'plans/add-action.njk',
       {
-        pageTitle: 'Add an action',
-        ...formModel(FIELDS, state),
-        caption: plan.plan.title,
-        backHref: planHref,
-        cancelHref: planHref,
-        formAction: `${planHref}/actions/new`,
+        ...planFormModel(plan, { title: 'Add an action', fields: FIELDS, path: 'actions/new' }, state),
         showRefAndDue: true,
         values,
         objectiveItems: this.pages.objectiveItems(plan, values.objectiveId),

@@ -8,7 +8,7 @@ import { formBody, formVersion, textField } from '../../forms/form-body.js';
 import { setFlash } from '../../session/flash.js';
 import { PageRenderer } from '../../rendering/page-renderer.js';
 import { WebController } from '../../web-controller.decorator.js';
-import { formModel, type FormState } from '../shared/form-state.js';
+import { planFormModel, type FormState } from '../shared/form-state.js';
 import { pagePaths, PlanPages, refusalOf } from '../shared/plan-pages.js';
 
 const FIELDS = ['reason'];
@@ -94,20 +94,11 @@ export class ReturnPlanPageController {
     reason: string,
     state: FormState,
   ): Promise<void> {
-    const planHref = pagePaths.plan(plan.plan.planId);
     await this.renderer.render(
       request,
       response,
       'plans/return-plan.njk',
-      {
-        pageTitle: TITLE,
-        ...formModel(FIELDS, state),
-        caption: plan.plan.title,
-        backHref: planHref,
-        cancelHref: planHref,
-        formAction: `${planHref}/return`,
-        reason,
-      },
+      { ...planFormModel(plan, { title: TITLE, fields: FIELDS, path: 'return' }, state), reason },
       state.status,
     );
   }

@@ -1,5 +1,5 @@
 import { errorSummary, type ErrorSummaryItem, type FieldErrors } from '../../forms/field-errors.js';
-import type { ActionDetail } from '@due-regard/plans';
+import type { ActionDetail, PlanAsOf } from '@due-regard/plans';
 import { actionName } from '../action-page/action-page.controller.js';
 import { pagePaths, type ChangeSince } from './plan-pages.js';
 
@@ -51,5 +51,22 @@ export function actionFormModel(
     caption: actionName(action),
     actionHref,
     formAction: `${actionHref}/${form.path}`,
+  };
+}
+
+/** What every form on one plan shows: its title, the form's state, the plan it is about (back and cancel lead there), and where it posts (`<plan page>/<path>`). */
+export function planFormModel(
+  plan: PlanAsOf,
+  form: { readonly title: string; readonly fields: readonly string[]; readonly path: string },
+  state: FormState,
+): FormModel & { pageTitle: string; caption: string; backHref: string; cancelHref: string; formAction: string } {
+  const planHref = pagePaths.plan(plan.plan.planId);
+  return {
+    pageTitle: form.title,
+    ...formModel(form.fields, state),
+    caption: plan.plan.title,
+    backHref: planHref,
+    cancelHref: planHref,
+    formAction: `${planHref}/${form.path}`,
   };
 }
