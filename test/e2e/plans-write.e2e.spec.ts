@@ -353,12 +353,18 @@ describe('plans: the write side over HTTP', () => {
     });
     expect(auditorProgress.status).toBe(403);
     expect((await charnwood('get', `${path}/history`, auditor)).status).toBe(200);
+    const planHistory = await charnwood('get', `/plans/${planId}/history`, auditor);
+    expect(planHistory.status).toBe(200);
+    expect((planHistory.body as { events: { summary: string }[] }).events.map((entry) => entry.summary)).toEqual(
+      expect.arrayContaining(['Added action 4.1']),
+    );
     // Approving is the council admin's.
     expect((await charnwood('post', `/plans/${planId}/approve`, editor).send({})).status).toBe(403);
 
     const outsider = await running.tokenFor('leicestershire.editor');
     const attempts = [
       charnwood('get', path, outsider),
+      charnwood('get', `/plans/${planId}/history`, outsider),
       charnwood('post', `${path}/progress`, outsider).send({ status: 'completed', narrative: 'x' }),
       charnwood('post', '/strategies', outsider).send(strategy),
     ];
@@ -519,6 +525,7 @@ describe('plans: the write side over HTTP', () => {
     for (const path of [
       '/api/v1/plans/{planId}/actions/{actionId}',
       '/api/v1/plans/{planId}/actions/{actionId}/history',
+      '/api/v1/plans/{planId}/history',
     ]) {
       expect(document.paths[path]?.['get']?.responses['200']).toBeDefined();
     }

@@ -14,11 +14,13 @@ export * from './application/get-plan-as-of/get-plan-as-of.query.js';
 export * from './application/get-action/get-action.query.js';
 export * from './application/action-history/action-history.query.js';
 export * from './application/get-plan-return/get-plan-return.query.js';
+export * from './application/plan-history/plan-history.query.js';
 export {
   planAsOfSchema,
   type ActionAsOf,
   type ActionDetail,
   type ActionHistory,
+  type PlanHistory,
   type DueView,
   type HistoryEntry,
   type ObjectiveAsOf,

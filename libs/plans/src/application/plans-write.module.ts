@@ -17,6 +17,8 @@ import { GetActionHandler } from './get-action/get-action.handler.js';
 import { GetActionHttpController } from './get-action/get-action.http.controller.js';
 import { GetPlanAsOfHandler } from './get-plan-as-of/get-plan-as-of.handler.js';
 import { GetPlanReturnHandler } from './get-plan-return/get-plan-return.handler.js';
+import { GetPlanHistoryHandler } from './plan-history/plan-history.handler.js';
+import { PlanHistoryHttpController } from './plan-history/plan-history.http.controller.js';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
 import { IdempotencyStore } from './idempotency/idempotency.store.js';
 import { PlanLifecycleHandler } from './plan-lifecycle/plan-lifecycle.handler.js';
@@ -57,6 +59,7 @@ import { StrategyLifecycleHttpController } from './strategy-lifecycle/strategy-l
     AddActionHttpController,
     GetActionHttpController,
     ActionHistoryHttpController,
+    PlanHistoryHttpController,
     ReviseActionHttpController,
     ReviseDueHttpController,
     RecordProgressHttpController,
@@ -86,6 +89,7 @@ import { StrategyLifecycleHttpController } from './strategy-lifecycle/strategy-l
     GetActionHistoryHandler,
     GetPlanAsOfHandler,
     GetPlanReturnHandler,
+    GetPlanHistoryHandler,
   ],
   // The imports routes (@due-regard/plan-import-app) take Idempotency-Key through the same interceptor and store.
   exports: [TeamDirectory, IdempotencyStore, IdempotencyInterceptor],

@@ -5,6 +5,7 @@ import { AddObjectiveCommand } from './add-objective/add-objective.command.js';
 import { DraftPlanCommand } from './draft-plan/draft-plan.command.js';
 import { DraftStrategyCommand } from './draft-strategy/draft-strategy.command.js';
 import { GetPlanReturnQuery } from './get-plan-return/get-plan-return.query.js';
+import { GetPlanHistoryQuery } from './plan-history/plan-history.query.js';
 import { PlanLifecycleCommand } from './plan-lifecycle/plan-lifecycle.command.js';
 import { ReviseObjectiveCommand } from './revise-objective/revise-objective.command.js';
 import { StrategyLifecycleCommand } from './strategy-lifecycle/strategy-lifecycle.command.js';
@@ -188,7 +189,7 @@ describe('strategy and plan commands against a real event store', () => {
     expect(error).toMatchObject({ code: 'plan_outside_strategy_period', field: 'period' });
   });
 
-  it('returns a submitted plan to draft with a reason, which stands until the plan is submitted again', async () => {
+  it('returns a submitted plan to draft with a reason, which stands until the plan is submitted again, and keeps it in the plan history', async () => {
     const { strategyId, objectiveId } = await strategyWithObjective();
     const plan = await side.command(
       editor,
@@ -239,6 +240,22 @@ describe('strategy and plan commands against a real event store', () => {
     expect(await standingReturn()).toMatchObject({ reason: 'The period should start in April 2025' });
     const missing = await refusal(side.query(editor, new GetPlanReturnQuery('0190f3c2-7d1e-7abc-8def-0123456789ab')));
     expect(missing).toBeInstanceOf(NotFound);
+
+    const history = await side.query(editor, new GetPlanHistoryQuery(plan.id));
+    expect(history.version).toBe(history.events.length);
+    expect(history.events.map((entry) => [entry.version, entry.actorId, entry.summary])).toEqual([
+      [1, editor.subject, 'Drafted "Equality Strategy Action Plan 2024-2026" for 1 April 2024 to 31 March 2026'],
+      [2, editor.subject, 'Added action 1.1'],
+      [3, editor.subject, 'Submitted for approval'],
+      [4, admin.subject, 'Returned to draft: "Action 1.1 needs a measure"'],
+      [5, editor.subject, 'Submitted for approval'],
+      [6, admin.subject, 'Returned to draft: "The period should start in April 2025"'],
+    ]);
+    expect(history.events[3]).toMatchObject({ type: 'ActionPlanReturned', source: 'api', schemaVersion: 1 });
+    const noHistory = await refusal(
+      side.query(editor, new GetPlanHistoryQuery('0190f3c2-7d1e-7abc-8def-0123456789ab')),
+    );
+    expect(noHistory).toBeInstanceOf(NotFound);
   });
 
   it('answers NotFound for a lifecycle change on a plan that does not exist', async () => {

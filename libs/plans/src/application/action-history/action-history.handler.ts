@@ -6,7 +6,7 @@ import { NotFound } from '@due-regard/shared-kernel';
 import { actionPlanDecider } from '../../domain/action-plan.js';
 import { actionDecider, type ActionState } from '../../domain/action.js';
 import { strategyDecider } from '../../domain/strategy.js';
-import { asDomainEvent } from '../shared/recorded.js';
+import { asDomainEvent, historyEntryOf } from '../shared/recorded.js';
 import { planStreams } from '../shared/streams.js';
 import type { ActionHistory, HistoryEntry } from '../shared/views.js';
 import { GetActionHistoryQuery } from './action-history.query.js';
@@ -32,18 +32,7 @@ export class GetActionHistoryHandler implements IQueryHandler<GetActionHistoryQu
       const event = asDomainEvent(actionDecider, entry);
       const summary = summariseActionEvent(event, state, label);
       state = actionDecider.evolve(state, event);
-      return {
-        version: entry.streamVersion,
-        type: entry.type,
-        time: entry.recordedAt.toISOString(),
-        occurredAt: entry.metadata.occurredAt,
-        actorId: entry.metadata.actorId,
-        source: entry.metadata.source,
-        correlationId: entry.metadata.correlationId,
-        schemaVersion: entry.schemaVersion,
-        summary,
-        data: entry.data,
-      };
+      return historyEntryOf(entry, summary);
     });
     return { id: actionId, planId, version: recorded.at(-1)?.streamVersion ?? 0, events };
   }

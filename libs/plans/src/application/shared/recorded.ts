@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@due-regard/event-store';
 import type { Decider, DomainEvent } from '@due-regard/shared-kernel';
+import type { HistoryEntry } from './views.js';
 
 /**
  * A recorded event as its decider's event type. Our streams hold only what our deciders decided
@@ -15,4 +16,20 @@ export function asDomainEvent<Command, Event extends DomainEvent, State>(
     );
   }
   return { type: recorded.type, data: recorded.data } as Event;
+}
+
+/** A recorded event as a history lists it: when, who, through what, and `summary` of what it changed. */
+export function historyEntryOf(recorded: RecordedEvent, summary: string): HistoryEntry {
+  return {
+    version: recorded.streamVersion,
+    type: recorded.type,
+    time: recorded.recordedAt.toISOString(),
+    occurredAt: recorded.metadata.occurredAt,
+    actorId: recorded.metadata.actorId,
+    source: recorded.metadata.source,
+    correlationId: recorded.metadata.correlationId,
+    schemaVersion: recorded.schemaVersion,
+    summary,
+    data: recorded.data,
+  };
 }

@@ -153,26 +153,38 @@ export interface ActionHistory {
   readonly events: readonly HistoryEntry[];
 }
 
+const historyEntrySchema: z.ZodType<HistoryEntry> = z.object({
+  version: z.int(),
+  type: z.string().describe('e.g. ProgressRecorded'),
+  time: z.iso.datetime().describe('When it was recorded'),
+  occurredAt: z.iso.datetime(),
+  actorId: z.string().describe('Pseudonymous subject id'),
+  source: z.string().describe('ui, api, import, job or system'),
+  correlationId: z.string(),
+  schemaVersion: z.int(),
+  summary: z.string().describe('What changed, in words'),
+  data: z.record(z.string(), z.unknown()).describe('The event as recorded (after upcasting)'),
+});
+
 export const actionHistorySchema: z.ZodType<ActionHistory> = z.object({
   id: z.uuid(),
   planId: z.uuid(),
   version: z.int(),
-  events: z
-    .array(
-      z.object({
-        version: z.int(),
-        type: z.string().describe('e.g. ProgressRecorded'),
-        time: z.iso.datetime().describe('When it was recorded'),
-        occurredAt: z.iso.datetime(),
-        actorId: z.string().describe('Pseudonymous subject id'),
-        source: z.string().describe('ui, api, import, job or system'),
-        correlationId: z.string(),
-        schemaVersion: z.int(),
-        summary: z.string().describe('What changed, in words'),
-        data: z.record(z.string(), z.unknown()).describe('The event as recorded (after upcasting)'),
-      }),
-    )
-    .describe('Oldest first'),
+  events: z.array(historyEntrySchema).describe('Oldest first'),
+});
+
+/** A plan's own stream: its lifecycle, and each action it registered (the actions' changes are in their own histories). */
+export interface PlanHistory {
+  readonly id: string;
+  readonly version: number;
+  /** Oldest first. */
+  readonly events: readonly HistoryEntry[];
+}
+
+export const planHistorySchema: z.ZodType<PlanHistory> = z.object({
+  id: z.uuid(),
+  version: z.int(),
+  events: z.array(historyEntrySchema).describe('Oldest first'),
 });
 
 // The plan as of an instant ---------------------------------------------------------------------
