@@ -433,7 +433,7 @@ describe('the plan forms in a real browser', () => {
   );
 
   it(
-    'lets an administrator return a submitted plan to draft with a reason, which its editors then read on the plan',
+    'lets an administrator return a submitted plan to draft with a reason, which its editors then read on the plan and in its history',
     async () => {
       const planUrl = councilUrl('charnwood', await submittedPlanPath());
       await inNewContext(browser, 'forms-return-plan', async (page) => {
@@ -459,6 +459,16 @@ describe('the plan forms in a real browser', () => {
         expect(returned).toContain('Action 1.1 needs a success measure.\nAdd one, then submit the plan again.');
         expect(await page.getByRole('button', { name: 'Submit for approval' }).count()).toBe(1);
         await checkPage(page, 'forms-32-plan-returned-to-draft');
+        await page.getByRole('link', { name: 'View history of this plan' }).click();
+        expect(await heading(page)).toBe('Change history');
+        const rows = await page.locator('tbody tr').allInnerTexts();
+        expect(rows[0]).toContain(
+          'Returned to draft: "Action 1.1 needs a success measure. Add one, then submit the plan again."',
+        );
+        // Returned on this page; submitted by the editor through the API.
+        expect(rows[0]).toMatch(/Web$/);
+        expect(rows[1]).toMatch(/Submitted for approval\s+API$/);
+        await checkPage(page, 'forms-33-plan-history');
       });
     },
     JOURNEY,

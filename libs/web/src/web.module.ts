@@ -19,6 +19,7 @@ import { ErrorPages } from './errors/error-pages.js';
 import { PageRequestExceptionFilter, WebPageExceptionFilter } from './errors/exception-filters.js';
 import { DashboardPageController } from './pages/dashboard/dashboard.page.controller.js';
 import { ActionHistoryPageController } from './pages/history/action-history.page.controller.js';
+import { PlanHistoryPageController } from './pages/history/plan-history.page.controller.js';
 import { PlansPageController } from './pages/plans/plans.page.controller.js';
 import { PublicPlansPageController } from './pages/public/public-plans.page.controller.js';
 import { CouncilPageContext } from './pages/shared/council-page-context.js';
@@ -80,6 +81,7 @@ export class WebModule implements NestModule {
       PlansPageController,
       StrategyPageController,
       ActionHistoryPageController,
+      PlanHistoryPageController,
       PublicPlansPageController,
       InformationPagesController,
       SignInController,

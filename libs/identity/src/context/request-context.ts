@@ -7,7 +7,8 @@ export type Tenant = { readonly kind: 'council'; readonly slug: string } | { rea
 interface ContextState {
   readonly tenant: Tenant;
   readonly correlationId: string;
-  readonly source: EventSource;
+  /** Until someone signs in, what the request came through as entered; then how they signed in. */
+  source: EventSource;
   /** Kept with every event appended in this context, e.g. an imported document's SHA-256. */
   readonly metadataExtra: JsonObject | null;
   principal: Principal | null;
@@ -65,9 +66,14 @@ export class RequestContext {
     return principal;
   }
 
-  /** Set once, by the access guard, after the bearer token has been verified. */
-  signIn(principal: Principal): void {
-    this.state().principal = principal;
+  /**
+   * Set once, by the access guard, after it verified who is acting and how they signed in: a bearer
+   * token is the API, a web session the web pages. Events record that as their source.
+   */
+  signIn(principal: Principal, through: 'api' | 'ui'): void {
+    const state = this.state();
+    state.principal = principal;
+    state.source = through;
   }
 
   /** Metadata for events appended in this context: tenant and actor come from here, never from input. */

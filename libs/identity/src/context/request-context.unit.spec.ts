@@ -15,7 +15,7 @@ describe('the request context', () => {
       { tenant: { kind: 'council', slug: 'charnwood' }, correlationId: 'req-1', source: 'api' },
       async () => {
         await Promise.resolve();
-        context.signIn({ ...SYSTEM_PRINCIPAL, subject: 'user-42' });
+        context.signIn({ ...SYSTEM_PRINCIPAL, subject: 'user-42' }, 'api');
         return context.eventMetadata(new Date('2026-11-23T09:00:00Z'), 'cause-1');
       },
     );
@@ -27,6 +27,17 @@ describe('the request context', () => {
       occurredAt: '2026-11-23T09:00:00.000Z',
       source: 'api',
     });
+  });
+
+  it('records changes by someone signed in to the web pages as made through the web', () => {
+    const metadata = context.run(
+      { tenant: { kind: 'council', slug: 'charnwood' }, correlationId: 'req-2', source: 'api' },
+      () => {
+        context.signIn({ ...SYSTEM_PRINCIPAL, subject: 'user-42' }, 'ui');
+        return context.eventMetadata(new Date('2026-11-23T09:00:00Z'));
+      },
+    );
+    expect(metadata).toMatchObject({ actorId: 'user-42', source: 'ui' });
   });
 
   it('keeps extra metadata, such as an imported document, with every event', () => {

@@ -46,8 +46,8 @@ export class AccessGuard implements CanActivate {
 
     const http = execution.switchToHttp();
     const request = http.getRequest<Request>();
-    const principal = await this.authenticate(request, http.getResponse<Response>());
-    this.context.signIn(principal);
+    const { principal, through } = await this.authenticate(request, http.getResponse<Response>());
+    this.context.signIn(principal, through);
     const tenant = this.context.tenant();
 
     switch (rule.kind) {
@@ -71,16 +71,19 @@ export class AccessGuard implements CanActivate {
     }
   }
 
-  private async authenticate(request: Request, response: Response): Promise<Principal> {
+  private async authenticate(
+    request: Request,
+    response: Response,
+  ): Promise<{ principal: Principal; through: 'api' | 'ui' }> {
     const match = BEARER.exec(request.headers.authorization ?? '');
     if (!match?.[1]) {
       const principal = await this.sessions?.principalOf(request);
-      if (principal) return principal;
+      if (principal) return { principal, through: 'ui' };
       response.setHeader('WWW-Authenticate', 'Bearer realm="due-regard"');
       throw new UnauthorizedException('Sign in: send an access token as "Authorization: Bearer <token>"');
     }
     try {
-      return await this.verifier.verify(match[1]);
+      return { principal: await this.verifier.verify(match[1]), through: 'api' };
     } catch (error) {
       if (!(error instanceof InvalidAccessTokenError)) throw error;
       response.setHeader('WWW-Authenticate', 'Bearer realm="due-regard", error="invalid_token"');

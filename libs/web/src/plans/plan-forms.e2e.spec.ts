@@ -262,6 +262,10 @@ describe('the plan forms on the whole app', () => {
       expect(shown.text).toContain('Pay gap action plan agreed with the unions.');
       const again = await page(`/plans/${planId}/actions/${hrActionId}`, lead);
       expect(again.text).not.toContain('govuk-notification-banner--success');
+      const history = await api<{ events: { type: string; source: string }[] }>(
+        `/api/v1/plans/${planId}/actions/${hrActionId}/history`,
+      );
+      expect(history.events.at(-1)).toMatchObject({ type: 'ProgressRecorded', source: 'ui' });
     });
 
     it("refuses the Human Resources lead the form on another team's action with a 403 page", async () => {
@@ -508,6 +512,26 @@ describe('the plan forms on the whole app', () => {
       const resubmitted = await post(`/plans/${newPlanId}/submit`, home, { version: String(await planVersion()) });
       expect(resubmitted.status).toBe(303);
       expect((await page(`/plans/${newPlanId}`, editor)).text).not.toContain('Returned to draft');
+      const planHistory = await page(`/plans/${newPlanId}/history`, editor);
+      expect(planHistory.status).toBe(200);
+      const historyRows = [...planHistory.text.matchAll(/<tr class="govuk-table__row">([\s\S]*?)<\/tr>/g)]
+        .slice(1)
+        .map((row) =>
+          [...(row[1] ?? '').matchAll(/<td class="govuk-table__cell">(?:<time[^>]*>)?([^<]*)/g)].map((cell) => cell[1]),
+        );
+      // Every change here was made on the web pages, signed in with a session.
+      expect(historyRows.map((cells) => [cells[1], cells[2], cells[3]])).toEqual([
+        ['Tom Hughes', 'Submitted for approval', 'Web'],
+        [
+          'Amira Patel',
+          'Returned to draft: &quot;Action 5.1 needs a lead from Digital Services. Please add one.&quot;',
+          'Web',
+        ],
+        ['Tom Hughes', 'Submitted for approval', 'Web'],
+        ['Tom Hughes', 'Added action 5.1', 'Web'],
+        ['Tom Hughes', 'Drafted &quot;Equality Action Plan 2026-2028&quot; for 1 April 2026 to 31 March 2028', 'Web'],
+      ]);
+      expect((await page(`/plans/${randomUUID()}/history`, editor)).status).toBe(404);
 
       const adminHome = await openForm('/', admin);
       const stale = await post(`/plans/${newPlanId}/approve`, adminHome, { version: '1' });

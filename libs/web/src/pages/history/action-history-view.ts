@@ -1,4 +1,4 @@
-import type { ActionHistory } from '@due-regard/plans';
+import type { ActionHistory, HistoryEntry } from '@due-regard/plans';
 import { sourceName } from '../shared/wording.js';
 import { ukDateTime } from '../../rendering/uk-dates.js';
 
@@ -31,15 +31,16 @@ export function actionHistoryView(history: ActionHistory, names: ReadonlyMap<str
     if (event.type === 'ActionAdded') ref = text(event.data['ref']);
     title = text(event.data['title']) ?? title;
   }
-  return {
-    ref,
-    title,
-    rows: [...history.events].reverse().map((event) => ({
-      when: ukDateTime(event.time),
-      time: event.time,
-      who: names.get(event.actorId) ?? event.actorId,
-      what: event.summary,
-      source: sourceName(event.source),
-    })),
-  };
+  return { ref, title, rows: historyRows(history.events, names) };
+}
+
+/** The changes newest first, each with who made it (names looked up now), when on UK clocks, what it changed and where. */
+export function historyRows(events: readonly HistoryEntry[], names: ReadonlyMap<string, string>): HistoryRow[] {
+  return [...events].reverse().map((event) => ({
+    when: ukDateTime(event.time),
+    time: event.time,
+    who: names.get(event.actorId) ?? event.actorId,
+    what: event.summary,
+    source: sourceName(event.source),
+  }));
 }

@@ -1,5 +1,5 @@
 import type { ActionHistory, HistoryEntry } from '@due-regard/plans';
-import { actionHistoryView } from './action-history-view.js';
+import { actionHistoryView, historyRows } from './action-history-view.js';
 
 const entry = (version: number, overrides: Partial<HistoryEntry>): HistoryEntry => ({
   version,
@@ -74,5 +74,33 @@ describe("an action's history page", () => {
 
   it('names the action by its reference and latest title', () => {
     expect({ ref: view.ref, title: view.title }).toEqual({ ref: '2.5', title: 'Anonymous job applications' });
+  });
+});
+
+describe("a plan's history page", () => {
+  it('lists the plan’s changes newest first, naming who made them', () => {
+    const rows = historyRows(
+      [
+        entry(1, { type: 'ActionPlanDrafted', summary: 'Drafted "Plan"', time: '2024-04-01T09:00:00.000Z' }),
+        entry(2, { type: 'ActionPlanSubmitted', summary: 'Submitted for approval', source: 'api' }),
+      ],
+      new Map([['grace-id', 'Grace Okafor']]),
+    );
+    expect(rows).toEqual([
+      {
+        when: '30 June 2025 at 9:15am',
+        time: '2025-06-30T08:15:00.000Z',
+        who: 'Grace Okafor',
+        what: 'Submitted for approval',
+        source: 'API',
+      },
+      {
+        when: '1 April 2024 at 10:00am',
+        time: '2024-04-01T09:00:00.000Z',
+        who: 'Grace Okafor',
+        what: 'Drafted "Plan"',
+        source: 'Web',
+      },
+    ]);
   });
 });
