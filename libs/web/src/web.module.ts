@@ -18,8 +18,7 @@ import { resolveWebOptions, WEB_OPTIONS } from './config/web-options.js';
 import { ErrorPages } from './errors/error-pages.js';
 import { PageRequestExceptionFilter, WebPageExceptionFilter } from './errors/exception-filters.js';
 import { DashboardPageController } from './pages/dashboard/dashboard.page.controller.js';
-import { ActionHistoryPageController } from './pages/history/action-history.page.controller.js';
-import { PlanHistoryPageController } from './pages/history/plan-history.page.controller.js';
+import { HistoryPagesController } from './pages/history/history.page.controller.js';
 import { PlansPageController } from './pages/plans/plans.page.controller.js';
 import { PublicPlansPageController } from './pages/public/public-plans.page.controller.js';
 import { CouncilPageContext } from './pages/shared/council-page-context.js';
@@ -80,8 +79,7 @@ export class WebModule implements NestModule {
       ReturnPlanPageController,
       PlansPageController,
       StrategyPageController,
-      ActionHistoryPageController,
-      PlanHistoryPageController,
+      HistoryPagesController,
       PublicPlansPageController,
       InformationPagesController,
       SignInController,
