@@ -195,6 +195,11 @@ describe('the plan pages in a real browser', () => {
           expect(await wholePlanFromTable(page, index, section)).toEqual(fromChart);
         }
         expect(await page.getByRole('heading', { name: 'Recent changes' }).isVisible()).toBe(true);
+        // One published plan: the overdue actions need no column naming it.
+        const overdueHeaders = await page
+          .locator('table:has(caption:has-text("Overdue actions")) thead th')
+          .allInnerTexts();
+        expect(overdueHeaders).toEqual(['Ref', 'Action', 'Due', 'Leads', 'Status', 'RAG']);
 
         await page.getByRole('link', { name: CHARNWOOD_2024, exact: true }).first().click();
         expect(await heading(page)).toBe(CHARNWOOD_2024);
