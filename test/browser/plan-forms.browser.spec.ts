@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import request from 'supertest';
 import { DemoPlans } from '@due-regard/plan-import-app';
 import {
   axeRecords,
@@ -11,14 +10,9 @@ import {
   launchChromium,
   SCREENSHOTS,
 } from './support/chromium.js';
-import {
-  BROWSER_PORT,
-  councilUrl,
-  DEMO_PASSWORD,
-  PLATFORM_URL,
-  startDueRegardOnPort3000,
-  type DueRegardForBrowser,
-} from './support/due-regard-on-port-3000.js';
+import { councilUrl, startDueRegardOnPort3000, type DueRegardForBrowser } from './support/due-regard-on-port-3000.js';
+import { DEMO_PASSWORD } from '@due-regard/testing';
+import { charnwoodApi, tokenFor } from './support/charnwood-api.js';
 import {
   focusedId,
   focusedText,
@@ -48,20 +42,15 @@ describe('the plan forms in a real browser', () => {
     dueRegard = await startDueRegardOnPort3000();
     // A test start (NODE_ENV=test) has the demo councils but not their plans: import them as `npm start` does.
     await dueRegard.app.get(DemoPlans).seed();
-    const token = await viewerToken();
-    const api = <T>(path: string) =>
-      request(PLATFORM_URL)
-        .get(path)
-        .set('Host', `charnwood.localhost:${BROWSER_PORT}`)
-        .set('Authorization', `Bearer ${token}`)
-        .then((response) => response.body as T);
+    const token = await tokenFor('charnwood.viewer');
+    const api = async <T>(path: string): Promise<T> => (await charnwoodApi('get', path, token)).body as T;
     const { plans } = await api<{ plans: { id: string; title: string; status: string; strategyId: string }[] }>(
-      '/api/v1/plans',
+      '/plans',
     );
     const plan = plans.find((candidate) => candidate.status === 'published' && candidate.title.includes('2024'));
     if (plan === undefined) throw new Error("No published 2024-2026 plan in Charnwood's demo data");
     const { actions } = await api<{ actions: { id: string; ref: string | null; leads: string[] }[] }>(
-      `/api/v1/plans/${plan.id}`,
+      `/plans/${plan.id}`,
     );
     const action = actions.find((candidate) => candidate.ref === '2.2');
     if (action === undefined || !action.leads.includes('Human Resources')) {
@@ -80,25 +69,6 @@ describe('the plan forms in a real browser', () => {
     await writeFile(join(SCREENSHOTS, 'forms-axe-results.json'), `${JSON.stringify(axeRecords, null, 2)}\n`);
   });
 
-  async function viewerToken(): Promise<string> {
-    return tokenFor('charnwood.viewer');
-  }
-
-  async function tokenFor(username: string): Promise<string> {
-    const response = await fetch(`${PLATFORM_URL}/realms/due-regard/protocol/openid-connect/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'password',
-        client_id: 'due-regard-cli',
-        username,
-        password: DEMO_PASSWORD,
-      }),
-    });
-    const body = (await response.json()) as { access_token: string };
-    return body.access_token;
-  }
-
   const actionUrl = () => councilUrl('charnwood', actionPath);
   const progressUrl = () => councilUrl('charnwood', `${actionPath}/progress`);
 
@@ -106,31 +76,25 @@ describe('the plan forms in a real browser', () => {
   async function submittedPlanPath(): Promise<string> {
     const token = await tokenFor('charnwood.editor');
     const send = async <T>(path: string, body: object): Promise<T> => {
-      const response = await request(PLATFORM_URL)
-        .post(path)
-        .set('Host', `charnwood.localhost:${BROWSER_PORT}`)
-        .set('Authorization', `Bearer ${token}`)
-        .send(body);
+      const response = await charnwoodApi('post', path, token).send(body);
       if (response.status >= 300) throw new Error(`POST ${path} answered ${response.status}: ${response.text}`);
       return response.body as T;
     };
-    const strategy = await request(PLATFORM_URL)
-      .get(`/api/v1/strategies/${strategyId}`)
-      .set('Host', `charnwood.localhost:${BROWSER_PORT}`)
-      .set('Authorization', `Bearer ${token}`)
-      .then((response) => response.body as { objectives: { id: string }[] });
-    const plan = await send<{ id: string }>('/api/v1/plans', {
+    const strategy = (await charnwoodApi('get', `/strategies/${strategyId}`, token)).body as {
+      objectives: { id: string }[];
+    };
+    const plan = await send<{ id: string }>('/plans', {
       strategyId,
       title: 'Equality Action Plan 2026-2028',
       period: { from: '2026-04-01', to: '2028-03-31' },
     });
-    await send(`/api/v1/plans/${plan.id}/actions`, {
+    await send(`/plans/${plan.id}/actions`, {
       ref: '1.1',
       objectiveId: strategy.objectives[0]?.id,
       title: 'Publish the gender pay gap report',
       due: 'March 2027',
     });
-    await send(`/api/v1/plans/${plan.id}/submit`, {});
+    await send(`/plans/${plan.id}/submit`, {});
     return `/plans/${plan.id}`;
   }
 

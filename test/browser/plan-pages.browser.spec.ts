@@ -14,11 +14,11 @@ import {
 } from './support/chromium.js';
 import {
   councilUrl,
-  DEMO_PASSWORD,
   PLATFORM_URL,
   startDueRegardOnPort3000,
   type DueRegardForBrowser,
 } from './support/due-regard-on-port-3000.js';
+import { charnwoodApi, tokenFor } from './support/charnwood-api.js';
 import { heading, JOURNEY, signInOnProviderPage } from './support/journeys.js';
 
 // The read pages of the web service in Debian's Chromium: the dashboard, plans, a plan with its
@@ -33,31 +33,6 @@ interface UnpublishedPlans {
   readonly draft: string;
   readonly submitted: string;
   readonly approved: string;
-}
-
-async function tokenFor(username: string): Promise<string> {
-  const response = await fetch(`${PLATFORM_URL}/realms/due-regard/protocol/openid-connect/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'password',
-      client_id: 'due-regard-cli',
-      username,
-      password: DEMO_PASSWORD,
-    }),
-  });
-  const body = (await response.json()) as { access_token?: string };
-  if (body.access_token === undefined) throw new Error(`No token for ${username}`);
-  return body.access_token;
-}
-
-/** A call to Charnwood's JSON API, as `token`'s user. */
-function charnwoodApi(method: 'get' | 'post', path: string, token: string) {
-  const agent = request(PLATFORM_URL);
-  const url = `/api/v1${path}`;
-  return (method === 'get' ? agent.get(url) : agent.post(url))
-    .set('Host', 'charnwood.localhost:3000')
-    .auth(token, { type: 'bearer' });
 }
 
 function idOf(response: request.Response): string {

@@ -15,11 +15,11 @@ import {
 } from './support/chromium.js';
 import {
   councilUrl,
-  DEMO_PASSWORD,
   PLATFORM_URL,
   startDueRegardOnPort3000,
   type DueRegardForBrowser,
 } from './support/due-regard-on-port-3000.js';
+import { DEMO_PASSWORD } from '@due-regard/testing';
 import {
   focusedId,
   focusedText,

@@ -1,2 +1,3 @@
 export * from './test-database.js';
 export * from './signing-keys.js';
+export * from './demo-user-tokens.js';

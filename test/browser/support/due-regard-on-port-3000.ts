@@ -12,7 +12,6 @@ import { StandaloneModule } from '../../../apps/standalone/src/standalone.module
  */
 export const BROWSER_PORT = 3000;
 export const PLATFORM_URL = `http://localhost:${BROWSER_PORT}`;
-export const DEMO_PASSWORD = 'demo';
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
 export function councilUrl(slug: string, path = '/'): string {

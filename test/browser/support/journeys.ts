@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD } from './due-regard-on-port-3000.js';
+import { DEMO_PASSWORD } from '@due-regard/testing';
 
 /**
  * How long one browser journey may take before it counts as hung: signing in, a few pages, axe on

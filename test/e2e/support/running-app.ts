@@ -1,10 +1,9 @@
 import { createServer } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { createHttpApplication, loadConfig, type AppConfig } from '@due-regard/platform';
-import { createTestDatabase, generateSigningKeyPem, type TestDatabase } from '@due-regard/testing';
+import { createTestDatabase, demoUserTokens, generateSigningKeyPem, type TestDatabase } from '@due-regard/testing';
 import { StandaloneModule } from '../../../apps/standalone/src/standalone.module.js';
 
-export const DEMO_PASSWORD = 'demo';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export interface RunningApp {
@@ -63,23 +62,7 @@ export async function startDueRegard(environment: Record<string, string> = {}): 
     port,
     platformUrl,
     councilHost: (slug) => `${slug}.localhost:${port}`,
-    tokenFor: async (username) => {
-      const response = await fetch(`${platformUrl}/realms/due-regard/protocol/openid-connect/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          grant_type: 'password',
-          client_id: 'due-regard-cli',
-          username,
-          password: DEMO_PASSWORD,
-          scope: 'openid',
-        }),
-      });
-      const body = (await response.json()) as { access_token?: string; error_description?: string };
-      if (!response.ok || !body.access_token)
-        throw new Error(`No token for ${username}: ${body.error_description ?? response.status}`);
-      return body.access_token;
-    },
+    tokenFor: async (username) => (await demoUserTokens(platformUrl, username)).access_token,
     close: async () => {
       await app.close();
       await database.drop();

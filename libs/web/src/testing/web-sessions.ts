@@ -1,29 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { demoUserTokens } from '@due-regard/testing';
 import { SESSION_KEY_PREFIX } from '../session/web-session.middleware.js';
-
-export interface ProviderTokens {
-  readonly access_token: string;
-  readonly refresh_token: string;
-  readonly id_token: string;
-}
-
-/** A demo user's tokens from the embedded provider, by the CLI client's password grant. */
-export async function demoUserTokens(platformUrl: string, username: string): Promise<ProviderTokens> {
-  const response = await fetch(`${platformUrl}/realms/due-regard/protocol/openid-connect/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'password',
-      client_id: 'due-regard-cli',
-      username,
-      password: 'demo',
-      scope: 'openid',
-    }),
-  });
-  if (!response.ok) throw new Error(`The provider refused ${username}'s password grant: ${response.status}`);
-  return (await response.json()) as ProviderTokens;
-}
 
 export interface SignedInSession {
   readonly platformUrl: string;
