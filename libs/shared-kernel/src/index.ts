@@ -2,3 +2,4 @@ export * from './decider.js';
 export * from './domain-errors.js';
 export * from './json.js';
 export * from './clock.js';
+export * from './uk-dates.js';

@@ -1,30 +1,12 @@
 import ExcelJS from 'exceljs';
 import type { Cell, CellValue } from 'exceljs';
+import { longUkDateOf } from '@due-regard/shared-kernel';
 
 import { PlanImportError } from '../errors.js';
 import type { SourceCell, SourceDocument, SourceRow } from './rows.js';
 import type { SafeZip } from './zip.js';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const MAX_COLUMNS = 256;
-
-/** A real Excel date in a due column reads as a council would write it: "30 June 2024". */
-function formatDate(date: Date): string {
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()] ?? ''} ${date.getUTCFullYear()}`;
-}
 
 function formatNumber(value: number, numFmt: string | undefined): string {
   // A reference typed as a number ("1.10") keeps its written decimals when the cell format says so.
@@ -37,7 +19,8 @@ function valueText(value: CellValue, numFmt: string | undefined): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return formatNumber(value, numFmt);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return formatDate(value);
+  // A real Excel date in a due column reads as a council would write it: "30 June 2024".
+  if (value instanceof Date) return longUkDateOf(value);
   if ('richText' in value) return value.richText.map((run) => run.text).join('');
   if ('hyperlink' in value) return value.text;
   if ('error' in value) return '';

@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from '@due-regard/shared-kernel';
 import {
   addMonths,
   daysInMonth,
@@ -78,21 +79,6 @@ type Token =
   | { readonly t: 'between' }
   | { readonly t: 'from' }
   | { readonly t: 'unrecognised' };
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
 
 /** The month in which each season ends: "Spring 2025" is due by the end of May 2025. */
 const SEASON_LAST_MONTH: Record<Season, number> = { spring: 5, summer: 8, autumn: 11, winter: 2 };

@@ -1,25 +1,8 @@
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+import { longUkDate } from '@due-regard/shared-kernel';
 
 /** "2024-10-01" → "1 October 2024" (GOV.UK's date style); anything else as it is, null as nothing. */
 export function ukDate(date: string | null): string {
-  if (date === null) return '';
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const month = MONTHS[Number(match?.[2]) - 1];
-  if (match === null || month === undefined) return date;
-  return `${Number(match[3])} ${month} ${match[1]}`;
+  return date === null ? '' : (longUkDate(date) ?? date);
 }
 
 const UK_TIME = new Intl.DateTimeFormat('en-GB', {

@@ -1,5 +1,6 @@
 import type { ActionEvent, ActionState, ActionStatus } from '../../domain/action.js';
-import { readCalendarDate, type CalendarDate } from '../../domain/calendar-date.js';
+import { longUkDate } from '@due-regard/shared-kernel';
+import type { CalendarDate } from '../../domain/calendar-date.js';
 import { renderDue, type Due } from '../../domain/due.js';
 import { CHARACTERISTIC_LABELS, type CharacteristicConcerned } from '../../domain/equality-reference.js';
 import type { Rag } from '../../domain/rag.js';
@@ -7,25 +8,9 @@ import type { Rag } from '../../domain/rag.js';
 /** How an objective is named in a summary ("PEO 1 To assess, consult…"); its id when it is not known. */
 export type ObjectiveLabel = (objectiveId: string) => string;
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** "1 October 2024". */
 export function longDate(date: CalendarDate): string {
-  const parts = readCalendarDate(date);
-  return parts === null ? date : `${parts.day} ${MONTHS[parts.month - 1] ?? ''} ${parts.year}`;
+  return longUkDate(date) ?? date;
 }
 
 /** Quoted, on one line, cut at `max` characters with an ellipsis. */
