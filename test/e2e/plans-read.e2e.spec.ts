@@ -2,29 +2,15 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { ACCESS_OPENAPI_EXTENSION } from '@due-regard/identity';
 import { PlansProjectionRunner } from '@due-regard/plans';
+import { MONTH_NAMES } from '@due-regard/shared-kernel';
 import { PlansEvents } from './support/plans-read-events.js';
 import { startDueRegard, type RunningApp } from './support/running-app.js';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** "<Month> <year>" a month from now: due within the next 90 days. */
 function nextMonthText(): string {
   const now = new Date();
   const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
-  return `${MONTHS[next.getUTCMonth()] ?? ''} ${next.getUTCFullYear()}`;
+  return `${MONTH_NAMES[next.getUTCMonth()] ?? ''} ${next.getUTCFullYear()}`;
 }
 
 interface PlanBody {
