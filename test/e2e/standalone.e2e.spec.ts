@@ -1,19 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createHttpApplication, loadConfig, RedisConnection, type AppConfig } from '@due-regard/platform';
-import { createTestDatabase, generateSigningKeyPem, type TestDatabase } from '@due-regard/testing';
+import { createTestDatabase, type TestDatabase, testEnvironment } from '@due-regard/testing';
 import { StandaloneModule } from '../../apps/standalone/src/standalone.module.js';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
 function configFor(database: TestDatabase): AppConfig {
-  return loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: database.url,
-    REDIS_URL,
-    EVENT_STORE_SIGNING_KEY: generateSigningKeyPem(),
-    LOG_LEVEL: 'error',
-  });
+  return loadConfig(testEnvironment(database.url));
 }
 
 async function startStandalone(database: TestDatabase): Promise<INestApplication> {

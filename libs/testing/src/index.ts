@@ -1,3 +1,4 @@
 export * from './test-database.js';
 export * from './signing-keys.js';
 export * from './demo-user-tokens.js';
+export * from './test-environment.js';

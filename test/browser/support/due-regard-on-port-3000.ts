@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { createHttpApplication, loadConfig, type AppConfig } from '@due-regard/platform';
-import { createTestDatabase, generateSigningKeyPem, type TestDatabase } from '@due-regard/testing';
+import { createTestDatabase, type TestDatabase, testEnvironment } from '@due-regard/testing';
 import { StandaloneModule } from '../../../apps/standalone/src/standalone.module.js';
 
 /**
@@ -12,7 +12,6 @@ import { StandaloneModule } from '../../../apps/standalone/src/standalone.module
  */
 export const BROWSER_PORT = 3000;
 export const PLATFORM_URL = `http://localhost:${BROWSER_PORT}`;
-const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
 export function councilUrl(slug: string, path = '/'): string {
   return `http://${slug}.localhost:${BROWSER_PORT}${path}`;
@@ -41,15 +40,7 @@ export async function startDueRegardOnPort3000(environment: Record<string, strin
     );
   }
   const database: TestDatabase = await createTestDatabase('dr_browser');
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    PORT: String(BROWSER_PORT),
-    DATABASE_URL: database.url,
-    REDIS_URL,
-    EVENT_STORE_SIGNING_KEY: generateSigningKeyPem(),
-    LOG_LEVEL: 'error',
-    ...environment,
-  });
+  const config = loadConfig(testEnvironment(database.url, { PORT: String(BROWSER_PORT), ...environment }));
   const app = await createHttpApplication(config, [StandaloneModule.forRoot(config)]);
   try {
     await app.listen(BROWSER_PORT);

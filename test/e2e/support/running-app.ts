@@ -1,10 +1,8 @@
 import { createServer } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { createHttpApplication, loadConfig, type AppConfig } from '@due-regard/platform';
-import { createTestDatabase, demoUserTokens, generateSigningKeyPem, type TestDatabase } from '@due-regard/testing';
+import { createTestDatabase, demoUserTokens, type TestDatabase, testEnvironment } from '@due-regard/testing';
 import { StandaloneModule } from '../../../apps/standalone/src/standalone.module.js';
-
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export interface RunningApp {
   readonly app: INestApplication;
@@ -38,15 +36,7 @@ async function freePort(): Promise<number> {
 export async function startDueRegard(environment: Record<string, string> = {}): Promise<RunningApp> {
   const database: TestDatabase = await createTestDatabase('dr_e2e');
   const port = await freePort();
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    PORT: String(port),
-    DATABASE_URL: database.url,
-    REDIS_URL,
-    EVENT_STORE_SIGNING_KEY: generateSigningKeyPem(),
-    LOG_LEVEL: 'error',
-    ...environment,
-  });
+  const config = loadConfig(testEnvironment(database.url, { PORT: String(port), ...environment }));
   const app = await createHttpApplication(config, [StandaloneModule.forRoot(config)]);
   try {
     await app.listen(port);

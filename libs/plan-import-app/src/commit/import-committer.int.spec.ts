@@ -5,7 +5,7 @@ import { EVENT_STORE, START, type EventStore, type RecordedEvent } from '@due-re
 import { RequestContext, type Principal } from '@due-regard/identity';
 import { parsePlanDocument, type PlanPreview } from '@due-regard/plan-import';
 import { loadConfig, PlatformModule } from '@due-regard/platform';
-import { createTestDatabase, generateSigningKeyPem, type TestDatabase } from '@due-regard/testing';
+import { createTestDatabase, type TestDatabase, testEnvironment } from '@due-regard/testing';
 import { PlanImportCoreModule } from '../plan-import.module.js';
 import { DEMO_DOCUMENTS, demoDocument } from '../testing/demo-documents.js';
 import { ImportCommitError, type CommitOptions } from './commit-types.js';
@@ -26,13 +26,7 @@ describe('committing an import preview through the plans commands', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('dr_plan_import');
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      DATABASE_URL: database.url,
-      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
-      EVENT_STORE_SIGNING_KEY: generateSigningKeyPem(),
-      LOG_LEVEL: 'error',
-    });
+    const config = loadConfig(testEnvironment(database.url));
     moduleRef = await Test.createTestingModule({
       imports: [PlatformModule.forRoot(config), TestRequestContextModule, PlanImportCoreModule],
     }).compile();

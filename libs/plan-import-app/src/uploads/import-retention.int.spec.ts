@@ -5,7 +5,7 @@ import { CouncilSettingsModule } from '@due-regard/councils';
 import { RequestContext } from '@due-regard/identity';
 import { Database, loadConfig, PlatformModule } from '@due-regard/platform';
 import { CLOCK, type Clock } from '@due-regard/shared-kernel';
-import { createTestDatabase, generateSigningKeyPem, type TestDatabase } from '@due-regard/testing';
+import { createTestDatabase, type TestDatabase, testEnvironment } from '@due-regard/testing';
 import { ImportRetention } from './import-retention.js';
 import { ImportStore, type ImportRecord } from './import-store.js';
 import { IMPORTS_SCHEMA } from './imports.migrations.js';
@@ -32,14 +32,7 @@ describe('purging stored uploads after IMPORT_RETENTION_DAYS', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('dr_import_retention');
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      DATABASE_URL: database.url,
-      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
-      EVENT_STORE_SIGNING_KEY: generateSigningKeyPem(),
-      LOG_LEVEL: 'error',
-      IMPORT_RETENTION_DAYS: '30',
-    });
+    const config = loadConfig(testEnvironment(database.url, { IMPORT_RETENTION_DAYS: '30' }));
     moduleRef = await Test.createTestingModule({
       imports: [PlatformModule.forRoot(config), TestContextModule, CouncilSettingsModule],
       providers: [ImportStore, ImportRetention],

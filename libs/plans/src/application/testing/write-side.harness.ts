@@ -6,7 +6,7 @@ import { EVENT_STORE, START, type EventStore, type RecordedEvent, type Upcaster 
 import { RequestContext, type Principal } from '@due-regard/identity';
 import { EventStoreModule, loadConfig, PlatformModule } from '@due-regard/platform';
 import { CLOCK, type Clock } from '@due-regard/shared-kernel';
-import { createTestDatabase, generateSigningKeyPem, type TestDatabase } from '@due-regard/testing';
+import { createTestDatabase, type TestDatabase, testEnvironment } from '@due-regard/testing';
 import type { QuarterConvention } from '../../domain/due.js';
 import { PlansWriteModule } from '../plans-write.module.js';
 import { CouncilDueSettings } from '../shared/council-due-settings.js';
@@ -64,13 +64,7 @@ export class WriteSide {
 
   static async start(options: WriteSideOptions = {}): Promise<WriteSide> {
     const database = await createTestDatabase('dr_plans_write');
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      DATABASE_URL: database.url,
-      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
-      EVENT_STORE_SIGNING_KEY: generateSigningKeyPem(),
-      LOG_LEVEL: 'error',
-    });
+    const config = loadConfig(testEnvironment(database.url));
     const imports: DynamicModule['imports'] = [
       PlatformModule.forRoot(config),
       TestRequestContextModule,
