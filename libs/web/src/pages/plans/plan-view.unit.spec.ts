@@ -1,4 +1,5 @@
-import type { ActionSummaryDto, ObjectiveDto, PlanDetailDto } from '@due-regard/plans';
+import type { ActionSummaryDto } from '@due-regard/plans';
+import { objectiveDto, planDetailDto } from '../../testing/plan-details.js';
 import { actionGroups, filterSelects, hasFilters, planFilters } from './plan-view.js';
 
 describe("the plan page's filter form", () => {
@@ -26,16 +27,7 @@ describe("the plan page's filter form", () => {
   });
 });
 
-const objective = (id: string, ref: string | null, retired = false): ObjectiveDto => ({
-  id,
-  ref,
-  title: `Objective ${id}`,
-  description: null,
-  psedAims: [],
-  eflgModules: [],
-  group: null,
-  retired,
-});
+const objective = (id: string, ref: string | null, retired = false) => objectiveDto(id, { ref, retired });
 
 const action = (id: string, objectiveId: string, leads: string[] = ['Policy']): ActionSummaryDto => ({
   id,
@@ -55,41 +47,12 @@ const action = (id: string, objectiveId: string, leads: string[] = ['Policy']): 
   version: 1,
 });
 
-function planWith(objectives: ObjectiveDto[], actions: ActionSummaryDto[]): PlanDetailDto {
-  const figures = {
-    actions: 0,
-    byStatus: { 'not-started': 0, 'in-progress': 0, completed: 0, ongoing: 0, deferred: 0, cancelled: 0 },
-    byRag: { red: 0, amber: 0, green: 0, none: 0 },
-    overdue: 0,
-    dueNext90Days: 0,
-    lastUpdate: { progressOn: null, changedAt: null },
-  };
-  return {
-    id: 'p-1',
-    strategyId: 's-1',
-    title: 'Plan',
-    period: { from: '2024-04-01', to: '2026-03-31' },
-    status: 'published',
-    approvedOn: null,
-    publishedOn: null,
-    closedOn: null,
-    version: 1,
-    changedAt: '2025-01-01T00:00:00.000Z',
-    strategy: null,
-    today: '2025-01-01',
-    dashboard: figures,
-    objectives: objectives.map((o) => ({ ...o, dashboard: figures })),
-    actions,
-    filters: {},
-  };
-}
-
 describe("the plan page's actions, by objective", () => {
   const objectives = [objective('o-1', 'PEO 1'), objective('o-2', null), objective('o-3', 'PEO 3', true)];
 
   it('groups actions under their objectives in order, keeping empty objectives in force when unfiltered', () => {
     const groups = actionGroups(
-      planWith(objectives, [action('2.1', 'o-2'), action('1.1', 'o-1'), action('x', 'gone')]),
+      planDetailDto(objectives, [action('2.1', 'o-2'), action('1.1', 'o-1'), action('x', 'gone')]),
       false,
     );
     expect(groups.map((group) => [group.name, group.rows.map((row) => row.ref)])).toEqual([
@@ -97,11 +60,13 @@ describe("the plan page's actions, by objective", () => {
       ['Objective o-2', ['2.1']],
       ['Other actions', ['x']],
     ]);
-    expect(actionGroups(planWith(objectives, []), false).map((group) => group.id)).toEqual(['o-1', 'o-2']);
+    expect(actionGroups(planDetailDto(objectives, []), false).map((group) => group.id)).toEqual(['o-1', 'o-2']);
   });
 
   it('shows only objectives with matching actions when filtered', () => {
-    expect(actionGroups(planWith(objectives, [action('3.1', 'o-3')]), true).map((group) => group.id)).toEqual(['o-3']);
+    expect(actionGroups(planDetailDto(objectives, [action('3.1', 'o-3')]), true).map((group) => group.id)).toEqual([
+      'o-3',
+    ]);
   });
 
   it("offers every lead of the plan's actions once, sorted, and selects the chosen one whatever its case", () => {

@@ -1,68 +1,24 @@
 import type { DashboardFigures, PlanDetailDto } from '@due-regard/plans';
+import { dashboardFigures, objectiveDto, planDetailDto } from '../../testing/plan-details.js';
 import { objectiveName, planFigureCharts } from './plan-figures.js';
 
-function figures(
-  byStatus: Partial<DashboardFigures['byStatus']>,
-  byRag: Partial<DashboardFigures['byRag']>,
-): DashboardFigures {
-  const statuses = {
-    'not-started': 0,
-    'in-progress': 0,
-    completed: 0,
-    ongoing: 0,
-    deferred: 0,
-    cancelled: 0,
-    ...byStatus,
-  };
-  return {
-    actions: Object.values(statuses).reduce((sum, count) => sum + count, 0),
-    byStatus: statuses,
-    byRag: { red: 0, amber: 0, green: 0, none: 0, ...byRag },
-    overdue: 0,
-    dueNext90Days: 0,
-    lastUpdate: { progressOn: null, changedAt: null },
-  };
-}
+const objective = (id: string, ref: string | null, title: string, dashboard: DashboardFigures) =>
+  objectiveDto(id, { ref, title, dashboard });
 
-const objective = (id: string, ref: string | null, title: string, dashboard: DashboardFigures) => ({
-  id,
-  ref,
-  title,
-  description: null,
-  psedAims: [],
-  eflgModules: [],
-  group: null,
-  retired: false,
-  dashboard,
-});
-
-const plan: PlanDetailDto = {
-  id: 'p-1',
-  strategyId: 's-1',
-  title: 'Plan',
-  period: { from: '2024-04-01', to: '2026-03-31' },
-  status: 'published',
-  approvedOn: null,
-  publishedOn: null,
-  closedOn: null,
-  version: 1,
-  changedAt: '2025-01-01T00:00:00.000Z',
-  strategy: null,
-  today: '2025-01-01',
-  dashboard: figures({ completed: 2, 'in-progress': 1 }, { green: 2, amber: 1 }),
-  objectives: [
-    objective('o-1', 'PEO 1', 'Inclusive services', figures({ completed: 2 }, { green: 2 })),
+const plan: PlanDetailDto = planDetailDto(
+  [
+    objective('o-1', 'PEO 1', 'Inclusive services', dashboardFigures({ completed: 2 }, { green: 2 })),
     objective(
       'o-2',
       null,
       'An objective with a title far too long for the chart',
-      figures({ 'in-progress': 1 }, { amber: 1 }),
+      dashboardFigures({ 'in-progress': 1 }, { amber: 1 }),
     ),
-    objective('o-3', 'PEO 3', 'No actions yet', figures({}, {})),
+    objective('o-3', 'PEO 3', 'No actions yet', dashboardFigures({}, {})),
   ],
-  actions: [],
-  filters: {},
-};
+  [],
+  { dashboard: dashboardFigures({ completed: 2, 'in-progress': 1 }, { green: 2, amber: 1 }) },
+);
 
 describe("a plan's figures as charts and tables", () => {
   const { byStatus, byRag } = planFigureCharts(plan);
