@@ -17,6 +17,14 @@ export interface AppendResult {
   readonly events: readonly RecordedEvent[];
 }
 
+/** One stream's part of an atomic append to several streams. */
+export interface StreamAppend {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  /** The stream's version now (0 or NO_STREAM: it must not exist). ANY has no place in a command. */
+  readonly expectedVersion: number | typeof NO_STREAM;
+}
+
 export interface ReadStreamOptions {
   /** Read events up to and including this stream version. */
   readonly toVersion?: number;
@@ -47,6 +55,12 @@ export interface ReadAllBatch {
 export interface EventStore {
   /** All events commit atomically, or none does (ConcurrencyError when the expectation fails). */
   append(streamId: string, events: readonly NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult>;
+  /**
+   * One atomic append to several streams, each at its expected version: every event of every
+   * stream commits together, or none does. A failed expectation on any one stream refuses the
+   * whole append with a ConcurrencyError naming that stream. Results come in the order given.
+   */
+  appendStreams(appends: readonly StreamAppend[]): Promise<readonly AppendResult[]>;
   /** Upcasted to the newest schema version. An unknown stream reads as empty. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<readonly RecordedEvent[]>;
   /** The stream's current version; 0 when it does not exist. */

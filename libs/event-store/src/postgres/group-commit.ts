@@ -8,10 +8,19 @@ export interface PendingAppend {
   readonly canonicalJson: readonly string[];
 }
 
-export type AppendOutcome =
-  | { readonly kind: 'ok'; readonly rows: readonly AppendedRow[] }
-  | { readonly kind: 'conflict'; readonly actualVersion: number }
-  | { readonly kind: 'tenant_mismatch'; readonly actualVersion: number };
+/** One command's appends: every one of them is recorded, or none is. */
+export interface PendingUnit {
+  readonly appends: readonly PendingAppend[];
+}
+
+export type UnitOutcome =
+  | { readonly kind: 'ok'; readonly rows: readonly (readonly AppendedRow[])[] }
+  | {
+      readonly kind: 'conflict' | 'tenant_mismatch';
+      /** Which of the unit's appends was refused (0-based). */
+      readonly appendIndex: number;
+      readonly actualVersion: number;
+    };
 
 export interface AppendedRow {
   readonly eventId: string;
@@ -21,7 +30,7 @@ export interface AppendedRow {
   readonly recordedAt: Date;
 }
 
-interface AppendBatchRow {
+interface AppendUnitsRow {
   append_index: number | null;
   outcome: 'ok' | 'conflict' | 'tenant_mismatch';
   actual_version: string | null;
@@ -32,23 +41,25 @@ interface AppendBatchRow {
   recorded_at: Date | null;
 }
 
-/** Runs `append_batch` for some appends in the given client's transaction (or its own, in autocommit). */
-export async function appendBatch(
+/** Runs `append_units` for some units in the given client's transaction (or its own, in autocommit). */
+export async function appendUnits(
   client: pg.ClientBase | pg.Pool,
   schema: string,
-  appends: readonly PendingAppend[],
-): Promise<AppendOutcome[]> {
-  const { rows } = await client.query<AppendBatchRow>(
-    `SELECT * FROM ${schema}.append_batch($1::text[], $2::text[], $3::bigint[], $4::integer[], $5::text[])`,
+  units: readonly PendingUnit[],
+): Promise<UnitOutcome[]> {
+  const appends = units.flatMap((unit) => unit.appends);
+  const { rows } = await client.query<AppendUnitsRow>(
+    `SELECT * FROM ${schema}.append_units($1::text[], $2::text[], $3::bigint[], $4::integer[], $5::text[], $6::integer[])`,
     [
       appends.map((a) => a.streamId),
       appends.map((a) => a.tenantId),
       appends.map((a) => a.expectedVersion),
       appends.map((a) => a.canonicalJson.length),
       appends.flatMap((a) => a.canonicalJson),
+      units.map((unit) => unit.appends.length),
     ],
   );
-  const outcomes = new Array<AppendOutcome | undefined>(appends.length);
+  const refusals = new Map<number, { kind: 'conflict' | 'tenant_mismatch'; actualVersion: number }>();
   const appendedById = new Map<string, AppendedRow>();
   for (const row of rows) {
     if (row.outcome === 'ok') {
@@ -60,24 +71,33 @@ export async function appendBatch(
         recordedAt: row.recorded_at ?? new Date(0),
       });
     } else if (row.append_index !== null) {
-      outcomes[row.append_index - 1] = { kind: row.outcome, actualVersion: Number(row.actual_version ?? 0) };
+      refusals.set(row.append_index - 1, { kind: row.outcome, actualVersion: Number(row.actual_version ?? 0) });
     }
   }
-  return appends.map((append, index) => {
-    const refused = outcomes[index];
-    if (refused) return refused;
-    const appended = append.eventIds.map((id) => {
-      const row = appendedById.get(id);
-      if (!row) throw new Error(`append_batch returned no row for event ${id} of ${append.streamId}`);
-      return row;
-    });
-    return { kind: 'ok', rows: appended };
+  let firstAppend = 0;
+  return units.map((unit): UnitOutcome => {
+    const offset = firstAppend;
+    firstAppend += unit.appends.length;
+    for (let index = 0; index < unit.appends.length; index += 1) {
+      const refused = refusals.get(offset + index);
+      if (refused) return { ...refused, appendIndex: index };
+    }
+    return {
+      kind: 'ok',
+      rows: unit.appends.map((append) =>
+        append.eventIds.map((id) => {
+          const row = appendedById.get(id);
+          if (!row) throw new Error(`append_units returned no row for event ${id} of ${append.streamId}`);
+          return row;
+        }),
+      ),
+    };
   });
 }
 
 interface Waiting {
-  readonly append: PendingAppend;
-  resolve(outcome: AppendOutcome): void;
+  readonly unit: PendingUnit;
+  resolve(outcome: UnitOutcome): void;
   reject(error: unknown): void;
 }
 
@@ -99,9 +119,9 @@ export class GroupCommitter {
     private readonly maxEventsPerBatch: number,
   ) {}
 
-  submit(append: PendingAppend): Promise<AppendOutcome> {
+  submit(unit: PendingUnit): Promise<UnitOutcome> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ append, resolve, reject });
+      this.queue.push({ unit, resolve, reject });
       this.schedulePump();
     });
   }
@@ -141,28 +161,28 @@ export class GroupCommitter {
     let events = 0;
     let count = 0;
     for (const waiting of this.queue) {
-      if (count > 0 && events + waiting.append.canonicalJson.length > this.maxEventsPerBatch) break;
-      events += waiting.append.canonicalJson.length;
+      const size = eventCount(waiting.unit);
+      if (count > 0 && events + size > this.maxEventsPerBatch) break;
+      events += size;
       count += 1;
     }
-    // Locking stream rows in one order keeps concurrent batches from deadlocking; the sort is
-    // stable, so two appends to one stream keep their order.
-    return this.queue
-      .splice(0, count)
-      .sort((a, b) => (a.append.streamId < b.append.streamId ? -1 : a.append.streamId > b.append.streamId ? 1 : 0));
+    // Locking stream rows in one order keeps concurrent batches from deadlocking (units of several
+    // streams also lock every row first, in order); the sort is stable, so two appends to one
+    // stream keep their order.
+    return this.queue.splice(0, count).sort((a, b) => compareText(lockOrderKey(a.unit), lockOrderKey(b.unit)));
   }
 
   private async write(batch: Waiting[]): Promise<void> {
     try {
-      const outcomes = await appendBatch(
+      const outcomes = await appendUnits(
         this.pool,
         this.schema,
-        batch.map((w) => w.append),
+        batch.map((w) => w.unit),
       );
       batch.forEach((waiting, index) => {
         const outcome = outcomes[index];
         if (outcome) waiting.resolve(outcome);
-        else waiting.reject(new Error(`No outcome for the append to ${waiting.append.streamId}`));
+        else waiting.reject(new Error(`No outcome for the append to ${describeUnit(waiting.unit)}`));
       });
     } catch (error) {
       if (batch.length === 1) {
@@ -171,13 +191,32 @@ export class GroupCommitter {
       }
       for (const waiting of batch) {
         try {
-          const [outcome] = await appendBatch(this.pool, this.schema, [waiting.append]);
+          const [outcome] = await appendUnits(this.pool, this.schema, [waiting.unit]);
           if (outcome) waiting.resolve(outcome);
-          else waiting.reject(new Error(`No outcome for the append to ${waiting.append.streamId}`));
+          else waiting.reject(new Error(`No outcome for the append to ${describeUnit(waiting.unit)}`));
         } catch (single) {
           waiting.reject(single);
         }
       }
     }
   }
+}
+
+function eventCount(unit: PendingUnit): number {
+  return unit.appends.reduce((sum, append) => sum + append.canonicalJson.length, 0);
+}
+
+function lockOrderKey(unit: PendingUnit): string {
+  return unit.appends.reduce(
+    (lowest, append) => (append.streamId < lowest ? append.streamId : lowest),
+    unit.appends[0]?.streamId ?? '',
+  );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function describeUnit(unit: PendingUnit): string {
+  return unit.appends.map((append) => append.streamId).join(', ');
 }

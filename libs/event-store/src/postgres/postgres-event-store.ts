@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { ConcurrencyError, StreamTenantMismatchError } from '../errors.js';
+import { ConcurrencyError, InvalidEventError, StreamTenantMismatchError } from '../errors.js';
 import type { EventMetadata, GlobalPosition, JsonObject, NewEvent, RecordedEvent } from '../event.js';
 import {
   ANY,
@@ -10,6 +10,7 @@ import {
   type ReadAllBatch,
   type ReadAllOptions,
   type ReadStreamOptions,
+  type StreamAppend,
 } from '../event-store.port.js';
 import { prepareEvents, uuidV7Ids, type PreparedEvent } from '../new-events.js';
 import type { Clock, IdGenerator } from '../ports.js';
@@ -25,7 +26,7 @@ import {
   type TenantVerification,
 } from '../tamper-evidence.js';
 import { Upcasters } from '../upcasting.js';
-import { appendBatch, GroupCommitter, type AppendOutcome, type PendingAppend } from './group-commit.js';
+import { appendUnits, GroupCommitter, type PendingAppend, type UnitOutcome } from './group-commit.js';
 import { migrate } from './migrations.js';
 
 export interface PostgresEventStoreOptions {
@@ -130,13 +131,24 @@ export class PostgresEventStore implements EventStore {
     for (let attempt = 1; ; attempt += 1) {
       const current =
         expectedVersion === ANY ? await this.streamVersion(streamId) : expectedVersionNumber(expectedVersion);
-      const prepared = prepareEvents(streamId, events, current, this.ids);
-      const outcome = await this.committer.submit(pendingAppend(streamId, current, prepared));
-      if (outcome.kind === 'conflict' && expectedVersion === ANY && attempt < MAX_ANY_RETRIES) continue;
-      const result = this.appendResult(streamId, expectedVersion, prepared, outcome);
-      this.announceAppend();
-      return result;
+      try {
+        const [result] = await this.appendStreams([{ streamId, events, expectedVersion: current }]);
+        if (!result) throw new Error(`No result for the append to ${streamId}`);
+        return result;
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError)) throw error;
+        if (expectedVersion === ANY && attempt < MAX_ANY_RETRIES) continue;
+        throw new ConcurrencyError(streamId, expectedVersion, error.actual);
+      }
     }
+  }
+
+  async appendStreams(appends: readonly StreamAppend[]): Promise<readonly AppendResult[]> {
+    const prepared = this.prepareUnit(appends);
+    const outcome = await this.committer.submit({ appends: prepared.map((p) => p.pending) });
+    const results = this.unitResults(appends, prepared, outcome);
+    this.announceAppend();
+    return results;
   }
 
   /**
@@ -149,11 +161,13 @@ export class PostgresEventStore implements EventStore {
     events: readonly NewEvent[],
     expectedVersion: number | typeof NO_STREAM,
   ): Promise<AppendResult> {
-    const current = expectedVersionNumber(expectedVersion);
-    const prepared = prepareEvents(streamId, events, current, this.ids);
-    const [outcome] = await appendBatch(client, this.schema, [pendingAppend(streamId, current, prepared)]);
+    const appends = [{ streamId, events, expectedVersion }];
+    const prepared = this.prepareUnit(appends);
+    const [outcome] = await appendUnits(client, this.schema, [{ appends: prepared.map((p) => p.pending) }]);
     if (!outcome) throw new Error(`No outcome for the append to ${streamId}`);
-    return this.appendResult(streamId, expectedVersion, prepared, outcome);
+    const [result] = this.unitResults(appends, prepared, outcome);
+    if (!result) throw new Error(`No result for the append to ${streamId}`);
+    return result;
   }
 
   /** Wakes watchers once a transaction that used appendWithin has committed. */
@@ -166,31 +180,44 @@ export class PostgresEventStore implements EventStore {
     }, NOTIFY_DEBOUNCE_MS);
   }
 
-  private appendResult(
-    streamId: string,
-    expected: ExpectedVersion,
-    prepared: readonly PreparedEvent[],
-    outcome: AppendOutcome,
-  ): AppendResult {
+  private prepareUnit(appends: readonly StreamAppend[]): { events: PreparedEvent[]; pending: PendingAppend }[] {
+    assertDistinctStreams(appends);
+    return appends.map(({ streamId, events, expectedVersion }) => {
+      const current = expectedVersionNumber(expectedVersion);
+      const prepared = prepareEvents(streamId, events, current, this.ids);
+      return { events: prepared, pending: pendingAppend(streamId, current, prepared) };
+    });
+  }
+
+  private unitResults(
+    appends: readonly StreamAppend[],
+    prepared: readonly { events: readonly PreparedEvent[] }[],
+    outcome: UnitOutcome,
+  ): AppendResult[] {
     switch (outcome.kind) {
-      case 'conflict':
-        throw new ConcurrencyError(streamId, expected, outcome.actualVersion);
-      case 'tenant_mismatch':
-        throw new StreamTenantMismatchError(streamId, 'another tenant', parseStreamName(streamId).tenantId);
-      case 'ok': {
-        const events = prepared.map(({ content }, index): RecordedEvent => {
-          const row = outcome.rows[index];
-          if (!row) throw new Error(`No row for event ${content.id}`);
-          return {
-            ...content,
-            globalPosition: { commit: row.transactionId, prepare: row.globalPosition },
-            recordedAt: row.recordedAt,
-            hash: row.hash,
-          };
-        });
-        const last = events.at(-1);
-        return { nextExpectedVersion: last ? last.streamVersion : 0, events };
+      case 'conflict': {
+        const refused = appends[outcome.appendIndex];
+        throw new ConcurrencyError(refused?.streamId ?? '', refused?.expectedVersion ?? 0, outcome.actualVersion);
       }
+      case 'tenant_mismatch': {
+        const streamId = appends[outcome.appendIndex]?.streamId ?? '';
+        throw new StreamTenantMismatchError(streamId, 'another tenant', parseStreamName(streamId).tenantId);
+      }
+      case 'ok':
+        return prepared.map(({ events: preparedEvents }, appendIndex) => {
+          const rows = outcome.rows[appendIndex] ?? [];
+          const events = preparedEvents.map(({ content }, index): RecordedEvent => {
+            const row = rows[index];
+            if (!row) throw new Error(`No row for event ${content.id}`);
+            return {
+              ...content,
+              globalPosition: { commit: row.transactionId, prepare: row.globalPosition },
+              recordedAt: row.recordedAt,
+              hash: row.hash,
+            };
+          });
+          return { nextExpectedVersion: events.at(-1)?.streamVersion ?? 0, events };
+        });
     }
   }
 
@@ -442,6 +469,15 @@ function expectedVersionNumber(expected: number | typeof NO_STREAM): number {
   if (!Number.isSafeInteger(expected) || expected < 0)
     throw new RangeError(`Expected version ${expected} must be a whole number from 0`);
   return expected;
+}
+
+function assertDistinctStreams(appends: readonly StreamAppend[]): void {
+  if (appends.length === 0) throw new InvalidEventError('No streams to append to');
+  const seen = new Set<string>();
+  for (const { streamId } of appends) {
+    if (seen.has(streamId)) throw new InvalidEventError(`Stream ${streamId} appears twice in one append`);
+    seen.add(streamId);
+  }
 }
 
 function pendingAppend(streamId: string, current: number, prepared: readonly PreparedEvent[]): PendingAppend {

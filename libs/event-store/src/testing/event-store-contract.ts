@@ -207,6 +207,118 @@ export function describeEventStoreContract(adapterName: string, makeHarness: () 
       });
     });
 
+    describe('appending to several streams at once', () => {
+      it('records every stream of the append together, in the order given', async () => {
+        const plan = uniqueStream('charnwood', 'plan');
+        const action = uniqueStream('charnwood', 'action');
+        await store.append(plan, [progressRecorded('charnwood', 'drafted')], NO_STREAM);
+
+        const [planResult, actionResult] = await store.appendStreams([
+          { streamId: plan, events: [progressRecorded('charnwood', 'registered')], expectedVersion: 1 },
+          {
+            streamId: action,
+            events: [progressRecorded('charnwood', 'added'), progressRecorded('charnwood', 'progress')],
+            expectedVersion: NO_STREAM,
+          },
+        ]);
+
+        expect(planResult?.nextExpectedVersion).toBe(2);
+        expect(actionResult?.nextExpectedVersion).toBe(2);
+        const positions = [...(planResult?.events ?? []), ...(actionResult?.events ?? [])].map((e) => e.globalPosition);
+        for (let i = 1; i < positions.length; i += 1) {
+          const previous = positions[i - 1];
+          const current = positions[i];
+          expect(previous && current && comparePositions(previous, current)).toBe(-1);
+        }
+        expect((await store.readStream(plan)).map(narrativeOf)).toEqual(['drafted', 'registered']);
+        expect((await store.readStream(action)).map(narrativeOf)).toEqual(['added', 'progress']);
+        expect((await store.verifyStream(plan)).valid).toBe(true);
+        expect((await store.verifyStream(action)).valid).toBe(true);
+      });
+
+      it('records nothing when the expectation of any one stream fails, and names that stream', async () => {
+        const plan = uniqueStream('charnwood', 'plan');
+        const taken = uniqueStream('charnwood', 'action');
+        const fresh = uniqueStream('charnwood', 'action');
+        await store.append(plan, [progressRecorded('charnwood', 'drafted')], NO_STREAM);
+        await store.append(taken, [progressRecorded('charnwood', 'already here')], NO_STREAM);
+
+        const refused = store.appendStreams([
+          { streamId: plan, events: [progressRecorded('charnwood', 'registered')], expectedVersion: 1 },
+          { streamId: fresh, events: [progressRecorded('charnwood', 'new')], expectedVersion: NO_STREAM },
+          { streamId: taken, events: [progressRecorded('charnwood', 'clash')], expectedVersion: NO_STREAM },
+        ]);
+        await expect(refused).rejects.toBeInstanceOf(ConcurrencyError);
+        await expect(refused).rejects.toMatchObject({ streamId: taken, actual: 1 });
+
+        expect((await store.readStream(plan)).map(narrativeOf)).toEqual(['drafted']);
+        expect(await store.streamVersion(plan)).toBe(1);
+        expect(await store.readStream(fresh)).toEqual([]);
+        expect(await store.streamVersion(fresh)).toBe(0);
+        expect((await store.readStream(taken)).map(narrativeOf)).toEqual(['already here']);
+        await store.append(plan, [progressRecorded('charnwood', 'still at version 1')], 1);
+        expect((await store.verifyStream(plan)).valid).toBe(true);
+      });
+
+      it('records nothing when one stream moved on, whichever position it has in the append', async () => {
+        const first = uniqueStream();
+        const second = uniqueStream();
+        await store.append(first, [progressRecorded('charnwood', 'one')], NO_STREAM);
+        await store.append(second, [progressRecorded('charnwood', 'one'), progressRecorded('charnwood', 'two')], 0);
+
+        await expect(
+          store.appendStreams([
+            { streamId: first, events: [progressRecorded('charnwood', 'first moves')], expectedVersion: 1 },
+            { streamId: second, events: [progressRecorded('charnwood', 'stale')], expectedVersion: 1 },
+          ]),
+        ).rejects.toMatchObject({ streamId: second, expected: 1, actual: 2 });
+        expect(await store.streamVersion(first)).toBe(1);
+        expect(await store.streamVersion(second)).toBe(2);
+      });
+
+      it('lets exactly one of many concurrent multi-stream appends sharing a stream win', async () => {
+        const shared = uniqueStream('charnwood', 'plan');
+        await store.append(shared, [progressRecorded('charnwood', 'drafted')], NO_STREAM);
+        const own = Array.from({ length: 10 }, () => uniqueStream());
+        const attempts = await Promise.allSettled(
+          own.map((stream, i) =>
+            store.appendStreams([
+              { streamId: stream, events: [progressRecorded('charnwood', `writer ${i}`)], expectedVersion: NO_STREAM },
+              { streamId: shared, events: [progressRecorded('charnwood', `registered ${i}`)], expectedVersion: 1 },
+            ]),
+          ),
+        );
+        const won = attempts.flatMap((attempt, i) => (attempt.status === 'fulfilled' ? [i] : []));
+        expect(won).toHaveLength(1);
+        for (const attempt of attempts) {
+          if (attempt.status === 'rejected') expect(attempt.reason).toBeInstanceOf(ConcurrencyError);
+        }
+        const versions = await Promise.all(own.map((stream) => store.streamVersion(stream)));
+        expect(versions).toEqual(own.map((_, i) => (won.includes(i) ? 1 : 0)));
+        expect(await store.streamVersion(shared)).toBe(2);
+      });
+
+      it('refuses a stream named twice, an empty append and an invalid event, recording nothing', async () => {
+        const stream = uniqueStream();
+        const other = uniqueStream();
+        await expect(
+          store.appendStreams([
+            { streamId: stream, events: [progressRecorded('charnwood', 'a')], expectedVersion: NO_STREAM },
+            { streamId: stream, events: [progressRecorded('charnwood', 'b')], expectedVersion: NO_STREAM },
+          ]),
+        ).rejects.toBeInstanceOf(InvalidEventError);
+        await expect(store.appendStreams([])).rejects.toBeInstanceOf(InvalidEventError);
+        await expect(
+          store.appendStreams([
+            { streamId: stream, events: [progressRecorded('charnwood', 'good')], expectedVersion: NO_STREAM },
+            { streamId: other, events: [progressRecorded('leicestershire', 'intruder')], expectedVersion: NO_STREAM },
+          ]),
+        ).rejects.toBeInstanceOf(InvalidEventError);
+        expect(await store.streamVersion(stream)).toBe(0);
+        expect(await store.streamVersion(other)).toBe(0);
+      });
+    });
+
     describe('reading a stream', () => {
       it('reads an unknown stream as empty', async () => {
         expect(await store.readStream(uniqueStream())).toEqual([]);
