@@ -12,6 +12,14 @@ interface ContextState {
   /** Kept with every event appended in this context, e.g. an imported document's SHA-256. */
   readonly metadataExtra: JsonObject | null;
   principal: Principal | null;
+  /** The request's Idempotency-Key once claimed, with the request's fingerprint. */
+  idempotency: RequestIdempotency | null;
+}
+
+export interface RequestIdempotency {
+  readonly key: string;
+  /** Method, path and body hash: what makes a repeat a repeat. */
+  readonly fingerprint: string;
 }
 
 export class NoRequestContextError extends Error {
@@ -36,7 +44,7 @@ export class RequestContext {
     work: () => T,
   ): T {
     return storage.run(
-      { ...entry, principal: entry.principal ?? null, metadataExtra: entry.metadataExtra ?? null },
+      { ...entry, principal: entry.principal ?? null, metadataExtra: entry.metadataExtra ?? null, idempotency: null },
       work,
     );
   }
@@ -74,6 +82,16 @@ export class RequestContext {
     const state = this.state();
     state.principal = principal;
     state.source = through;
+  }
+
+  /** Set by the idempotency interceptor once it claimed the request's Idempotency-Key. */
+  useIdempotencyKey(idempotency: RequestIdempotency): void {
+    this.state().idempotency = idempotency;
+  }
+
+  /** The claimed Idempotency-Key of this request; null when it has none. */
+  idempotency(): RequestIdempotency | null {
+    return storage.getStore()?.idempotency ?? null;
   }
 
   /** Metadata for events appended in this context: tenant and actor come from here, never from input. */

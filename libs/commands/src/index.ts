@@ -1,0 +1,5 @@
+export * from './command-record.js';
+export * from './command-session.js';
+export * from './errors.js';
+export * from './handle-command.js';
+export * from './command-runner.js';
