@@ -1,8 +1,10 @@
 import type { Decider, DomainEvent } from '@due-regard/shared-kernel';
 import {
   NO_STREAM,
+  uuidV7Ids,
   type EventMetadata,
   type EventStore,
+  type IdGenerator,
   type NewEvent,
   type RecordedEvent,
   type StreamAppend,
@@ -27,7 +29,7 @@ interface StreamWork {
   /** The version read from the store: what the append expects. 0 for a stream never read. */
   readonly storedVersion: number;
   readonly recorded: readonly RecordedEvent[];
-  readonly pending: { readonly event: DomainEvent; readonly causationId: string | null }[];
+  readonly pending: { readonly id: string; readonly event: DomainEvent; readonly causationId: string | null }[];
   readonly ifMatch: number | undefined;
 }
 
@@ -42,6 +44,7 @@ export class CommandSession {
   constructor(
     private readonly store: EventStore,
     readonly metadata: () => EventMetadata,
+    private readonly ids: IdGenerator = uuidV7Ids,
   ) {}
 
   /**
@@ -99,8 +102,13 @@ export class CommandSession {
       ifMatch: undefined,
     };
     this.streams.set(streamId, work);
-    work.pending.push(...events.map((event) => ({ event, causationId })));
+    work.pending.push(...events.map((event) => ({ id: this.ids.next(), event, causationId })));
     return work.storedVersion + work.pending.length;
+  }
+
+  /** The id the last event recorded for a stream will have: the cause of what follows from it. */
+  lastEventId(streamId: string): string | null {
+    return this.streams.get(streamId)?.pending.at(-1)?.id ?? null;
   }
 
   /** The stream's version as this command leaves it. */

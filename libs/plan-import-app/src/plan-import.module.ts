@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CouncilSettingsModule, RegisterCouncilHandler } from '@due-regard/councils';
 import { RequestContext } from '@due-regard/identity';
+import { CommandsModule } from '@due-regard/commands';
 import { PlansRebuildModule, PlansWriteModule } from '@due-regard/plans';
 import { CLOCK, systemClock } from '@due-regard/shared-kernel';
 import { ImportCommitter } from './commit/import-committer.js';
@@ -21,10 +22,10 @@ import { ImportsHttpController } from './uploads/imports.http.controller.js';
  */
 @Module({
   // The councils' settings (global): how each council's due text reads.
-  imports: [CqrsModule, CouncilSettingsModule, PlansWriteModule],
+  imports: [CqrsModule, CouncilSettingsModule, PlansWriteModule, CommandsModule],
   providers: [{ provide: CLOCK, useValue: systemClock }, ImportCommitter, DemoPlans],
-  // PlansWriteModule: the Idempotency-Key interceptor and store of the imports routes.
-  exports: [ImportCommitter, DemoPlans, PlansWriteModule],
+  // CommandsModule: the Idempotency-Key interceptor and store of the imports routes.
+  exports: [ImportCommitter, DemoPlans, PlansWriteModule, CommandsModule],
 })
 export class PlanImportCoreModule {}
 

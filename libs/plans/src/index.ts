@@ -31,8 +31,6 @@ export * from './application/shared/teams.js';
 export * from './application/shared/council-due-settings.js';
 export { IfMatch } from './application/shared/http.js';
 export { entityTag, parseIfMatch } from './application/shared/if-match.js';
-export { IdempotencyInterceptor } from './application/idempotency/idempotency.interceptor.js';
-export { IdempotencyStore } from './application/idempotency/idempotency.store.js';
 export * from './application/add-action/add-action.command.js';
 export * from './application/add-objective/add-objective.command.js';
 export * from './application/draft-plan/draft-plan.command.js';

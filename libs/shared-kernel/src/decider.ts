@@ -17,3 +17,19 @@ export interface Decider<Command, Event extends DomainEvent, State> {
   decide(command: Command, state: State): readonly Event[];
   evolve(state: State, event: Event): State;
 }
+
+/** Several commands decided one after another, each on the state the previous ones left: all or none. */
+export function decideAll<Command, Event extends DomainEvent, State>(
+  decider: Decider<Command, Event, State>,
+  state: State,
+  commands: readonly Command[],
+): Event[] {
+  const events: Event[] = [];
+  let current = state;
+  for (const command of commands) {
+    const decided = decider.decide(command, current);
+    events.push(...decided);
+    current = decided.reduce((folded, event) => decider.evolve(folded, event), current);
+  }
+  return events;
+}

@@ -24,7 +24,8 @@ import { catchError, throwError, type Observable } from 'rxjs';
 import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
 import { COLUMN_ROLES, DEFAULT_LIMITS } from '@due-regard/plan-import';
-import { IdempotencyInterceptor, QUARTER_CONVENTIONS } from '@due-regard/plans';
+import { IdempotencyInterceptor } from '@due-regard/commands';
+import { QUARTER_CONVENTIONS } from '@due-regard/plans';
 import { ProblemException, RequestValidationError, ZodValidationPipe } from '@due-regard/platform';
 import { ImportCommitError, type CommitResult } from '../commit/commit-types.js';
 import {

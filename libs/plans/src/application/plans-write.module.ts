@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { CommandsModule } from '@due-regard/commands';
 import { CLOCK, systemClock } from '@due-regard/shared-kernel';
 import { ActionHistoryHttpController } from './action-history/action-history.http.controller.js';
 import { GetActionHistoryHandler } from './action-history/action-history.handler.js';
@@ -19,8 +20,6 @@ import { GetPlanAsOfHandler } from './get-plan-as-of/get-plan-as-of.handler.js';
 import { GetPlanReturnHandler } from './get-plan-return/get-plan-return.handler.js';
 import { GetPlanHistoryHandler } from './plan-history/plan-history.handler.js';
 import { PlanHistoryHttpController } from './plan-history/plan-history.http.controller.js';
-import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
-import { IdempotencyStore } from './idempotency/idempotency.store.js';
 import { PlanLifecycleHandler } from './plan-lifecycle/plan-lifecycle.handler.js';
 import { PlanLifecycleHttpController } from './plan-lifecycle/plan-lifecycle.http.controller.js';
 import { RecordProgressHandler } from './record-progress/record-progress.handler.js';
@@ -47,7 +46,7 @@ import { StrategyLifecycleHttpController } from './strategy-lifecycle/strategy-l
  * councils library's CouncilSettingsModule) to read due text the way each council writes it.
  */
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, CommandsModule],
   controllers: [
     DraftStrategyHttpController,
     AddObjectiveHttpController,
@@ -71,8 +70,6 @@ import { StrategyLifecycleHttpController } from './strategy-lifecycle/strategy-l
     PlanWriter,
     TeamDirectory,
     ActionReportingPolicy,
-    IdempotencyStore,
-    IdempotencyInterceptor,
     DraftStrategyHandler,
     AddObjectiveHandler,
     ReviseObjectiveHandler,
@@ -91,7 +88,6 @@ import { StrategyLifecycleHttpController } from './strategy-lifecycle/strategy-l
     GetPlanReturnHandler,
     GetPlanHistoryHandler,
   ],
-  // The imports routes (@due-regard/plan-import-app) take Idempotency-Key through the same interceptor and store.
-  exports: [TeamDirectory, IdempotencyStore, IdempotencyInterceptor],
+  exports: [TeamDirectory, CommandsModule],
 })
 export class PlansWriteModule {}

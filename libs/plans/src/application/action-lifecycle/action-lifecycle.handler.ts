@@ -31,14 +31,23 @@ export class ActionLifecycleHandler implements ICommandHandler<ActionLifecycleCo
   ) {}
 
   async execute({ planId, actionId, transition, ifMatch }: ActionLifecycleCommand): Promise<ActionChangedResult> {
-    const plan = await this.writer.plan(planId);
-    const command = commandFor(actionId, plan.state.status, transition, this.writer.today());
-    const written = await this.writer.change(this.writer.actionStream(actionId), actionDecider, ifMatch, (state) => {
-      const action = this.writer.assertActionOfPlan(state, planId, actionId);
-      // Cancelling is for editors (the route says so); completing and deferring, for its leads too.
-      if (transition.kind !== 'cancel') this.policy.assertMayReportOn(action);
-      return actionDecider.decide(command, state);
+    const today = this.writer.today();
+    return this.writer.run(async (session) => {
+      const plan = await this.writer.plan(session, planId);
+      const command = commandFor(actionId, plan.state.status, transition, today);
+      const version = await this.writer.change(
+        session,
+        this.writer.actionStream(actionId),
+        actionDecider,
+        ifMatch,
+        (state) => {
+          const action = this.writer.assertActionOfPlan(state, planId, actionId);
+          // Cancelling is for editors (the route says so); completing and deferring, for its leads too.
+          if (transition.kind !== 'cancel') this.policy.assertMayReportOn(action);
+          return actionDecider.decide(command, state);
+        },
+      );
+      return { id: actionId, planId, version };
     });
-    return { id: actionId, planId, version: written.version, position: written.position };
   }
 }

@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
 import { ZodValidationPipe } from '@due-regard/platform';
-import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor.js';
+import { IdempotencyInterceptor } from '@due-regard/commands';
 import type { ActionChangedResult } from '../revise-action/revise-action.command.js';
 import { IfMatch, idParam, optionalBody, resourcePaths, setVersionHeaders } from '../shared/http.js';
 import { actionChangedSchema, DocumentCommand } from '../shared/openapi.js';

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
 import { ZodValidationPipe } from '@due-regard/platform';
 import { CHARACTERISTICS_CONCERNED } from '../../domain/equality-reference.js';
-import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor.js';
+import { IdempotencyInterceptor } from '@due-regard/commands';
 import { IfMatch, idParam, resourcePaths, setVersionHeaders } from '../shared/http.js';
 import { DocumentCommand, writeResultSchema } from '../shared/openapi.js';
 import { actionRef, dueText, leadsList, longText, successMeasuresList, titleText } from '../shared/schemas.js';

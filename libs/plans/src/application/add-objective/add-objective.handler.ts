@@ -9,12 +9,15 @@ export class AddObjectiveHandler implements ICommandHandler<AddObjectiveCommand,
 
   async execute({ strategyId, objective, ifMatch }: AddObjectiveCommand): Promise<ObjectiveAddedResult> {
     const objectiveId = this.writer.newId();
-    const written = await this.writer.change(
-      this.writer.strategyStream(strategyId),
-      strategyDecider,
-      ifMatch,
-      (state) => strategyDecider.decide({ type: 'AddObjective', strategyId, objectiveId, ...objective }, state),
-    );
-    return { id: objectiveId, strategyId, version: written.version, position: written.position };
+    return this.writer.run(async (session) => {
+      const version = await this.writer.change(
+        session,
+        this.writer.strategyStream(strategyId),
+        strategyDecider,
+        ifMatch,
+        (state) => strategyDecider.decide({ type: 'AddObjective', strategyId, objectiveId, ...objective }, state),
+      );
+      return { id: objectiveId, strategyId, version };
+    });
   }
 }

@@ -7,7 +7,7 @@ import { CouncilAccess } from '@due-regard/identity';
 import { ZodValidationPipe } from '@due-regard/platform';
 import { EFLG_MODULES, PSED_AIMS } from '../../domain/equality-reference.js';
 import { OBJECTIVE_GROUP_KINDS } from '../../domain/strategy.js';
-import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor.js';
+import { IdempotencyInterceptor } from '@due-regard/commands';
 import { IfMatch, idParam, resourcePaths, setVersionHeaders } from '../shared/http.js';
 import { DocumentCommand, writeResultSchema } from '../shared/openapi.js';
 import { longText, objectiveRef, titleText } from '../shared/schemas.js';

@@ -9,18 +9,31 @@ export class DraftPlanHandler implements ICommandHandler<DraftPlanCommand, PlanD
   constructor(private readonly writer: PlanWriter) {}
 
   async execute({ strategyId, title, period }: DraftPlanCommand): Promise<PlanDraftedResult> {
-    const strategy = await this.writer.strategy(strategyId);
-    if (strategy === null) {
-      throw new DomainRuleViolation('There is no such strategy in this council', 'unknown_strategy', 'strategyId');
-    }
-    const { status, period: strategyPeriod } = strategy.state;
     const planId = this.writer.newId();
-    const written = await this.writer.change(this.writer.planStream(planId), actionPlanDecider, undefined, (state) =>
-      actionPlanDecider.decide(
-        { type: 'DraftActionPlan', planId, strategy: { strategyId, status, period: strategyPeriod }, title, period },
-        state,
-      ),
-    );
-    return { id: planId, strategyId, version: written.version, position: written.position };
+    return this.writer.run(async (session) => {
+      const strategy = await this.writer.strategy(session, strategyId);
+      if (strategy === null) {
+        throw new DomainRuleViolation('There is no such strategy in this council', 'unknown_strategy', 'strategyId');
+      }
+      const { status, period: strategyPeriod } = strategy.state;
+      const version = await this.writer.change(
+        session,
+        this.writer.planStream(planId),
+        actionPlanDecider,
+        undefined,
+        (state) =>
+          actionPlanDecider.decide(
+            {
+              type: 'DraftActionPlan',
+              planId,
+              strategy: { strategyId, status, period: strategyPeriod },
+              title,
+              period,
+            },
+            state,
+          ),
+      );
+      return { id: planId, strategyId, version };
+    });
   }
 }

@@ -9,12 +9,15 @@ export class DraftStrategyHandler implements ICommandHandler<DraftStrategyComman
 
   async execute({ title, period }: DraftStrategyCommand): Promise<CommandResult> {
     const strategyId = this.writer.newId();
-    const written = await this.writer.change(
-      this.writer.strategyStream(strategyId),
-      strategyDecider,
-      undefined,
-      (state) => strategyDecider.decide({ type: 'DraftStrategy', strategyId, title, period }, state),
-    );
-    return { id: strategyId, version: written.version, position: written.position };
+    return this.writer.run(async (session) => {
+      const version = await this.writer.change(
+        session,
+        this.writer.strategyStream(strategyId),
+        strategyDecider,
+        undefined,
+        (state) => strategyDecider.decide({ type: 'DraftStrategy', strategyId, title, period }, state),
+      );
+      return { id: strategyId, version };
+    });
   }
 }

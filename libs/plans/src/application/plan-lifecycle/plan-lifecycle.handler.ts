@@ -24,9 +24,15 @@ export class PlanLifecycleHandler implements ICommandHandler<PlanLifecycleComman
 
   async execute({ planId, transition, ifMatch }: PlanLifecycleCommand): Promise<CommandResult> {
     const command = commandFor(planId, transition, this.writer.today());
-    const written = await this.writer.change(this.writer.planStream(planId), actionPlanDecider, ifMatch, (state) =>
-      actionPlanDecider.decide(command, state),
-    );
-    return { id: planId, version: written.version, position: written.position };
+    return this.writer.run(async (session) => {
+      const version = await this.writer.change(
+        session,
+        this.writer.planStream(planId),
+        actionPlanDecider,
+        ifMatch,
+        (state) => actionPlanDecider.decide(command, state),
+      );
+      return { id: planId, version };
+    });
   }
 }

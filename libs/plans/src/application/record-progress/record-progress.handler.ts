@@ -13,24 +13,32 @@ export class RecordProgressHandler implements ICommandHandler<RecordProgressComm
   ) {}
 
   async execute({ planId, actionId, report, ifMatch }: RecordProgressCommand): Promise<ActionChangedResult> {
-    const plan = await this.writer.plan(planId);
     const today = this.writer.today();
-    const written = await this.writer.change(this.writer.actionStream(actionId), actionDecider, ifMatch, (state) => {
-      const action = this.writer.assertActionOfPlan(state, planId, actionId);
-      this.policy.assertMayReportOn(action);
-      return actionDecider.decide(
-        {
-          type: 'RecordProgress',
-          actionId,
-          planStatus: plan.state.status,
-          status: report.status,
-          rag: report.rag ?? action.rag,
-          narrative: report.narrative,
-          asOf: report.asOf ?? today,
+    return this.writer.run(async (session) => {
+      const plan = await this.writer.plan(session, planId);
+      const version = await this.writer.change(
+        session,
+        this.writer.actionStream(actionId),
+        actionDecider,
+        ifMatch,
+        (state) => {
+          const action = this.writer.assertActionOfPlan(state, planId, actionId);
+          this.policy.assertMayReportOn(action);
+          return actionDecider.decide(
+            {
+              type: 'RecordProgress',
+              actionId,
+              planStatus: plan.state.status,
+              status: report.status,
+              rag: report.rag ?? action.rag,
+              narrative: report.narrative,
+              asOf: report.asOf ?? today,
+            },
+            state,
+          );
         },
-        state,
       );
+      return { id: actionId, planId, version };
     });
-    return { id: actionId, planId, version: written.version, position: written.position };
   }
 }

@@ -7,7 +7,7 @@ import { CouncilAccess } from '@due-regard/identity';
 import { ZodValidationPipe } from '@due-regard/platform';
 import { ACTION_STATUSES } from '../../domain/action.js';
 import { RAG_RATINGS } from '../../domain/rag.js';
-import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor.js';
+import { IdempotencyInterceptor } from '@due-regard/commands';
 import type { ActionChangedResult } from '../revise-action/revise-action.command.js';
 import { IfMatch, idParam, resourcePaths, setVersionHeaders } from '../shared/http.js';
 import { actionChangedSchema, DocumentCommand } from '../shared/openapi.js';

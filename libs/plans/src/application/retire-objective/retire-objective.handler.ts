@@ -8,12 +8,15 @@ export class RetireObjectiveHandler implements ICommandHandler<RetireObjectiveCo
   constructor(private readonly writer: PlanWriter) {}
 
   async execute({ strategyId, objectiveId, reason, ifMatch }: RetireObjectiveCommand): Promise<CommandResult> {
-    const written = await this.writer.change(
-      this.writer.strategyStream(strategyId),
-      strategyDecider,
-      ifMatch,
-      (state) => strategyDecider.decide({ type: 'RetireObjective', strategyId, objectiveId, reason }, state),
-    );
-    return { id: strategyId, version: written.version, position: written.position };
+    return this.writer.run(async (session) => {
+      const version = await this.writer.change(
+        session,
+        this.writer.strategyStream(strategyId),
+        strategyDecider,
+        ifMatch,
+        (state) => strategyDecider.decide({ type: 'RetireObjective', strategyId, objectiveId, reason }, state),
+      );
+      return { id: strategyId, version };
+    });
   }
 }

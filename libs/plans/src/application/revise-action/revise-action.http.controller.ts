@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
 import { ZodValidationPipe } from '@due-regard/platform';
 import { characteristicsList } from '../add-action/add-action.http.controller.js';
-import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor.js';
+import { IdempotencyInterceptor } from '@due-regard/commands';
 import { IfMatch, idParam, resourcePaths, setVersionHeaders } from '../shared/http.js';
 import { actionChangedSchema, DocumentCommand } from '../shared/openapi.js';
 import { leadsList, longText, successMeasuresList, titleText } from '../shared/schemas.js';

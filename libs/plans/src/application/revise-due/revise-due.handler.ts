@@ -17,23 +17,31 @@ export class ReviseDueHandler implements ICommandHandler<ReviseDueCommand, Actio
 
   async execute(command: ReviseDueCommand): Promise<ActionChangedResult> {
     const { planId, actionId, due, reason, ifMatch } = command;
-    const plan = await this.writer.plan(planId);
     const quarterConvention =
       command.quarterConvention ?? (await this.settings.quarterConvention(this.writer.councilSlug()));
-    const written = await this.writer.change(this.writer.actionStream(actionId), actionDecider, ifMatch, (state) => {
-      const action = this.writer.assertActionOfPlan(state, planId, actionId);
-      this.policy.assertMayReportOn(action);
-      return actionDecider.decide(
-        {
-          type: 'ReviseDue',
-          actionId,
-          planStatus: plan.state.status,
-          due: parseDue(due, { quarterConvention }),
-          reason,
+    return this.writer.run(async (session) => {
+      const plan = await this.writer.plan(session, planId);
+      const version = await this.writer.change(
+        session,
+        this.writer.actionStream(actionId),
+        actionDecider,
+        ifMatch,
+        (state) => {
+          const action = this.writer.assertActionOfPlan(state, planId, actionId);
+          this.policy.assertMayReportOn(action);
+          return actionDecider.decide(
+            {
+              type: 'ReviseDue',
+              actionId,
+              planStatus: plan.state.status,
+              due: parseDue(due, { quarterConvention }),
+              reason,
+            },
+            state,
+          );
         },
-        state,
       );
+      return { id: actionId, planId, version };
     });
-    return { id: actionId, planId, version: written.version, position: written.position };
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, loadState, type EventMetadata, type EventStore, type IdGenerator } from '@due-regard/event-store';
+import { CommandRunner, type CommandSession, type Handled, type Loaded } from '@due-regard/commands';
+import type { IdGenerator } from '@due-regard/event-store';
 import { RequestContext } from '@due-regard/identity';
 import { CLOCK, NotFound, type Clock, type Decider, type DomainEvent } from '@due-regard/shared-kernel';
 import { actionPlanDecider, type ActionPlan } from '../../domain/action-plan.js';
@@ -9,30 +10,34 @@ import { strategyDecider, type Strategy } from '../../domain/strategy.js';
 import { ukCalendarDate } from './dates.js';
 import { PLAN_IDS } from './ids.js';
 import { planStreams } from './streams.js';
-import { changeStream, type WriteResult, type Written } from './write.js';
 
-/** What a command answers: the id it acted on, and the stream's new version and position. */
-export interface CommandResult extends WriteResult {
+/** What a command answers: the id it acted on, the stream's new version (its ETag) and where the change landed. */
+export interface CommandResult {
   readonly id: string;
-}
-
-export interface Loaded<State> {
-  readonly state: State;
+  /** The stream's version after the change: the resource's ETag. Unchanged when nothing was recorded. */
   readonly version: number;
+  /** The global position (`commit/prepare`) of the command's last event; null when nothing was recorded. */
+  readonly position: string | null;
 }
 
 /**
- * What the plans command handlers share: the event store, the council and actor of the request
- * (never the body), the clock and the id port. Handlers stay thin: load, decide, append.
+ * What the plans command handlers share, over the one write path (`CommandRunner`): the council of
+ * the request (never the body), the clock, the id port, and loading strategies, plans and actions
+ * through the command's session. Handlers stay thin: load, decide, record.
  */
 @Injectable()
 export class PlanWriter {
   constructor(
-    @Inject(EVENT_STORE) readonly store: EventStore,
+    private readonly runner: CommandRunner,
     private readonly context: RequestContext,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PLAN_IDS) private readonly ids: IdGenerator,
   ) {}
+
+  /** Runs a plans command: everything it records is appended at once, or nothing is. */
+  run<Result extends object>(decide: (session: CommandSession) => Promise<Result>): Promise<Handled<Result>> {
+    return this.runner.run(decide);
+  }
 
   councilSlug(): string {
     return this.context.councilSlug();
@@ -46,18 +51,20 @@ export class PlanWriter {
     return ukCalendarDate(this.clock.now());
   }
 
-  /** Tenant, actor, correlation and source from the request context; the time from the clock. */
-  metadata(causationId: string | null = null): EventMetadata {
-    return this.context.eventMetadata(this.clock.now(), causationId);
-  }
-
-  change<Command, Event extends DomainEvent, State>(
+  /**
+   * Loads one stream (checking the client's If-Match), lets `decide` look at the state (to
+   * authorise, to fill in what the client left out) and decide, and records what it decided.
+   * Returns the stream's version after the change; a decision of nothing leaves it as it was.
+   */
+  async change<Command, Event extends DomainEvent, State>(
+    session: CommandSession,
     streamId: string,
     decider: Decider<Command, Event, State>,
     ifMatch: number | undefined,
     decide: (state: State) => readonly Event[] | Promise<readonly Event[]>,
-  ): Promise<Written> {
-    return changeStream(this.store, streamId, decider, this.metadata(), ifMatch, decide);
+  ): Promise<number> {
+    const { state } = await session.load(streamId, decider, { ifMatch });
+    return session.record(streamId, await decide(state));
   }
 
   strategyStream(strategyId: string): string {
@@ -72,20 +79,20 @@ export class PlanWriter {
     return planStreams.action(this.councilSlug(), actionId);
   }
 
-  async strategy(strategyId: string, asOf?: Date): Promise<Loaded<Strategy> | null> {
-    const { state, version } = await loadState(this.store, this.strategyStream(strategyId), strategyDecider, asOf);
+  async strategy(session: CommandSession, strategyId: string): Promise<Loaded<Strategy> | null> {
+    const { state, version } = await session.load(this.strategyStream(strategyId), strategyDecider);
     return state.status === 'none' ? null : { state, version };
   }
 
-  async plan(planId: string, asOf?: Date): Promise<Loaded<ActionPlan>> {
-    const { state, version } = await loadState(this.store, this.planStream(planId), actionPlanDecider, asOf);
+  async plan(session: CommandSession, planId: string, ifMatch?: number): Promise<Loaded<ActionPlan>> {
+    const { state, version } = await session.load(this.planStream(planId), actionPlanDecider, { ifMatch });
     if (state.status === 'none') throw new NotFound(`There is no action plan ${planId}`);
     return { state, version };
   }
 
   /** The plan's strategy's objectives still in force; none when the strategy cannot be read. */
-  async activeObjectiveIds(strategyId: string): Promise<string[]> {
-    const strategy = await this.strategy(strategyId);
+  async activeObjectiveIds(session: CommandSession, strategyId: string): Promise<string[]> {
+    const strategy = await this.strategy(session, strategyId);
     return strategy === null
       ? []
       : strategy.state.objectives.filter((objective) => !objective.retired).map((objective) => objective.objectiveId);
@@ -99,8 +106,8 @@ export class PlanWriter {
     return state;
   }
 
-  async action(planId: string, actionId: string, asOf?: Date): Promise<Loaded<Action>> {
-    const { state, version } = await loadState(this.store, this.actionStream(actionId), actionDecider, asOf);
+  async action(session: CommandSession, planId: string, actionId: string): Promise<Loaded<Action>> {
+    const { state, version } = await session.load(this.actionStream(actionId), actionDecider);
     return { state: this.assertActionOfPlan(state, planId, actionId), version };
   }
 }

@@ -15,12 +15,15 @@ export class StrategyLifecycleHandler implements ICommandHandler<StrategyLifecyc
         : transition.kind === 'publish'
           ? { type: 'PublishStrategy', strategyId, publishedOn: on }
           : { type: 'ArchiveStrategy', strategyId, archivedOn: on, reason: transition.reason };
-    const written = await this.writer.change(
-      this.writer.strategyStream(strategyId),
-      strategyDecider,
-      ifMatch,
-      (state) => strategyDecider.decide(command, state),
-    );
-    return { id: strategyId, version: written.version, position: written.position };
+    return this.writer.run(async (session) => {
+      const version = await this.writer.change(
+        session,
+        this.writer.strategyStream(strategyId),
+        strategyDecider,
+        ifMatch,
+        (state) => strategyDecider.decide(command, state),
+      );
+      return { id: strategyId, version };
+    });
   }
 }

@@ -1,9 +1,18 @@
-import { Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { catchError, concatMap, from, of, throwError, type Observable } from 'rxjs';
+import { EVENT_STORE, type EventStore } from '@due-regard/event-store';
 import { NoRequestContextError, RequestContext } from '@due-regard/identity';
+import { commandRecordStream } from '../command-record.js';
 import { ProblemException, ProblemType } from '@due-regard/platform';
 import { IdempotencyStore, type IdempotencyScope } from './idempotency.store.js';
 import { bodyHash, fingerprintBody, readIdempotencyKey, requestPath } from './request-fingerprint.js';
@@ -22,6 +31,11 @@ const METHODS = new Set(['POST', 'PATCH']);
  * request is refused with 422; a repeat while the first is still running gets 409. A request that
  * fails records nothing and frees its key. Keys are kept for 24 hours.
  *
+ * Surviving a crash: the command path appends the key's record in the same atomic append as the
+ * command's events. A repeat of a request whose process died after that append takes the key over
+ * at once and gets the first answer from the record (nothing is recorded twice); one whose process
+ * died before it waits out the key's lock, then runs.
+ *
  * A multipart upload is fingerprinted by its fields and the SHA-256 of each file's bytes: list this
  * interceptor after the file interceptor (`@UseInterceptors(FileInterceptor('file'),
  * IdempotencyInterceptor)`), so that the body has been read when the key is claimed.
@@ -34,6 +48,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     private readonly store: IdempotencyStore,
     private readonly context: RequestContext,
     private readonly reflector: Reflector,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
 
   async intercept(execution: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
@@ -47,11 +62,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const scope = this.scopeOf(key);
     if (scope === null) return next.handle();
 
-    const claim = await this.store.claim(scope, {
+    const fingerprint = {
       method: request.method,
       path: requestPath(request.originalUrl),
       bodyHash: bodyHash(fingerprintBody(request)),
-    });
+    };
+    const claim = await this.store.claim(scope, fingerprint, () => this.commandCompleted(scope));
     switch (claim.kind) {
       case 'replay': {
         for (const [name, value] of Object.entries(claim.response.headers)) response.setHeader(name, value);
@@ -79,6 +95,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
       case 'claimed':
         break;
     }
+    // The command path records the key with the command's events, in the same append.
+    this.context.useIdempotencyKey({
+      key: scope.key,
+      fingerprint: `${fingerprint.method} ${fingerprint.path} ${fingerprint.bodyHash}`,
+    });
 
     const status = this.statusOf(execution, request.method);
     return next.handle().pipe(
@@ -100,6 +121,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (error instanceof NoRequestContextError) return null;
       throw error;
     }
+  }
+
+  /** Whether a command sent with this key was recorded (its process may have died before answering). */
+  private async commandCompleted(scope: IdempotencyScope): Promise<boolean> {
+    return (await this.events.streamVersion(commandRecordStream(scope))) > 0;
   }
 
   /** What Nest will answer with: the route's @HttpCode, else 201 for POST and 200 otherwise. */

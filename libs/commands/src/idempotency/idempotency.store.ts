@@ -68,7 +68,11 @@ export class IdempotencyStore implements OnModuleInit {
   }
 
   /** Claims the key for this request, or says why not. */
-  async claim(scope: IdempotencyScope, request: RequestFingerprint): Promise<Claim> {
+  async claim(
+    scope: IdempotencyScope,
+    request: RequestFingerprint,
+    recorded: () => Promise<boolean> = () => Promise.resolve(false),
+  ): Promise<Claim> {
     const now = this.clock.now();
     await this.purgeExpired(now);
     const key = [scope.tenantId, scope.actorId, scope.key];
@@ -108,6 +112,16 @@ export class IdempotencyStore implements OnModuleInit {
         return { kind: 'mismatch' };
       }
       if (row.state === 'in-progress' || row.response_status === null || row.response_body === null) {
+        // Its command was recorded but never answered (the process died): take the key over; the
+        // command path answers from the record and records nothing again.
+        if (await recorded()) {
+          await this.database.pool.query(
+            `UPDATE ${IDEMPOTENCY_SCHEMA}.requests SET locked_until = $4
+              WHERE tenant_id = $1 AND actor_id = $2 AND idempotency_key = $3 AND state = 'in-progress'`,
+            [...key, new Date(now.getTime() + IDEMPOTENCY_LOCK_MS)],
+          );
+          return { kind: 'claimed' };
+        }
         return { kind: 'in-progress' };
       }
       return {
