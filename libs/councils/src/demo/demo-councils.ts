@@ -1,6 +1,6 @@
 import type { CouncilDetails } from '../domain/council.js';
 
-/** The councils whose real plans are the demo data (shared/fixtures/plans). */
+/** The councils whose real plans are the demo data (infra/demo/plans). */
 export const DEMO_COUNCILS: readonly CouncilDetails[] = [
   {
     slug: 'charnwood',

@@ -22,8 +22,9 @@ export const FIXTURES = {
   leicestershire: 'leicestershire-edi-strategy-2024-2028.txt',
 } as const;
 
+/** A real council plan, as the demo ships it (infra/demo/plans). */
 export function fixtureBytes(name: string): Uint8Array {
-  return readFileSync(path.resolve(repoRoot(), '../shared/fixtures/plans', name));
+  return readFileSync(path.join(repoRoot(), 'infra/demo/plans', name));
 }
 
 /** A text's rows of cells, as the text source splits them (a line per row, tab-separated). */

@@ -1,5 +1,5 @@
 /**
- * Facts from `../shared/reference/equality-reference.json` that the plans domain validates against,
+ * Facts from `test/fixtures/reference/equality-reference.json` that the plans domain validates against,
  * copied here so the domain needs no file or configuration; equality-reference.unit.spec.ts checks
  * the copy still matches the reference.
  */

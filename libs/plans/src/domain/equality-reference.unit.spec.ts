@@ -9,15 +9,15 @@ import {
   PSED_AIMS,
 } from './equality-reference.js';
 
-// The reference lives beside the repository, as DESIGN.md says: ../shared/reference/.
+// The reference is kept in the repository, under test/fixtures/reference/ (see test/fixtures/README.md).
 const referencePath = join(
   import.meta.dirname,
   '..',
   '..',
   '..',
   '..',
-  '..',
-  'shared',
+  'test',
+  'fixtures',
   'reference',
   'equality-reference.json',
 );
