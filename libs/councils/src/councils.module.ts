@@ -1,5 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { CommandsModule } from '@due-regard/commands';
 import { TenantRegistry } from '@due-regard/identity';
 import { CLOCK, systemClock } from '@due-regard/shared-kernel';
 import { DEMO_OPTIONS, DemoCouncilsSeeder, type DemoOptions } from './demo/demo-councils.seeder.js';
@@ -18,7 +19,7 @@ export class CouncilsModule {
   static forRoot(demo: DemoOptions): DynamicModule {
     return {
       module: CouncilsModule,
-      imports: [CqrsModule, CouncilSettingsModule],
+      imports: [CqrsModule, CouncilSettingsModule, CommandsModule],
       controllers: [RegisterCouncilHttpController, GetCouncilHttpController, ChangeCouncilSettingsHttpController],
       providers: [
         CouncilDirectory,

@@ -1,31 +1,36 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { decideAndAppend, EVENT_STORE, streamName, type AppendResult, type EventStore } from '@due-regard/event-store';
-import { RequestContext } from '@due-regard/identity';
-import { CLOCK, type Clock } from '@due-regard/shared-kernel';
+import { CommandRunner } from '@due-regard/commands';
+import { streamName } from '@due-regard/event-store';
 import { councilDecider, validateSlug } from '../domain/council.js';
-import { RegisterCouncilCommand } from './register-council.command.js';
+import { RegisterCouncilCommand, type CouncilRegistration } from './register-council.command.js';
+
+/** The council registry is the platform's: each council is a stream in the platform's log. */
+export const COUNCIL_REGISTRY_TENANT = 'platform';
 
 export function councilStream(slug: string): string {
-  return streamName('council', 'platform', slug);
+  return streamName('council', COUNCIL_REGISTRY_TENANT, slug);
 }
 
 @CommandHandler(RegisterCouncilCommand)
-export class RegisterCouncilHandler implements ICommandHandler<RegisterCouncilCommand, AppendResult> {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly context: RequestContext,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+export class RegisterCouncilHandler implements ICommandHandler<RegisterCouncilCommand, CouncilRegistration> {
+  constructor(private readonly runner: CommandRunner) {}
 
-  async execute({ council, settings }: RegisterCouncilCommand): Promise<AppendResult> {
+  execute({ council, settings }: RegisterCouncilCommand): Promise<CouncilRegistration> {
     validateSlug(council.slug);
-    return decideAndAppend(
-      this.store,
-      councilStream(council.slug),
-      councilDecider,
-      { type: 'RegisterCouncil', council, ...(settings === undefined ? {} : { settings }) },
-      this.context.eventMetadata(this.clock.now()),
+    const stream = councilStream(council.slug);
+    return this.runner.run(
+      async (session) => {
+        const { state } = await session.load(stream, councilDecider);
+        const version = session.record(
+          stream,
+          councilDecider.decide(
+            { type: 'RegisterCouncil', council, ...(settings === undefined ? {} : { settings }) },
+            state,
+          ),
+        );
+        return { slug: council.slug, version };
+      },
+      { tenantId: COUNCIL_REGISTRY_TENANT },
     );
   }
 }

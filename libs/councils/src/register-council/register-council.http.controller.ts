@@ -50,7 +50,7 @@ export class RegisterCouncilHttpController {
         quarterConvention === undefined ? undefined : { quarterConvention },
       ),
     );
-    response.setHeader('ETag', `"${result.nextExpectedVersion}"`);
+    response.setHeader('ETag', `"${result.version}"`);
     response.setHeader('Location', `/api/v1/councils/${slug}`);
     return {
       slug,
@@ -59,7 +59,7 @@ export class RegisterCouncilHttpController {
       nation,
       region: region.trim(),
       settings: { quarterConvention: quarterConvention ?? DEFAULT_COUNCIL_SETTINGS.quarterConvention },
-      version: result.nextExpectedVersion,
+      version: result.version,
     };
   }
 }
