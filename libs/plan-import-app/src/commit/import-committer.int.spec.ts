@@ -272,12 +272,11 @@ describe('committing an import preview through the plans commands', () => {
     expect(await eventsOf('refused')).toEqual([]);
   });
 
-  it('says exactly what it had recorded when a command is refused half-way', async () => {
+  it('records nothing when a command is refused half-way, and records it all once corrected', async () => {
     const { preview, options } = await previewOf(DEMO_DOCUMENTS.charnwood2024);
     const [first, ...rest] = preview.actions;
     if (first === undefined) throw new Error('the fixture has actions');
-    // A due revision without a reason: the plans domain refuses it, after the actions are recorded.
-    const revised = preview.actions.length;
+    // A due revision without a reason: the plans domain refuses it, after the actions were decided.
     const broken: PlanPreview = {
       ...preview,
       actions: [
@@ -293,24 +292,27 @@ describe('committing an import preview through the plans commands', () => {
       .commit(broken, { ...options, council: 'half-way' })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ImportCommitError);
-    const failure = error as ImportCommitError;
-    expect(failure).toMatchObject({
+    expect(error).toMatchObject({
       code: 'commit_failed',
       step: 'revising the due of action 1.1',
-      created: { strategyStatus: 'draft', planStatus: 'draft', objectives: 4, actions: revised, dueRevisions: 0 },
+      createdAnything: false,
     });
-    expect(failure.message).toMatch(
-      /^The import stopped at revising the due of action 1\.1: .+ Recorded before it stopped: strategy [0-9a-f-]{36} \(draft\), plan [0-9a-f-]{36} \(draft\), 4 objectives, 23 actions, 0 due revisions, 0 progress entries\.$/,
+    expect((error as Error).message).toMatch(
+      /^The import stopped at revising the due of action 1\.1: .+ Nothing was recorded\.$/,
     );
+    expect(await eventsOf('half-way')).toEqual([]);
+
+    const result = await committer.commit(preview, { ...options, council: 'half-way' });
     const events = await eventsOf('half-way');
-    expect(counts(events)).toEqual({
+    expect(counts(events)).toMatchObject({
       StrategyDrafted: 1,
       ObjectiveAdded: 4,
       ActionPlanDrafted: 1,
-      ActionRegistered: 23,
-      ActionAdded: 23,
+      ActionRegistered: preview.actions.length,
+      ActionAdded: preview.actions.length,
     });
-    expect(ofType(events, 'StrategyDrafted')[0]?.['strategyId']).toBe(failure.created.strategyId);
-    expect(ofType(events, 'ActionPlanDrafted')[0]?.['planId']).toBe(failure.created.planId);
+    expect(result.actions).toBe(preview.actions.length);
+    // One command, one append: every event of the import commits in the same transaction.
+    expect(new Set(events.map((event) => event.globalPosition.commit)).size).toBe(1);
   });
 });

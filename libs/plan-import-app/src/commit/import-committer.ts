@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { CommandRunner } from '@due-regard/commands';
 import type { JsonObject } from '@due-regard/event-store';
 import { RequestContext, SYSTEM_PRINCIPAL, type Principal } from '@due-regard/identity';
 import type { PlanPreview, PreviewAction, PreviewGroup, PreviewObjective } from '@due-regard/plan-import';
@@ -132,16 +133,19 @@ interface MutableCreated {
 /**
  * Turns an import preview into the plans domain's history, through the same CQRS commands the
  * API sends: the strategy and its objectives, the plan and its actions, the due revisions and
- * progress the document records, then the lifecycle the caller asks for. Every event is appended
- * inside one request context with source `import` and the document's name and SHA-256.
+ * progress the document records, then the lifecycle the caller asks for. Every event carries
+ * source `import` and the document's name and SHA-256.
  *
- * Commands are sent one after another (each action is its own stream, registered by the plan's):
- * should one be refused half-way, the error says exactly what had been recorded before it.
+ * The whole import is one command: the plan commands run inside it, each deciding on what the
+ * ones before it decided, and every event of every stream is appended in one atomic append at the
+ * end. Should any step be refused, or the append fail, nothing at all is recorded, and the error
+ * names the step.
  */
 @Injectable()
 export class ImportCommitter {
   constructor(
     private readonly commandBus: CommandBus,
+    private readonly runner: CommandRunner,
     private readonly context: RequestContext,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -166,8 +170,21 @@ export class ImportCommitter {
         principal: options.principal ?? importPrincipal(options.council),
         metadataExtra,
       },
-      () => this.execute(plan, options, correlationId),
+      () => this.recordAtOnce(plan, options, correlationId),
     );
+  }
+
+  private async recordAtOnce(plan: CommitPlan, options: CommitOptions, correlationId: string): Promise<CommitResult> {
+    try {
+      const { position: _position, ...result } = await this.runner.run(() =>
+        this.execute(plan, options, correlationId),
+      );
+      return result;
+    } catch (error) {
+      if (error instanceof ImportCommitError) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new ImportCommitError('commit_failed', 'recording the import', nothingCreated(), reason);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -326,6 +343,7 @@ export class ImportCommitter {
   // ---------------------------------------------------------------------------------------------
   // Sending the commands.
 
+  /** Runs the plan commands inside the import's command: nothing is appended until all have decided. */
   private async execute(plan: CommitPlan, options: CommitOptions, correlationId: string): Promise<CommitResult> {
     const created: MutableCreated = {
       strategyId: null,
@@ -499,7 +517,7 @@ export class ImportCommitter {
       throw new ImportCommitError(
         'commit_failed',
         step,
-        { ...created },
+        nothingCreated(),
         error instanceof Error ? error.message : String(error),
       );
     }
