@@ -261,6 +261,30 @@ describe('plans: the write side over HTTP', () => {
     expect(before.body).toMatchObject({ status: 'not-started', rag: 'none', progress: [], version: 1, asOf });
   });
 
+  it('records all of 20 parallel progress reports sent without If-Match: none lost, none refused', async () => {
+    const actionId = await addAction('9.20', ['Human Resources']);
+    const { planId } = await planFixture();
+    const reports = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        charnwood('post', `/plans/${planId}/actions/${actionId}/progress`, editor).send({
+          status: 'in-progress',
+          narrative: `Parallel report ${i + 1}`,
+        }),
+      ),
+    );
+    expect(reports.map((report) => report.status)).toEqual(reports.map(() => 200));
+    expect(reports.map((report) => written(report).version).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 20 }, (_, i) => i + 2),
+    );
+    const action = await charnwood('get', `/plans/${planId}/actions/${actionId}`, editor);
+    expect(actionRead(action).version).toBe(21);
+    expect(
+      actionRead(action)
+        .progress.map((entry) => entry.narrative)
+        .sort(),
+    ).toEqual(Array.from({ length: 20 }, (_, i) => `Parallel report ${i + 1}`).sort());
+  });
+
   it('answers a repeated POST with the same Idempotency-Key with the first response, and records nothing more', async () => {
     const actionId = await addAction('2.1', ['Human Resources']);
     const { planId } = await planFixture();
