@@ -3,6 +3,7 @@ import { EVENT_STORE, type EventMetadata, type EventStore } from '@due-regard/ev
 import { RequestContext } from '@due-regard/identity';
 import { CLOCK, type Clock } from '@due-regard/shared-kernel';
 import type { CommandSession } from './command-session.js';
+import { commandMetadata } from './command-metadata.js';
 import { handleCommand, type Handled } from './handle-command.js';
 
 export interface RunOptions {
@@ -14,9 +15,9 @@ export interface RunOptions {
 }
 
 /**
- * `handleCommand` for Nest handlers, in the request's (or job's) context: tenant, actor,
- * correlation and source from the RequestContext (never the body), time from the clock, and the
- * request's Idempotency-Key once the interceptor has claimed it.
+ * `handleCommand` for Nest handlers, in the request's (or job's) context: every event's metadata
+ * (tenant, actor, correlation, source) comes from the RequestContext, never the body; the time from
+ * the clock; and the request's Idempotency-Key once the interceptor has claimed it.
  */
 @Injectable()
 export class CommandRunner {
@@ -30,16 +31,13 @@ export class CommandRunner {
     decide: (session: CommandSession) => Promise<Result>,
     options: RunOptions = {},
   ): Promise<Handled<Result>> {
-    const metadata = (): EventMetadata => {
-      const base = this.context.eventMetadata(this.clock.now());
-      return options.tenantId === undefined ? base : { ...base, tenantId: options.tenantId };
-    };
+    const metadata = (): EventMetadata => commandMetadata(this.context, this.clock.now(), options.tenantId);
     const claimed = this.context.idempotency();
     const idempotency =
       claimed === null
         ? undefined
         : {
-            tenantId: options.tenantId ?? metadata().tenantId,
+            tenantId: options.tenantId ?? this.context.tenantId(),
             actorId: this.context.principal().subject,
             key: claimed.key,
             fingerprint: claimed.fingerprint,

@@ -6,3 +6,4 @@ export * from './command-runner.js';
 export * from './commands.module.js';
 export * from './idempotency/idempotency.interceptor.js';
 export * from './idempotency/idempotency.store.js';
+export * from './command-metadata.js';

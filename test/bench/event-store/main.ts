@@ -4,7 +4,9 @@
 //   1. ours: PostgresEventStore, one event per append with its expected version
 //   2. the physical baseline: the same rows, one autocommit INSERT each, into a plain table
 //   3. a peer: Emmett's PostgreSQL event store, in a child process
-//   4. read-all: our readAll over everything part 1 appended
+//   4. read-all: our readAll over everything parts 1 and 5 appended
+//   5. ours: atomic appends to two streams at once (one event each), as a command touching two
+//      aggregates appends
 // Prints a table, then as the very last line of stdout one JSON object. Diagnostics go to stderr.
 import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
@@ -137,6 +139,7 @@ async function main(): Promise<void> {
       row('1 ours: append, expected version', ours.append),
       row('2 raw INSERT, 1 row per transaction', raw),
       row('3 Emmett appendToStream', emmett),
+      row('5 ours: one append to 2 streams', ours.multiStreamAppend),
       row('4 ours: readAll, batches of 1000', ours.readAll),
     ],
   );
@@ -167,6 +170,8 @@ async function main(): Promise<void> {
     ratio_raw: Number(ratioRaw.toFixed(2)),
     ratio_emmett: Number(ratioEmmett.toFixed(2)),
     readall_eps: Math.round(eps(ours.readAll)),
+    multi_stream_eps: Math.round(eps(ours.multiStreamAppend)),
+    multi_stream_appends_per_s: Math.round(eps(ours.multiStreamAppend) / 2),
   };
   process.stdout.write(`${lines.join('\n')}\n${JSON.stringify(json)}\n`);
 }

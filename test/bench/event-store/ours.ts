@@ -15,6 +15,8 @@ export interface PartResult {
 
 export interface OursResult {
   readonly append: PartResult;
+  /** Each append to two streams at once (one event each), atomically. */
+  readonly multiStreamAppend: PartResult;
   readonly readAll: PartResult;
 }
 
@@ -37,6 +39,20 @@ async function appendOne(store: PostgresEventStore, task: AppendTask): Promise<v
     throw new Error(
       `append to ${task.streamId} answered version ${result.nextExpectedVersion}, expected ${task.version}`,
     );
+  }
+}
+
+/** The task's event, and a copy, to two streams of its own at once: one command touching two aggregates. */
+async function appendPair(store: PostgresEventStore, task: AppendTask): Promise<void> {
+  const expected = task.version === 1 ? NO_STREAM : task.version - 1;
+  const results = await store.appendStreams([
+    { streamId: `${task.streamId}-a`, events: [task.event], expectedVersion: expected },
+    { streamId: `${task.streamId}-b`, events: [task.event], expectedVersion: expected },
+  ]);
+  for (const result of results) {
+    if (result.nextExpectedVersion !== task.version) {
+      throw new Error(`a pair append to ${task.streamId} answered version ${result.nextExpectedVersion}`);
+    }
   }
 }
 
@@ -79,7 +95,13 @@ export async function runOurs(workload: Workload, adminUrl: string): Promise<Our
     const appendUsage = await probe.end(run.operations);
     log(`appends: ${(run.operations / run.seconds).toFixed(0)} events/s`);
 
-    const expectedTotal = workload.shape.appends + workload.shape.warmupAppends;
+    log(`timed: ${workload.shape.appends} appends to two streams at once`);
+    await probe.begin();
+    const pairs: WritersRun = await runWriters(workload.timed, (task) => appendPair(open, task));
+    const pairUsage = await probe.end(pairs.operations * 2);
+    log(`two-stream appends: ${((pairs.operations * 2) / pairs.seconds).toFixed(0)} events/s`);
+
+    const expectedTotal = 3 * workload.shape.appends + workload.shape.warmupAppends;
     const firstStream = workload.timed[0]?.[0]?.streamId;
     if (firstStream) {
       const verification = await open.verifyStream(firstStream);
@@ -115,6 +137,13 @@ export async function runOurs(workload: Workload, adminUrl: string): Promise<Our
 
     return {
       append: { events: run.operations, seconds: run.seconds, p50Ms: run.p50Ms, p99Ms: run.p99Ms, usage: appendUsage },
+      multiStreamAppend: {
+        events: pairs.operations * 2,
+        seconds: pairs.seconds,
+        p50Ms: pairs.p50Ms,
+        p99Ms: pairs.p99Ms,
+        usage: pairUsage,
+      },
       readAll: { events: scan.events, seconds, p50Ms: null, p99Ms: null, usage: scanUsage },
     };
   } finally {

@@ -1,6 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { EventMetadata, EventSource, JsonObject } from '@due-regard/event-store';
+import type { JsonObject } from '@due-regard/shared-kernel';
 import type { Principal } from '../tokens/principal.js';
+
+/** What a request or job came through; events record it as their source. */
+export type RequestSource = 'ui' | 'api' | 'import' | 'job' | 'system';
 
 export type Tenant = { readonly kind: 'council'; readonly slug: string } | { readonly kind: 'platform' };
 
@@ -8,7 +11,7 @@ interface ContextState {
   readonly tenant: Tenant;
   readonly correlationId: string;
   /** Until someone signs in, what the request came through as entered; then how they signed in. */
-  source: EventSource;
+  source: RequestSource;
   /** Kept with every event appended in this context, e.g. an imported document's SHA-256. */
   readonly metadataExtra: JsonObject | null;
   principal: Principal | null;
@@ -37,7 +40,7 @@ export class RequestContext {
     entry: {
       tenant: Tenant;
       correlationId: string;
-      source: EventSource;
+      source: RequestSource;
       principal?: Principal | null;
       metadataExtra?: JsonObject | null;
     },
@@ -94,18 +97,19 @@ export class RequestContext {
     return storage.getStore()?.idempotency ?? null;
   }
 
-  /** Metadata for events appended in this context: tenant and actor come from here, never from input. */
-  eventMetadata(occurredAt: Date, causationId: string | null = null): EventMetadata {
-    const state = this.state();
-    return {
-      tenantId: state.tenant.kind === 'council' ? state.tenant.slug : 'platform',
-      actorId: this.principal().subject,
-      correlationId: state.correlationId,
-      causationId,
-      occurredAt: occurredAt.toISOString(),
-      source: state.source,
-      ...(state.metadataExtra ? { extra: state.metadataExtra } : {}),
-    };
+  /** The council slug, or `platform` outside any council: whose log this context writes to. */
+  tenantId(): string {
+    const tenant = this.tenant();
+    return tenant.kind === 'council' ? tenant.slug : 'platform';
+  }
+
+  source(): RequestSource {
+    return this.state().source;
+  }
+
+  /** Kept with every event recorded in this context (e.g. an imported document's SHA-256); null when none. */
+  metadataExtra(): JsonObject | null {
+    return this.state().metadataExtra;
   }
 
   private state(): ContextState {
