@@ -59,8 +59,8 @@ describe('layer rules (eslint.config.js)', () => {
       ['ioredis', "import { Redis } from 'ioredis';\nexport const x = Redis;\n"],
       ['pg', "import pg from 'pg';\nexport const x = pg;\n"],
       [
-        '@eventstore/db-client',
-        "import { EventStoreDBClient } from '@eventstore/db-client';\nexport const x = EventStoreDBClient;\n",
+        '@kurrent/kurrentdb-client',
+        "import { KurrentDBClient } from '@kurrent/kurrentdb-client';\nexport const x = KurrentDBClient;\n",
       ],
       ['express', "import express from 'express';\nexport const x = express;\n"],
       ['@due-regard/platform', "import { Config } from '@due-regard/platform';\nexport const x = Config;\n"],

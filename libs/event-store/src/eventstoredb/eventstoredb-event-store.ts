@@ -1,19 +1,20 @@
 import {
   BACKWARDS,
   END,
-  EventStoreDBClient,
   excludeSystemEvents,
   FORWARDS,
+  KurrentDBClient,
   START as CLIENT_START,
   StreamDeletedError,
   StreamNotFoundError,
   WrongExpectedVersionError,
   type AllStreamSubscription,
+  type Filter,
   type ReadPosition,
   type ReadRevision,
-} from '@eventstore/db-client';
-import { InvalidEventError } from '../errors.js';
-import type { NewEvent, RecordedEvent } from '../event.js';
+} from '@kurrent/kurrentdb-client';
+import { ConcurrencyError, InvalidEventError } from '../errors.js';
+import type { GlobalPosition, NewEvent, RecordedEvent } from '../event.js';
 import {
   ANY,
   type AppendResult,
@@ -22,6 +23,7 @@ import {
   type ReadAllBatch,
   type ReadAllOptions,
   type ReadStreamOptions,
+  type StreamAppend,
 } from '../event-store.port.js';
 import { prepareEvents, uuidV7Ids } from '../new-events.js';
 import type { Clock, IdGenerator } from '../ports.js';
@@ -36,31 +38,36 @@ import {
 } from '../tamper-evidence.js';
 import { Upcasters } from '../upcasting.js';
 import {
+  allStreamFilter,
   allStreamSelector,
-  chainEvents,
+  appendedVersions,
+  assertAppendList,
   decodeStoredEvent,
+  endOfReadPosition,
   isAfter,
   isSystemEvent,
-  planAppend,
+  multiStreamAppendRefusal,
+  multiStreamConcurrencyError,
+  planStreamAppend,
   readAllStart,
   redactConnectionString,
   redactPassword,
   revisionForVersion,
   scanPageSize,
   tenantStreamRegex,
+  toAppendStreamRequests,
   toClientConnectionString,
-  toConcurrencyError,
-  toEventData,
   toGlobalPosition,
   toRecordedEvent,
   versionForRevision,
   verifyStored,
+  type PlannedAppend,
   type RawKurrentEvent,
   type StreamTip,
 } from './eventstoredb-mapping.js';
 
 export interface EventStoreDbEventStoreOptions {
-  /** `esdb://host:2113?tls=false`, `esdb+discover://…`; `kurrentdb://` is accepted as a synonym of `esdb://`. */
+  /** `kurrentdb://host:2113?tls=false`, `kurrentdb+discover://…`; `esdb://` (and `kurrent://`, `kdb://`) are synonyms. */
   readonly connectionString: string;
   readonly signer: CheckpointSigner;
   readonly upcasters?: Upcasters;
@@ -68,9 +75,10 @@ export interface EventStoreDbEventStoreOptions {
   /** UUIDv7 generator for events appended without an id. */
   readonly ids?: IdGenerator;
   /**
-   * At most this many raw `$all` events are scanned by one readAll call that filters by tenant or
-   * event type; past it the call returns what it found with `caughtUp: false` and a position past
-   * everything scanned, so a reader advances without one call running unbounded. Default 100 000.
+   * At most this many `$all` events that KurrentDB's filter let through are scanned here by one
+   * readAll call that selects further (by event type within a tenant, or leaving out streams that
+   * are not ours); past it the call returns what it found with `caughtUp: false` and a position
+   * past everything scanned, so a reader advances without one call running unbounded. Default 100 000.
    */
   readonly readAllScanLimit?: number;
 }
@@ -85,18 +93,55 @@ const DEFAULT_READ_ALL_SCAN_LIMIT = 100_000;
 
 const systemClock: Clock = { now: () => new Date() };
 
+/** `work`, or an error once PING_DEADLINE_MS have passed without its answer. */
+async function withinDeadline<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`KurrentDB did not answer within ${PING_DEADLINE_MS} ms`)),
+      PING_DEADLINE_MS,
+    );
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
- * The EventStore port on KurrentDB (EventStoreDB) through `@eventstore/db-client` 6.
+ * The client finds out what the server is, with the version it reports, once per client
+ * (`GetSupportedMethods`) and keeps it behind its `capabilities` getter, which it uses for its own
+ * feature checks. The getter is protected in the client's types, so it is reached through this
+ * narrow view; a unit test checks that the client still has it.
+ */
+interface WithServerFeatures {
+  readonly capabilities: Promise<{ readonly serverVersion: string }>;
+}
+
+async function reportedServerVersion(client: KurrentDBClient): Promise<string> {
+  const features = await (client as unknown as WithServerFeatures).capabilities;
+  return features.serverVersion;
+}
+
+/**
+ * The EventStore port on KurrentDB 25.1 or later through `@kurrent/kurrentdb-client` 1.3.
  *
  * - Stream ids are KurrentDB stream names 1:1 (`<category>-<tenant>.<entity>`, so `$by_category`
  *   and `$ce-<category>` work). Stream version = KurrentDB revision + 1.
- * - Every append is sent with an exact expected revision (ANY reads the tip first and retries on a
- *   conflict), because each event's hash covers its stream version and the previous event's hash.
+ * - Every append, single-stream ones included, is one multi-stream append (`multiStreamAppend`,
+ *   KurrentDB's append session): all its events commit in one transaction or none does. Each
+ *   stream is sent with an exact expected revision (ANY reads the tip first and retries on a
+ *   conflict), because each event's hash covers its stream version and the previous event's hash;
+ *   a stream whose tip already contradicts its expectation refuses the append before anything is sent.
  * - The KurrentDB event keeps our data as its data, and our metadata, schema version and chain
- *   link in its metadata (see `EventEnvelope`).
+ *   link in its metadata (see `EventEnvelope`); events written by earlier versions of this adapter
+ *   (nested JSON metadata) read and verify the same.
  * - `$all` is read with catch-up reads only (never persistent subscriptions, which do not keep
- *   order). KurrentDB gives an event its log position when it commits, so reading `$all` in
- *   position order never skips an event that commits late: the port's gap-free guarantee holds as is.
+ *   order), filtered on the server (by tenant or event type). KurrentDB gives an event its log
+ *   position when it commits, so reading `$all` in position order never skips an event that
+ *   commits late: the port's gap-free guarantee holds as is.
+ * - create() refuses a server older than 25.1, which has no multi-stream append.
  */
 export class EventStoreDbEventStore implements EventStore {
   private readonly listeners = new Set<() => void>();
@@ -105,7 +150,7 @@ export class EventStoreDbEventStore implements EventStore {
   private closed = false;
 
   private constructor(
-    private readonly client: EventStoreDBClient,
+    private readonly client: KurrentDBClient,
     private readonly signer: CheckpointSigner,
     private readonly upcasters: Upcasters,
     private readonly clock: Clock,
@@ -113,7 +158,10 @@ export class EventStoreDbEventStore implements EventStore {
     private readonly readAllScanLimit: number,
   ) {}
 
-  /** Connects and checks that the server answers; fails fast with a clear message when it does not. */
+  /**
+   * Connects, checks that the server answers and that it has multi-stream append (KurrentDB 25.1
+   * or later); fails fast with a one-line message when it does not.
+   */
   static async create(options: EventStoreDbEventStoreOptions): Promise<EventStoreDbEventStore> {
     const scanLimit = options.readAllScanLimit ?? DEFAULT_READ_ALL_SCAN_LIMIT;
     if (!Number.isSafeInteger(scanLimit) || scanLimit < 1)
@@ -121,9 +169,9 @@ export class EventStoreDbEventStore implements EventStore {
     const where = redactConnectionString(options.connectionString);
     const reasonOf = (error: unknown): string =>
       redactPassword(error instanceof Error ? error.message : String(error), options.connectionString);
-    let client: EventStoreDBClient;
+    let client: KurrentDBClient;
     try {
-      client = EventStoreDBClient.connectionString(toClientConnectionString(options.connectionString));
+      client = KurrentDBClient.connectionString(toClientConnectionString(options.connectionString));
     } catch (error) {
       // eslint-disable-next-line preserve-caught-error -- the client's ParseError quotes the whole connection string, password included
       throw new Error(`Invalid KurrentDB connection string ${where}: ${reasonOf(error)}`);
@@ -136,11 +184,19 @@ export class EventStoreDbEventStore implements EventStore {
       options.ids ?? uuidV7Ids,
       scanLimit,
     );
+    let serverVersion: string;
     try {
+      // The version first: it goes through gRPC, whose errors say why a server cannot be reached.
+      serverVersion = await withinDeadline(reportedServerVersion(client));
       await store.ping();
     } catch (error) {
       await client.dispose().catch(() => undefined);
       throw new Error(`Cannot reach KurrentDB at ${where}: ${reasonOf(error)}`, { cause: error });
+    }
+    const refusal = multiStreamAppendRefusal(serverVersion, where);
+    if (refusal !== null) {
+      await client.dispose().catch(() => undefined);
+      throw new Error(refusal);
     }
     return store;
   }
@@ -154,44 +210,30 @@ export class EventStoreDbEventStore implements EventStore {
     if (events.length === 0) throw new InvalidEventError(`No events to append to ${streamId}`);
     parseStreamName(streamId);
     // Ids are fixed once, so that a retried ANY append sends the same events.
-    const withIds = events.map((event) => ({ ...event, id: event.id ?? this.ids.next() }));
+    const withIds = this.withIds(events);
 
     for (let attempt = 1; ; attempt += 1) {
-      const tip = await this.readTip(streamId);
-      const plan = planAppend(streamId, expectedVersion, tip);
-      const chained = chainEvents(prepareEvents(streamId, withIds, plan.currentVersion, this.ids), plan.previousHash);
-      let conflict: WrongExpectedVersionError | null = null;
       try {
-        const result = await this.client.appendToStream(streamId, chained.map(toEventData), {
-          expectedRevision: plan.expectedRevision,
-        });
-        // Only with `throwOnAppendFailure=false` in the connection string; its revision is unreliable in client 6.2.1.
-        if (!result.success)
-          conflict = new WrongExpectedVersionError(undefined, {
-            streamName: streamId,
-            expected: plan.expectedRevision,
-            current: (await this.readTip(streamId))?.revision ?? 'no_stream',
-          });
+        const [result] = await this.appendAtomically([{ streamId, events: withIds, expectedVersion }]);
+        if (!result) throw new Error(`No result for the append to ${streamId}`);
+        return result;
       } catch (error) {
-        if (!(error instanceof WrongExpectedVersionError)) throw error;
-        conflict = error;
-      }
-      if (conflict) {
+        if (!(error instanceof ConcurrencyError)) throw error;
         if (expectedVersion !== ANY || attempt >= ANY_APPEND_ATTEMPTS)
-          throw toConcurrencyError(streamId, expectedVersion, conflict);
+          throw new ConcurrencyError(streamId, expectedVersion, error.actual);
         // Writers that collided would collide again in lock step: spread their retries a little.
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
-        continue;
       }
-
-      const recorded = await this.readAppended(
-        streamId,
-        plan.currentVersion,
-        chained.map((event) => event.content.id),
-      );
-      this.notifyListeners();
-      return { nextExpectedVersion: plan.currentVersion + chained.length, events: recorded };
     }
+  }
+
+  async appendStreams(appends: readonly StreamAppend[]): Promise<readonly AppendResult[]> {
+    this.assertOpen();
+    assertAppendList(appends);
+    const withIds = appends.map((append) => ({ ...append, events: this.withIds(append.events) }));
+    // Every event is checked before anything is read or written (again, with its stream version, below).
+    for (const { streamId, events } of withIds) prepareEvents(streamId, events, 0, this.ids);
+    return this.appendAtomically(withIds);
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<readonly RecordedEvent[]> {
@@ -229,18 +271,23 @@ export class EventStoreDbEventStore implements EventStore {
     const { after, batchSize } = options;
     if (!Number.isSafeInteger(batchSize) || batchSize < 1)
       throw new RangeError(`batchSize must be a whole number from 1, not ${batchSize}`);
-    const selected = allStreamSelector({ tenantId: options.tenantId, eventTypes: options.eventTypes });
+    const selection = { tenantId: options.tenantId, eventTypes: options.eventTypes };
+    // Read before the filtered read starts: see endOfReadPosition.
+    const head = await this.headPosition();
+    if (selection.eventTypes?.length === 0)
+      return { events: [], position: endOfReadPosition(after, head), caughtUp: true };
+    const filter = allStreamFilter(selection);
+    const selected = allStreamSelector(selection);
     const events: RecordedEvent[] = [];
     let position = after;
     let scanned = 0;
 
-    // @eventstore/db-client 6 cannot send a filter with a read of $all (its readAll always sends
-    // "no filter"; filtered reads arrived in @kurrent/kurrentdb-client), and a filtered catch-up
-    // subscription cannot say reliably where a bounded read ends. So $all is read page by page and
-    // selected here; `position` advances past skipped events too.
+    // KurrentDB filters on stream names or on event types, and returns only the events that pass;
+    // what it cannot select (event types within a tenant, streams that are not ours) is selected
+    // here, page by page, and `position` advances past skipped events too.
     for (let pageNumber = 0; ; pageNumber += 1) {
       const pageSize = scanPageSize(batchSize, pageNumber);
-      const page = await this.readAllPage(position, pageSize);
+      const page = await this.readAllPage(position, pageSize, filter);
       for (const raw of page) {
         if (!isAfter(toGlobalPosition(raw.position, raw.id), position)) continue;
         position = toGlobalPosition(raw.position, raw.id);
@@ -250,7 +297,8 @@ export class EventStoreDbEventStore implements EventStore {
           if (events.length === batchSize) return { events, position, caughtUp: false };
         }
       }
-      if (page.length < pageSize) return { events, position, caughtUp: true };
+      // A filtered read stops short of its count only at the end of $all.
+      if (page.length < pageSize) return { events, position: endOfReadPosition(position, head), caughtUp: true };
       if (scanned >= this.readAllScanLimit) return { events, position, caughtUp: false };
     }
   }
@@ -349,14 +397,9 @@ export class EventStoreDbEventStore implements EventStore {
 
   async ping(): Promise<void> {
     this.assertOpen();
-    const read = this.client.readAll({
-      fromPosition: END,
-      direction: BACKWARDS,
-      maxCount: 1,
-      deadline: PING_DEADLINE_MS,
-    });
-    // One event at most: the round trip is what counts.
-    for await (const resolved of read) void resolved;
+    // One event at most: the round trip is what counts. Reads go through the client's native
+    // bridge, which takes no deadline: the wait is bounded here.
+    await withinDeadline(this.headPosition());
   }
 
   async close(): Promise<void> {
@@ -377,6 +420,53 @@ export class EventStoreDbEventStore implements EventStore {
 
   private assertOpen(): void {
     if (this.closed) throw new Error('The KurrentDB event store is closed');
+  }
+
+  /** Each event with its id, given or new, so that whatever is sent again carries the same ids. */
+  private withIds(events: readonly NewEvent[]): NewEvent[] {
+    return events.map((event) => ({ ...event, id: event.id ?? this.ids.next() }));
+  }
+
+  /**
+   * One multi-stream append of every stream given, each planned against its tip as just read:
+   * all events commit together or none does. A stream whose tip already contradicts its
+   * expectation refuses the append before anything is sent; one that moves in between makes
+   * KurrentDB refuse it, naming the stream. Either way a ConcurrencyError names that stream.
+   */
+  private async appendAtomically(
+    appends: readonly { streamId: string; events: readonly NewEvent[]; expectedVersion: ExpectedVersion }[],
+  ): Promise<AppendResult[]> {
+    const tips = await Promise.all(appends.map(({ streamId }) => this.readTip(streamId)));
+    const planned: PlannedAppend[] = appends.map(({ streamId, events, expectedVersion }, index) =>
+      planStreamAppend(streamId, events, expectedVersion, tips[index] ?? null, this.ids),
+    );
+    let versions: number[];
+    try {
+      versions = appendedVersions(planned, await this.client.multiStreamAppend(toAppendStreamRequests(planned)));
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError) throw multiStreamConcurrencyError(planned, error);
+      throw error;
+    }
+    const results = await Promise.all(
+      planned.map(async ({ streamId, plan, events }, index) => ({
+        nextExpectedVersion: versions[index] ?? plan.currentVersion + events.length,
+        events: await this.readAppended(
+          streamId,
+          plan.currentVersion,
+          events.map((event) => event.content.id),
+        ),
+      })),
+    );
+    this.notifyListeners();
+    return results;
+  }
+
+  /** The position of the last event in `$all` (KurrentDB's own included); null while it is empty. */
+  private async headPosition(): Promise<GlobalPosition | null> {
+    for await (const resolved of this.client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 1 })) {
+      if (resolved.event) return toGlobalPosition(resolved.event.position, resolved.event.id);
+    }
+    return null;
   }
 
   /** A stream's events in the requested window; an unknown, soft-deleted or tombstoned stream reads as none. */
@@ -426,10 +516,15 @@ export class EventStoreDbEventStore implements EventStore {
     return stored.map((event) => toRecordedEvent(event, null));
   }
 
-  private async readAllPage(after: ReadAllOptions['after'], pageSize: number): Promise<RawKurrentEvent[]> {
+  private async readAllPage(after: GlobalPosition, pageSize: number, filter: Filter): Promise<RawKurrentEvent[]> {
     const fromPosition: ReadPosition = readAllStart(after);
     const events: RawKurrentEvent[] = [];
-    for await (const resolved of this.client.readAll({ fromPosition, direction: FORWARDS, maxCount: pageSize })) {
+    for await (const resolved of this.client.readAll({
+      fromPosition,
+      direction: FORWARDS,
+      maxCount: pageSize,
+      filter,
+    })) {
       if (resolved.event) events.push(resolved.event);
     }
     return events;
@@ -443,7 +538,8 @@ export class EventStoreDbEventStore implements EventStore {
   private async tenantStreams(tenantId: string): Promise<Map<string, bigint>> {
     const pattern = new RegExp(tenantStreamRegex(tenantId));
     const highest = new Map<string, bigint>();
-    for await (const resolved of this.client.readAll({ fromPosition: CLIENT_START, direction: FORWARDS })) {
+    const filter = allStreamFilter({ tenantId });
+    for await (const resolved of this.client.readAll({ fromPosition: CLIENT_START, direction: FORWARDS, filter })) {
       const event = resolved.event;
       if (!event || isSystemEvent(event.streamId, event.type) || !pattern.test(event.streamId)) continue;
       const seen = highest.get(event.streamId);

@@ -1,19 +1,27 @@
 /**
- * Pure mapping between our event store port and KurrentDB (EventStoreDB) as seen through
- * `@eventstore/db-client` 6: versions and revisions, log positions, the metadata envelope that
- * carries our metadata and hash chain, stream selection for `$all`, and error mapping.
+ * Pure mapping between our event store port and KurrentDB as seen through
+ * `@kurrent/kurrentdb-client` 1.3: versions and revisions, log positions, the metadata envelope that
+ * carries our metadata and hash chain, multi-stream append requests and their answers, server-side
+ * filters for `$all`, the server version check, and error mapping.
  *
  * Nothing here does I/O, so every rule can be unit-tested without a server.
  */
 import {
+  eventTypeFilter,
+  excludeSystemEvents,
   jsonEvent,
   NO_STREAM as CLIENT_NO_STREAM,
   START as CLIENT_START,
+  streamNameFilter,
+  type AppendStreamRequest,
+  type CurrentStreamState,
   type EventData,
+  type Filter,
+  type MultiAppendResult,
   type Position,
   type ReadPosition,
   type WrongExpectedVersionError,
-} from '@eventstore/db-client';
+} from '@kurrent/kurrentdb-client';
 import { ConcurrencyError, InvalidEventError } from '../errors.js';
 import {
   EVENT_SOURCES,
@@ -21,10 +29,12 @@ import {
   type GlobalPosition,
   type JsonObject,
   type JsonValue,
+  type NewEvent,
   type RecordedEvent,
 } from '../event.js';
-import { ANY, NO_STREAM, type ExpectedVersion } from '../event-store.port.js';
-import type { PreparedEvent } from '../new-events.js';
+import { ANY, NO_STREAM, type ExpectedVersion, type StreamAppend } from '../event-store.port.js';
+import { prepareEvents, type PreparedEvent } from '../new-events.js';
+import type { IdGenerator } from '../ports.js';
 import { comparePositions, START } from '../position.js';
 import {
   chainHash,
@@ -43,8 +53,10 @@ import type { Upcasters } from '../upcasting.js';
 const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
 
 /**
- * `@eventstore/db-client` 6 understands only `esdb://` and `esdb+discover://`; KurrentDB's own
- * documentation now writes `kurrentdb://` (and `kdb://`). Same grammar, so only the scheme changes.
+ * The client's own scheme for every scheme we accept: `kurrentdb://` (or `kurrentdb+discover://`).
+ * The client still parses `esdb://` but warns on the console that it is deprecated, and older
+ * deployments of ours were configured with it; `kurrent://` and `kdb://` are KurrentDB's other
+ * spellings. Same grammar, so only the scheme changes.
  */
 export function toClientConnectionString(connectionString: string): string {
   const match = SCHEME.exec(connectionString.trim());
@@ -60,12 +72,12 @@ export function toClientConnectionString(connectionString: string): string {
     case 'kurrentdb':
     case 'kurrent':
     case 'kdb':
-      return `esdb://${rest}`;
+      return `kurrentdb://${rest}`;
     case 'esdb+discover':
     case 'kurrentdb+discover':
     case 'kurrent+discover':
     case 'kdb+discover':
-      return `esdb+discover://${rest}`;
+      return `kurrentdb+discover://${rest}`;
     default:
       throw new Error(`Unsupported KurrentDB connection string scheme "${scheme}://" (use esdb:// or kurrentdb://)`);
   }
@@ -85,6 +97,50 @@ export function redactPassword(text: string, connectionString: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The server's version
+// ---------------------------------------------------------------------------------------------
+
+/** The first KurrentDB release whose multi-stream append (the v2 append session) client 1.3 speaks. */
+export const MULTI_STREAM_APPEND_SINCE = { major: 25, minor: 1 } as const;
+
+export interface ServerVersion {
+  readonly major: number;
+  readonly minor: number;
+}
+
+/**
+ * The major and minor version of what the server reports as its version (`25.1.0`, `24.10.0`,
+ * `25.1.0-rc.1`); null when it is not a version at all (the client reports `unknown` when the
+ * server has no server-features service).
+ */
+export function parseServerVersion(reported: string): ServerVersion | null {
+  const match = /^v?(\d+)\.(\d+)(?:[.\-+]|$)/.exec(reported.trim());
+  if (!match?.[1] || !match[2]) return null;
+  return { major: Number(match[1]), minor: Number(match[2]) };
+}
+
+export function supportsMultiStreamAppend(version: ServerVersion): boolean {
+  const since = MULTI_STREAM_APPEND_SINCE;
+  return version.major > since.major || (version.major === since.major && version.minor >= since.minor);
+}
+
+/**
+ * Why this adapter cannot run against a server reporting `reported` as its version, in one line,
+ * or null when it can. Every append goes through multi-stream append, so an older server is refused
+ * when the store is created rather than at the first append. `where` is the redacted connection string.
+ */
+export function multiStreamAppendRefusal(reported: string, where: string): string | null {
+  const version = parseServerVersion(reported);
+  if (version && supportsMultiStreamAppend(version)) return null;
+  const needs = `Due Regard needs ${MULTI_STREAM_APPEND_SINCE.major}.${MULTI_STREAM_APPEND_SINCE.minor} or later for atomic multi-stream appends`;
+  const text = reported.trim();
+  if (version) return `KurrentDB at ${where} is version ${text}; ${needs}`;
+  if (text === '' || text.toLowerCase() === 'unknown')
+    return `KurrentDB at ${where} does not say which version it is (servers before 21.10 do not); ${needs}`;
+  return `KurrentDB at ${where} reports its version as "${text}", which is no version number; ${needs}`;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Versions and revisions
 // ---------------------------------------------------------------------------------------------
 
@@ -100,7 +156,7 @@ export function revisionForVersion(version: number): bigint {
 }
 
 /** The stream version whose last event has this revision; `no_stream` (no event yet) is 0. */
-export function versionForRevision(revision: bigint | typeof CLIENT_NO_STREAM): number {
+export function versionForRevision(revision: CurrentStreamState): number {
   if (revision === CLIENT_NO_STREAM) return 0;
   if (revision < 0n) return 0;
   const version = revision + 1n;
@@ -165,9 +221,122 @@ export function planAppend(streamId: string, expected: ExpectedVersion, tip: Str
 export function toConcurrencyError(
   streamId: string,
   expected: ExpectedVersion,
-  error: Pick<WrongExpectedVersionError, 'actualVersion'>,
+  error: Pick<WrongExpectedVersionError, 'actualState'>,
 ): ConcurrencyError {
-  return new ConcurrencyError(streamId, expected, versionForRevision(error.actualVersion));
+  return new ConcurrencyError(streamId, expected, versionForRevision(error.actualState));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Appending: one multi-stream append per call, single-stream appends included
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Checks the list of an appendStreams call before anything is read or written: not empty, each
+ * stream once, each expectation a version or NO_STREAM. KurrentDB refuses a multi-stream append
+ * that names a stream twice ignoring case, so streams that differ only in case are refused here,
+ * with the same error, rather than by the server.
+ */
+export function assertAppendList(appends: readonly StreamAppend[]): void {
+  if (appends.length === 0) throw new InvalidEventError('No streams to append to');
+  const seen = new Map<string, string>();
+  for (const { streamId, expectedVersion } of appends) {
+    const key = streamId.toLowerCase();
+    const earlier = seen.get(key);
+    if (earlier === streamId) throw new InvalidEventError(`Stream ${streamId} appears twice in one append`);
+    if (earlier !== undefined)
+      throw new InvalidEventError(
+        `Streams ${earlier} and ${streamId} differ only in case, and KurrentDB takes them for one stream in a multi-stream append`,
+      );
+    seen.set(key, streamId);
+    if ((expectedVersion as ExpectedVersion) === ANY)
+      throw new InvalidEventError(`Stream ${streamId}: ANY has no place in a multi-stream append`);
+  }
+}
+
+/** One stream's part of a multi-stream append, ready to send: planned against its tip, prepared and chained. */
+export interface PlannedAppend {
+  readonly streamId: string;
+  /** As the caller gave it: what a ConcurrencyError reports. */
+  readonly expectedVersion: ExpectedVersion;
+  readonly plan: AppendPlan;
+  readonly events: readonly ChainedEvent[];
+}
+
+/**
+ * Plans one stream's part of an append from its tip as just read: the exact expected revision
+ * (planAppend; ConcurrencyError when the tip already contradicts the expectation), the stream
+ * versions, and the hash chain continued from the tip's hash. `events` should carry their ids, so
+ * that a retried ANY append sends the same events.
+ */
+export function planStreamAppend(
+  streamId: string,
+  events: readonly NewEvent[],
+  expectedVersion: ExpectedVersion,
+  tip: StreamTip | null,
+  ids: IdGenerator,
+): PlannedAppend {
+  const plan = planAppend(streamId, expectedVersion, tip);
+  const chained = chainEvents(prepareEvents(streamId, events, plan.currentVersion, ids), plan.previousHash);
+  return { streamId, expectedVersion, plan, events: chained };
+}
+
+/**
+ * The client's multiStreamAppend requests, in the order given: each stream with its exact expected
+ * revision (a revision, or NO_STREAM) and its events. KurrentDB writes them as one transaction.
+ */
+export function toAppendStreamRequests(planned: readonly PlannedAppend[]): AppendStreamRequest[] {
+  return planned.map(({ streamId, plan, events }) => ({
+    streamName: streamId,
+    expectedState: plan.expectedRevision,
+    events: events.map(toEventData),
+  }));
+}
+
+/**
+ * Each stream's version after a successful multi-stream append, in the order given. KurrentDB
+ * answers with the revision of each stream's last event; with exact expectations it can only be
+ * the planned one, so any other answer is an error, not a result.
+ */
+export function appendedVersions(planned: readonly PlannedAppend[], result: MultiAppendResult): number[] {
+  return planned.map(({ streamId, plan, events }) => {
+    const wanted = plan.currentVersion + events.length;
+    const answers = result.responses.filter((response) => response.streamName === streamId);
+    const [answer] = answers;
+    if (answers.length !== 1 || answer === undefined) {
+      throw new Error(
+        `KurrentDB answered a multi-stream append with ${answers.length} result(s) for ${streamId} instead of one`,
+      );
+    }
+    const version = versionForRevision(answer.revision);
+    if (version !== wanted) {
+      throw new Error(
+        `KurrentDB appended to ${streamId} up to revision ${answer.revision} (version ${version}), not to version ${wanted} as planned`,
+      );
+    }
+    return wanted;
+  });
+}
+
+/**
+ * A refused multi-stream append in our terms. KurrentDB refuses the whole append when one
+ * stream's expectation fails and names that stream (the first one that failed, in its
+ * WrongExpectedVersionError's `streamName`); the ConcurrencyError names it too, with the caller's
+ * expectation and the stream's actual version. An error naming no stream of the append is no
+ * concurrency error of ours and is returned as a plain Error.
+ */
+export function multiStreamConcurrencyError(
+  planned: readonly Pick<PlannedAppend, 'streamId' | 'expectedVersion'>[],
+  error: Pick<WrongExpectedVersionError, 'streamName' | 'actualState'>,
+): ConcurrencyError | Error {
+  const refused =
+    planned.find(({ streamId }) => streamId === error.streamName) ??
+    planned.find(({ streamId }) => streamId.toLowerCase() === error.streamName.toLowerCase());
+  if (!refused) {
+    return new Error(
+      `KurrentDB refused a multi-stream append for a wrong expected revision of "${error.streamName}", which the append does not name`,
+    );
+  }
+  return toConcurrencyError(refused.streamId, refused.expectedVersion, error);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -222,11 +391,18 @@ function escapeRegex(text: string): string {
 
 /**
  * Regex (as the server-side `streamNameFilter` takes it) of a tenant's streams:
- * `<category>-<tenant>.<entity>`, the category never containing `-`.
+ * `<category>-<tenant>.<entity>`, the category being letters and digits from a lowercase letter
+ * (so neither `-` nor the `$` of KurrentDB's own streams).
  */
 export function tenantStreamRegex(tenantId: string): string {
   if (tenantId === '') throw new InvalidEventError('A tenant id is required to select its streams');
-  return `^[^-]+-${escapeRegex(tenantId)}\\.`;
+  return `^[a-z][A-Za-z0-9]*-${escapeRegex(tenantId)}\\.`;
+}
+
+/** Regex (as the server-side `eventTypeFilter` takes it) of exactly these event types. */
+export function eventTypesRegex(eventTypes: readonly string[]): string {
+  if (eventTypes.length === 0) throw new InvalidEventError('At least one event type is required to select by type');
+  return `^(?:${eventTypes.map(escapeRegex).join('|')})$`;
 }
 
 export interface AllStreamSelection {
@@ -245,6 +421,31 @@ export function allStreamSelector(selection: AllStreamSelection): (streamId: str
     !isSystemEvent(streamId, type) && (tenant === null || tenant.test(streamId)) && (types === null || types.has(type));
 }
 
+/**
+ * The server-side filter of a readAll: KurrentDB filters a read of `$all` on stream names or on
+ * event types, not both. The tenant (stream names) wins when both are wanted, and the event types
+ * are then selected here (allStreamSelector, which is applied to every event in any case); without
+ * either, KurrentDB's own events are left out. An empty `eventTypes` list selects nothing and needs
+ * no read at all (see readAll).
+ */
+export function allStreamFilter(selection: AllStreamSelection): Filter {
+  if (selection.tenantId !== undefined) return streamNameFilter({ regex: tenantStreamRegex(selection.tenantId) });
+  if (selection.eventTypes !== undefined && selection.eventTypes.length > 0)
+    return eventTypeFilter({ regex: eventTypesRegex(selection.eventTypes) });
+  return excludeSystemEvents();
+}
+
+/**
+ * Where a readAll that reached the end of `$all` leaves its reader: past the last event it scanned,
+ * and past `head`, the last event of `$all` read before the filtered read began. A filtered read
+ * returns only the events that match, so without `head` a reader whose filter matched nothing for
+ * a while would scan the same unmatched tail on every call. Every event at or before `head` had
+ * committed before the filtered read started, and that read ran to the end, so none is skipped.
+ */
+export function endOfReadPosition(scannedTo: GlobalPosition, head: GlobalPosition | null): GlobalPosition {
+  return head !== null && comparePositions(head, scannedTo) > 0 ? head : scannedTo;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The metadata envelope
 // ---------------------------------------------------------------------------------------------
@@ -258,26 +459,37 @@ export type ChainLink = {
 };
 
 /**
- * The KurrentDB event's `metadata`: our metadata, the schema version and the chain link, each under
- * its own key. `$correlationId`/`$causationId` are KurrentDB's conventional keys (its
+ * The KurrentDB event's `metadata` as this adapter writes it: our metadata, the schema version and
+ * the chain link, each under its own key. Multi-stream append takes string values only (KurrentDB
+ * keeps them as the record's properties, and reads give them back as a JSON object, adding
+ * `$schema.name` and `$schema.format`), so `meta` and `chain` are JSON text and `schemaVersion`
+ * is a decimal. `$correlationId`/`$causationId` are KurrentDB's conventional keys (its
  * `$by_correlation_id` projection reads them); they copy `meta` and are never read back.
  */
 export type EventEnvelope = {
-  readonly meta: EventMetadata;
-  readonly schemaVersion: number;
-  readonly chain: ChainLink;
+  readonly meta: string;
+  readonly schemaVersion: string;
+  readonly chain: string;
   readonly $correlationId: string;
   readonly $causationId?: string;
 };
+
+/** What an envelope says, whichever way it was written (see decodeEnvelope). */
+export interface DecodedEnvelope {
+  readonly meta: EventMetadata;
+  readonly schemaVersion: number;
+  readonly chain: ChainLink;
+}
 
 export function encodeEnvelope(
   content: HashedEventContent,
   chain: { readonly hash: string; readonly previousHash: string },
 ): EventEnvelope {
+  const link: ChainLink = { streamVersion: content.streamVersion, hash: chain.hash, previousHash: chain.previousHash };
   return {
-    meta: content.metadata,
-    schemaVersion: content.schemaVersion,
-    chain: { streamVersion: content.streamVersion, hash: chain.hash, previousHash: chain.previousHash },
+    meta: JSON.stringify(content.metadata),
+    schemaVersion: String(content.schemaVersion),
+    chain: JSON.stringify(link),
     $correlationId: content.metadata.correlationId,
     ...(content.metadata.causationId === null ? {} : { $causationId: content.metadata.causationId }),
   };
@@ -332,13 +544,29 @@ function isChainLink(value: unknown): value is ChainLink {
   );
 }
 
+/** A value written as JSON text (a string) is parsed; text that is not JSON reads as nothing. */
+function fromJsonText(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Reads our envelope back. `meta` is returned exactly as stored, unknown keys included, so that a
- * change to it shows as a hash mismatch instead of being dropped on the way in.
+ * Reads our envelope back. `meta`, `schemaVersion` and `chain` are read as JSON text when they are
+ * strings (as this adapter writes them) and as they are otherwise (as the adapter wrote them before
+ * multi-stream append, through `@eventstore/db-client`, with nested JSON metadata): both kinds of
+ * event live in the same streams, and one chain runs through them. `meta` is returned exactly as
+ * stored, unknown keys included, so that a change to it shows as a hash mismatch instead of being
+ * dropped on the way in.
  */
-export function decodeEnvelope(metadata: unknown): Omit<EventEnvelope, '$correlationId' | '$causationId'> {
+export function decodeEnvelope(metadata: unknown): DecodedEnvelope {
   if (!isJsonObject(metadata)) throw new EnvelopeError('its metadata is not a JSON object');
-  const { meta, schemaVersion, chain } = metadata;
+  const meta = fromJsonText(metadata['meta']);
+  const schemaVersion = fromJsonText(metadata['schemaVersion']);
+  const chain = fromJsonText(metadata['chain']);
   if (!isEventMetadata(meta))
     throw new EnvelopeError(
       'its metadata has no valid "meta" (tenant, actor, correlation, causation, occurredAt, source)',
@@ -419,7 +647,7 @@ export function decodeStoredEvent(raw: RawKurrentEvent): StoredEvent {
   const where = `Event ${raw.id} of ${raw.streamId} (revision ${raw.revision})`;
   if (!raw.isJson) throw new EnvelopeError(`${where} is not JSON`);
   if (!isJsonObject(raw.data)) throw new EnvelopeError(`${where}: its data is not a JSON object`);
-  let envelope: ReturnType<typeof decodeEnvelope>;
+  let envelope: DecodedEnvelope;
   try {
     envelope = decodeEnvelope(raw.metadata);
   } catch (error) {

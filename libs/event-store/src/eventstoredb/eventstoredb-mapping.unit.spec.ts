@@ -1,34 +1,57 @@
 import {
+  convertToCommandError,
+  EVENT_TYPE,
+  KurrentDBClient,
   NO_STREAM as CLIENT_NO_STREAM,
   START as CLIENT_START,
+  STREAM_NAME,
   WrongExpectedVersionError,
   type EventData,
-} from '@eventstore/db-client';
+  type MultiAppendResult,
+} from '@kurrent/kurrentdb-client';
+import errorDetails from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v2/streams/errors_pb.js';
 import { ConcurrencyError, InvalidEventError } from '../errors.js';
 import type { EventMetadata, JsonObject, NewEvent } from '../event.js';
-import { ANY, NO_STREAM } from '../event-store.port.js';
+import { ANY, NO_STREAM, type StreamAppend } from '../event-store.port.js';
 import { prepareEvents } from '../new-events.js';
 import { START } from '../position.js';
-import { canonicalEventJson, chainHash, GENESIS_HASH, verifyChain } from '../tamper-evidence.js';
+import {
+  canonicalEventJson,
+  chainHash,
+  GENESIS_HASH,
+  verifyChain,
+  type HashedEventContent,
+} from '../tamper-evidence.js';
 import { Upcasters } from '../upcasting.js';
 import {
+  allStreamFilter,
   allStreamSelector,
+  appendedVersions,
+  assertAppendList,
   chainEvents,
   decodeEnvelope,
   decodeStoredEvent,
   encodeEnvelope,
+  endOfReadPosition,
   EnvelopeError,
+  eventTypesRegex,
   expectedRevisionFor,
   isAfter,
   isJsonObject,
   isSystemEvent,
+  multiStreamAppendRefusal,
+  multiStreamConcurrencyError,
+  parseServerVersion,
   planAppend,
+  planStreamAppend,
   readAllStart,
   redactConnectionString,
   redactPassword,
   revisionForVersion,
   scanPageSize,
+  supportsMultiStreamAppend,
   tenantStreamRegex,
+  toAppendStreamRequests,
   toClientConnectionString,
   toConcurrencyError,
   toEventData,
@@ -36,6 +59,8 @@ import {
   toRecordedEvent,
   versionForRevision,
   verifyStored,
+  type ChainLink,
+  type PlannedAppend,
   type RawKurrentEvent,
 } from './eventstoredb-mapping.js';
 
@@ -58,8 +83,15 @@ function newEvent(type: string, data: JsonObject, extra: Partial<NewEvent> = {})
   return { type, data, metadata: meta, ...extra };
 }
 
-/** What the client sends and KurrentDB gives back: JSON text of data and metadata, plus what the server assigns. */
+/**
+ * What a read gives back for an event appended through multi-stream append: KurrentDB keeps the
+ * metadata's string values as the record's properties and synthesizes the event's metadata from
+ * them as a JSON object, adding `$schema.name` (the event type) and, for JSON events,
+ * `$schema.format` (KurrentDB's EventRecord.SynthesizeMetadataFromProperties). The data is the JSON
+ * text the client sends; the server assigns revision, position and time.
+ */
 function throughTheWire(eventData: EventData, streamId: string, revision: bigint, commit: bigint): RawKurrentEvent {
+  const properties = eventData.metadata as Record<string, string>;
   return {
     streamId,
     id: eventData.id,
@@ -68,7 +100,9 @@ function throughTheWire(eventData: EventData, streamId: string, revision: bigint
     created: new Date('2025-04-01T09:30:01.234Z'),
     isJson: eventData.contentType === 'application/json',
     data: JSON.parse(JSON.stringify(eventData.data)) as unknown,
-    metadata: JSON.parse(JSON.stringify(eventData.metadata)) as unknown,
+    metadata: JSON.parse(
+      JSON.stringify({ ...properties, '$schema.name': eventData.type, '$schema.format': 'Json' }),
+    ) as unknown,
     position: { commit, prepare: commit },
   };
 }
@@ -80,16 +114,31 @@ function writeStream(events: readonly NewEvent[], streamId = STREAM): RawKurrent
   );
 }
 
+/** The metadata as this adapter wrote it through `@eventstore/db-client` 6 (JSON values, nested). */
+function legacyEnvelope(content: HashedEventContent, chain: ChainLink): JsonObject {
+  return JSON.parse(
+    JSON.stringify({
+      meta: content.metadata,
+      schemaVersion: content.schemaVersion,
+      chain,
+      $correlationId: content.metadata.correlationId,
+    }),
+  ) as JsonObject;
+}
+
 describe('connection strings', () => {
-  it('passes esdb:// through and maps kurrentdb:// (and its discover form) to what client 6 parses', () => {
-    expect(toClientConnectionString('esdb://localhost:2113?tls=false')).toBe('esdb://localhost:2113?tls=false');
-    expect(toClientConnectionString('kurrentdb://admin:changeit@localhost:2113?tls=false')).toBe(
-      'esdb://admin:changeit@localhost:2113?tls=false',
+  it("passes kurrentdb:// through and maps esdb://, kurrent:// and kdb:// (and their discover forms) to it, the client's own scheme", () => {
+    expect(toClientConnectionString('kurrentdb://localhost:2113?tls=false')).toBe(
+      'kurrentdb://localhost:2113?tls=false',
     );
-    expect(toClientConnectionString('kurrentdb+discover://node1:2113,node2:2113')).toBe(
-      'esdb+discover://node1:2113,node2:2113',
+    expect(toClientConnectionString('esdb://admin:changeit@localhost:2113?tls=false')).toBe(
+      'kurrentdb://admin:changeit@localhost:2113?tls=false',
     );
-    expect(toClientConnectionString('  KDB://localhost:2113  ')).toBe('esdb://localhost:2113');
+    expect(toClientConnectionString('esdb+discover://node1:2113,node2:2113')).toBe(
+      'kurrentdb+discover://node1:2113,node2:2113',
+    );
+    expect(toClientConnectionString('kurrent+discover://node1:2113')).toBe('kurrentdb+discover://node1:2113');
+    expect(toClientConnectionString('  KDB://localhost:2113  ')).toBe('kurrentdb://localhost:2113');
   });
 
   it('refuses other schemes and bare hosts', () => {
@@ -234,7 +283,11 @@ describe('selecting events of $all', () => {
   });
 
   it('builds a stream-name regex that matches the tenant exactly, hyphenated tenants included', () => {
-    expect(tenantStreamRegex('charnwood')).toBe('^[^-]+-charnwood\\.');
+    expect(tenantStreamRegex('charnwood')).toBe('^[a-z][A-Za-z0-9]*-charnwood\\.');
+    const charnwood = new RegExp(tenantStreamRegex('charnwood'));
+    expect(charnwood.test(STREAM)).toBe(true);
+    expect(charnwood.test('planRegister-charnwood.e1')).toBe(true);
+    expect(charnwood.test('$$' + STREAM)).toBe(false);
     const northWest = new RegExp(tenantStreamRegex('north-west'));
     expect(northWest.test('action-north-west.e1')).toBe(true);
     expect(northWest.test('action-north.e1')).toBe(false);
@@ -264,6 +317,42 @@ describe('selecting events of $all', () => {
     expect(both('action-leicester.e1', 'ProgressRecorded')).toBe(false);
     expect(none(STREAM, 'ActionCreated')).toBe(false);
   });
+
+  it('builds an event-type regex that matches exactly the types given', () => {
+    expect(eventTypesRegex(['ActionCreated', 'ProgressRecorded'])).toBe('^(?:ActionCreated|ProgressRecorded)$');
+    const dotted = new RegExp(eventTypesRegex(['Plan.Registered']));
+    expect(dotted.test('Plan.Registered')).toBe(true);
+    expect(dotted.test('PlanXRegistered')).toBe(false);
+    expect(dotted.test('Plan.Registered2')).toBe(false);
+    expect(() => eventTypesRegex([])).toThrow(InvalidEventError);
+  });
+
+  it('filters $all on the server by tenant (stream names) first, else by event types, else leaves out system events', () => {
+    expect(allStreamFilter({ tenantId: 'charnwood' })).toMatchObject({
+      filterOn: STREAM_NAME,
+      regex: tenantStreamRegex('charnwood'),
+    });
+    expect(allStreamFilter({ tenantId: 'charnwood', eventTypes: ['ProgressRecorded'] })).toMatchObject({
+      filterOn: STREAM_NAME,
+      regex: tenantStreamRegex('charnwood'),
+    });
+    expect(allStreamFilter({ eventTypes: ['ActionCreated', 'ProgressRecorded'] })).toMatchObject({
+      filterOn: EVENT_TYPE,
+      regex: '^(?:ActionCreated|ProgressRecorded)$',
+    });
+    const unfiltered = allStreamFilter({});
+    expect(unfiltered.filterOn).toBe(EVENT_TYPE);
+    expect('regex' in unfiltered && new RegExp(unfiltered.regex).test('$metadata')).toBe(false);
+    expect('regex' in unfiltered && new RegExp(unfiltered.regex).test('ActionCreated')).toBe(true);
+  });
+
+  it('leaves a reader that reached the end of $all past the head read before, or past what it scanned', () => {
+    const scanned = { commit: 500n, prepare: 500n };
+    expect(endOfReadPosition(scanned, null)).toEqual(scanned);
+    expect(endOfReadPosition(scanned, { commit: 900n, prepare: 880n })).toEqual({ commit: 900n, prepare: 880n });
+    expect(endOfReadPosition(scanned, { commit: 400n, prepare: 400n })).toEqual(scanned);
+    expect(endOfReadPosition(START, null)).toEqual(START);
+  });
 });
 
 describe('the metadata envelope', () => {
@@ -277,11 +366,11 @@ describe('the metadata envelope', () => {
     metadata: { ...meta, causationId: 'cause-9', extra: { sha256: 'ff' } },
   };
 
-  it('keeps our metadata, schema version and chain link under their own keys, with KurrentDB correlation keys', () => {
+  it('keeps our metadata, schema version and chain link under their own keys as text, with KurrentDB correlation keys', () => {
     expect(encodeEnvelope(content, { hash: HASH_A, previousHash: GENESIS_HASH })).toEqual({
-      meta: content.metadata,
-      schemaVersion: 2,
-      chain: { streamVersion: 4, hash: HASH_A, previousHash: GENESIS_HASH },
+      meta: JSON.stringify(content.metadata),
+      schemaVersion: '2',
+      chain: JSON.stringify({ streamVersion: 4, hash: HASH_A, previousHash: GENESIS_HASH }),
       $correlationId: 'corr-1',
       $causationId: 'cause-9',
     });
@@ -290,21 +379,41 @@ describe('the metadata envelope', () => {
     ).not.toHaveProperty('$causationId');
   });
 
-  it('round-trips through JSON', () => {
+  it('has string values only, which is all multi-stream append takes (the client refuses anything else)', () => {
     const envelope = encodeEnvelope(content, { hash: HASH_A, previousHash: GENESIS_HASH });
-    expect(decodeEnvelope(JSON.parse(JSON.stringify(envelope)))).toEqual({
+    expect(Object.getPrototypeOf(envelope)).toBe(Object.prototype);
+    expect(Object.values(envelope).every((value) => typeof value === 'string')).toBe(true);
+  });
+
+  it('round-trips through JSON, and through the metadata a read gives back (with $schema keys added)', () => {
+    const envelope = encodeEnvelope(content, { hash: HASH_A, previousHash: GENESIS_HASH });
+    const decoded = {
       meta: content.metadata,
       schemaVersion: 2,
       chain: { streamVersion: 4, hash: HASH_A, previousHash: GENESIS_HASH },
+    };
+    expect(decodeEnvelope(JSON.parse(JSON.stringify(envelope)))).toEqual(decoded);
+    expect(decodeEnvelope({ ...envelope, '$schema.name': 'ActionCreated', '$schema.format': 'Json' })).toEqual(decoded);
+  });
+
+  it('reads the envelope as the adapter wrote it before, through @eventstore/db-client, with JSON values', () => {
+    const chain = { streamVersion: 4, hash: HASH_A, previousHash: GENESIS_HASH };
+    expect(decodeEnvelope(legacyEnvelope(content, chain))).toEqual({
+      meta: content.metadata,
+      schemaVersion: 2,
+      chain,
     });
   });
 
   it('keeps unknown keys of meta, so that an added key shows as a hash mismatch', () => {
-    const envelope = JSON.parse(
-      JSON.stringify(encodeEnvelope(content, { hash: HASH_A, previousHash: GENESIS_HASH })),
-    ) as { meta: Record<string, unknown> };
-    envelope.meta['injected'] = 'x';
-    expect(decodeEnvelope(envelope).meta).toHaveProperty('injected', 'x');
+    const envelope = encodeEnvelope(content, { hash: HASH_A, previousHash: GENESIS_HASH });
+    const injected = { ...envelope, meta: JSON.stringify({ ...content.metadata, injected: 'x' }) };
+    expect(decodeEnvelope(injected).meta).toHaveProperty('injected', 'x');
+    const legacy = legacyEnvelope(content, { streamVersion: 4, hash: HASH_A, previousHash: GENESIS_HASH });
+    expect(decodeEnvelope({ ...legacy, meta: { ...content.metadata, injected: 'x' } }).meta).toHaveProperty(
+      'injected',
+      'x',
+    );
   });
 
   it('refuses metadata that is not ours', () => {
@@ -321,6 +430,17 @@ describe('the metadata envelope', () => {
     ).toThrow(/chain/);
     expect(() =>
       decodeEnvelope({ ...good, chain: { streamVersion: 0, hash: HASH_A, previousHash: GENESIS_HASH } }),
+    ).toThrow(/chain/);
+    expect(() => decodeEnvelope({ ...good, meta: '{"tenantId":' })).toThrow(/no valid "meta"/);
+    expect(() => decodeEnvelope({ ...good, meta: '"charnwood"' })).toThrow(/no valid "meta"/);
+    expect(() => decodeEnvelope({ ...good, schemaVersion: '0' })).toThrow(/schemaVersion/);
+    expect(() => decodeEnvelope({ ...good, schemaVersion: 'two' })).toThrow(/schemaVersion/);
+    expect(() => decodeEnvelope({ ...good, schemaVersion: '1.5' })).toThrow(/schemaVersion/);
+    expect(() =>
+      decodeEnvelope({
+        ...good,
+        chain: JSON.stringify({ streamVersion: 1, hash: 'nothex', previousHash: GENESIS_HASH }),
+      }),
     ).toThrow(/chain/);
   });
 
@@ -429,6 +549,26 @@ describe('events through KurrentDB and back', () => {
     expect(() => toRecordedEvent({ ...stored, position: undefined }, null)).toThrow(/without its log position/);
   });
 
+  it('verifies one chain through events written before (nested JSON metadata) and after (multi-stream append)', () => {
+    const [first, second, third] = chainEvents(prepareEvents(STREAM, events, 0, ids), GENESIS_HASH);
+    const legacy = [first!, second!].map((event, index) => ({
+      ...throughTheWire(toEventData(event), STREAM, BigInt(index), 1000n + BigInt(index)),
+      metadata: legacyEnvelope(event.content, {
+        streamVersion: event.content.streamVersion,
+        hash: event.hash,
+        previousHash: event.previousHash,
+      }),
+    }));
+    const appended = throughTheWire(toEventData(third!), STREAM, 2n, 2000n);
+    const stored = [...legacy, appended].map(decodeStoredEvent);
+    expect(stored.map((event) => event.metadata)).toEqual([
+      meta,
+      meta,
+      { ...meta, causationId: 'c-1', extra: { importSha: 'ab' } },
+    ]);
+    expect(verifyChain(STREAM, stored, null)).toMatchObject({ valid: true, eventsChecked: 3, headHash: third!.hash });
+  });
+
   it('refuses events that are not ours', () => {
     const [raw] = writeStream([events[0]!]);
     expect(() => decodeStoredEvent({ ...raw!, isJson: false })).toThrow(/is not JSON/);
@@ -531,3 +671,289 @@ describe('verifyStored', () => {
     });
   });
 });
+
+describe('appending to several streams at once', () => {
+  const PLAN = 'planRegister-charnwood.0190f3c2-bbbb-7bbb-8ccc-123456789abc';
+  const registered = newEvent('PlanRegistered', { title: 'Equality plan 2025' });
+  const created = newEvent('ActionCreated', { reference: '1.3', title: 'Publish the plan' });
+  const progress = newEvent('ProgressRecorded', { status: 'in_progress' });
+  const append = (streamId: string, expectedVersion: StreamAppend['expectedVersion']): StreamAppend => ({
+    streamId,
+    events: [progress],
+    expectedVersion,
+  });
+
+  /** The plan stream at version 1 as KurrentDB holds it, and its tip. */
+  function planAtVersionOne(): { raw: RawKurrentEvent; tip: { revision: bigint; hash: string } } {
+    const [raw] = writeStream([newEvent('PlanDrafted', { title: 'Draft' })], PLAN);
+    return { raw: raw!, tip: { revision: 0n, hash: decodeStoredEvent(raw!).hash } };
+  }
+
+  function plannedPair(): { planned: PlannedAppend[]; planRaw: RawKurrentEvent } {
+    const { raw, tip } = planAtVersionOne();
+    return {
+      planRaw: raw,
+      planned: [
+        planStreamAppend(PLAN, [registered], 1, tip, ids),
+        planStreamAppend(STREAM, [created, progress], NO_STREAM, null, ids),
+      ],
+    };
+  }
+
+  it('refuses an empty list, a stream named twice (in any case), and ANY', () => {
+    expect(() => assertAppendList([])).toThrow(InvalidEventError);
+    expect(() => assertAppendList([append(STREAM, 0), append(STREAM, NO_STREAM)])).toThrow(/appears twice/);
+    const shouting = STREAM.replace('aaaa', 'AAAA');
+    expect(() => assertAppendList([append(STREAM, 0), append(shouting, 0)])).toThrow(InvalidEventError);
+    expect(() => assertAppendList([append(STREAM, 0), append(shouting, 0)])).toThrow(/differ only in case/);
+    expect(() => assertAppendList([append(STREAM, ANY as unknown as number)])).toThrow(/ANY/);
+    expect(() => assertAppendList([append(STREAM, 0), append(PLAN, NO_STREAM), append(PLAN + 'x', 3)])).not.toThrow();
+  });
+
+  it('plans each stream against its own tip: exact revision, versions and hash chain continued from it', () => {
+    const { planned } = plannedPair();
+    const [plan, action] = planned;
+    expect(plan?.plan).toMatchObject({ expectedRevision: 0n, currentVersion: 1 });
+    expect(plan?.events.map((event) => event.content.streamVersion)).toEqual([2]);
+    expect(plan?.events[0]?.previousHash).toBe(plan?.plan.previousHash);
+    expect(action?.plan).toEqual({ expectedRevision: CLIENT_NO_STREAM, currentVersion: 0, previousHash: GENESIS_HASH });
+    expect(action?.events.map((event) => event.content.streamVersion)).toEqual([1, 2]);
+    expect(action?.events[1]?.previousHash).toBe(action?.events[0]?.hash);
+    expect(action?.expectedVersion).toBe(NO_STREAM);
+  });
+
+  it('refuses a stream whose tip already contradicts its expectation, naming it, before anything is sent', () => {
+    const { tip } = planAtVersionOne();
+    let thrown: unknown;
+    try {
+      planStreamAppend(PLAN, [registered], NO_STREAM, tip, ids);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConcurrencyError);
+    expect(thrown).toMatchObject({ streamId: PLAN, expected: NO_STREAM, actual: 1 });
+  });
+
+  it("builds the client's multiStreamAppend requests in the order given, each at its exact expected revision", () => {
+    const { planned } = plannedPair();
+    const requests = toAppendStreamRequests(planned);
+    expect(requests.map(({ streamName, expectedState }) => ({ streamName, expectedState }))).toEqual([
+      { streamName: PLAN, expectedState: 0n },
+      { streamName: STREAM, expectedState: CLIENT_NO_STREAM },
+    ]);
+    const [planRequest, actionRequest] = requests;
+    expect(planRequest?.events).toEqual(planned[0]?.events.map(toEventData));
+    expect(actionRequest?.events.map((event) => [event.id, event.type, event.contentType])).toEqual(
+      planned[1]?.events.map((event) => [event.content.id, event.content.type, 'application/json']),
+    );
+    for (const event of requests.flatMap((request) => request.events)) {
+      expect(Object.values(event.metadata as object).every((value) => typeof value === 'string')).toBe(true);
+    }
+  });
+
+  it("keeps each stream's chain verifiable once its events come back from KurrentDB", () => {
+    const { planned, planRaw } = plannedPair();
+    const [planRequest, actionRequest] = toAppendStreamRequests(planned);
+    // One transaction: both streams' events share its commit position.
+    const planStream = [planRaw, throughTheWire(planRequest!.events[0]!, PLAN, 1n, 5000n)];
+    const actionStream = actionRequest!.events.map((event, index) =>
+      throughTheWire(event, STREAM, BigInt(index), 5000n),
+    );
+    expect(verifyStored(PLAN, planStream, { highestRevisionSeen: null })).toMatchObject({
+      valid: true,
+      eventsChecked: 2,
+    });
+    expect(verifyStored(STREAM, actionStream, { highestRevisionSeen: null })).toMatchObject({
+      valid: true,
+      eventsChecked: 2,
+      headHash: planned[1]?.events[1]?.hash,
+    });
+  });
+
+  it("maps KurrentDB's answer back to each stream's version, in the order given", () => {
+    const { planned } = plannedPair();
+    const answer: MultiAppendResult = {
+      position: 5000n,
+      responses: [
+        { streamName: STREAM, revision: 1n },
+        { streamName: PLAN, revision: 1n },
+      ],
+    };
+    expect(appendedVersions(planned, answer)).toEqual([2, 2]);
+  });
+
+  it('refuses an answer that leaves out a stream or puts it at another revision than planned', () => {
+    const { planned } = plannedPair();
+    expect(() =>
+      appendedVersions(planned, { position: 5000n, responses: [{ streamName: PLAN, revision: 1n }] }),
+    ).toThrow(/0 result\(s\) for action-charnwood/);
+    expect(() =>
+      appendedVersions(planned, {
+        position: 5000n,
+        responses: [
+          { streamName: PLAN, revision: 1n },
+          { streamName: STREAM, revision: 4n },
+        ],
+      }),
+    ).toThrow(/up to revision 4 \(version 5\), not to version 2/);
+  });
+
+  it('maps a wrong expected revision on one stream to a ConcurrencyError naming that stream, with our expectation', () => {
+    const { planned } = plannedPair();
+    // How the client reports the server's StreamRevisionConflict for one stream of the append.
+    const moved = WrongExpectedVersionError.fromRevisionConflict({
+      stream: PLAN,
+      expectedRevision: '0',
+      actualRevision: '3',
+    });
+    const planMoved = multiStreamConcurrencyError(planned, moved);
+    expect(planMoved).toBeInstanceOf(ConcurrencyError);
+    expect(planMoved).toMatchObject({ streamId: PLAN, expected: 1, actual: 4 });
+
+    const created = WrongExpectedVersionError.fromRevisionConflict({
+      stream: STREAM,
+      expectedRevision: '-1',
+      actualRevision: '0',
+    });
+    expect(multiStreamConcurrencyError(planned, created)).toMatchObject({
+      streamId: STREAM,
+      expected: NO_STREAM,
+      actual: 1,
+    });
+  });
+
+  it('keeps ANY as the expectation of a single-stream ANY append that KurrentDB refused', () => {
+    const planned = [planStreamAppend(STREAM, [progress], ANY, null, ids)];
+    const refused = new WrongExpectedVersionError(undefined, {
+      streamName: STREAM,
+      expected: CLIENT_NO_STREAM,
+      current: 0n,
+    });
+    expect(multiStreamConcurrencyError(planned, refused)).toMatchObject({ streamId: STREAM, expected: ANY, actual: 1 });
+  });
+
+  it('does not take a refusal naming a stream outside the append for a concurrency error of ours', () => {
+    const { planned } = plannedPair();
+    const elsewhere = new WrongExpectedVersionError(undefined, {
+      streamName: 'action-leicester.e1',
+      expected: 0n,
+      current: 2n,
+    });
+    const mapped = multiStreamConcurrencyError(planned, elsewhere);
+    expect(mapped).not.toBeInstanceOf(ConcurrencyError);
+    expect(mapped.message).toMatch(/"action-leicester.e1", which the append does not name/);
+  });
+
+  it('maps the gRPC error KurrentDB sends for a conflict, decoded as multiStreamAppend decodes it', () => {
+    const { planned } = plannedPair();
+    const refused = convertToCommandError(revisionConflictFromTheWire(PLAN, '0', '1'));
+    expect(refused).toBeInstanceOf(WrongExpectedVersionError);
+    expect(refused).toMatchObject({ streamName: PLAN, expectedState: 0n, actualState: 1n });
+    expect(multiStreamConcurrencyError(planned, refused as WrongExpectedVersionError)).toMatchObject({
+      streamId: PLAN,
+      expected: 1,
+      actual: 2,
+    });
+
+    const noStream = convertToCommandError(revisionConflictFromTheWire(PLAN, '0', '-1'));
+    expect(noStream).toMatchObject({ streamName: PLAN, actualState: CLIENT_NO_STREAM });
+    expect(multiStreamConcurrencyError(planned, noStream as WrongExpectedVersionError)).toMatchObject({
+      streamId: PLAN,
+      actual: 0,
+    });
+  });
+});
+
+describe('the server version', () => {
+  const where = 'esdb://admin:***@kurrentdb:2113?tls=false';
+
+  it('reads the major and minor version of what the server reports', () => {
+    expect(parseServerVersion('25.1.0')).toEqual({ major: 25, minor: 1 });
+    expect(parseServerVersion('24.10.0')).toEqual({ major: 24, minor: 10 });
+    expect(parseServerVersion(' 25.1.0-rc.1 ')).toEqual({ major: 25, minor: 1 });
+    expect(parseServerVersion('26.0')).toEqual({ major: 26, minor: 0 });
+    expect(parseServerVersion('unknown')).toBeNull();
+    expect(parseServerVersion('')).toBeNull();
+    expect(parseServerVersion('25')).toBeNull();
+    expect(parseServerVersion('25.1x')).toBeNull();
+  });
+
+  it('finds multi-stream append in 25.1 and later only', () => {
+    expect(supportsMultiStreamAppend({ major: 25, minor: 1 })).toBe(true);
+    expect(supportsMultiStreamAppend({ major: 25, minor: 10 })).toBe(true);
+    expect(supportsMultiStreamAppend({ major: 26, minor: 0 })).toBe(true);
+    expect(supportsMultiStreamAppend({ major: 25, minor: 0 })).toBe(false);
+    expect(supportsMultiStreamAppend({ major: 24, minor: 10 })).toBe(false);
+    expect(supportsMultiStreamAppend({ major: 0, minor: 0 })).toBe(false);
+  });
+
+  it('refuses an older server in one line that names it, its version and what is needed', () => {
+    expect(multiStreamAppendRefusal('25.1.0', where)).toBeNull();
+    expect(multiStreamAppendRefusal('26.0.1', where)).toBeNull();
+    expect(multiStreamAppendRefusal('24.10.0', where)).toBe(
+      'KurrentDB at esdb://admin:***@kurrentdb:2113?tls=false is version 24.10.0; Due Regard needs 25.1 or later for atomic multi-stream appends',
+    );
+    expect(multiStreamAppendRefusal('25.0.0', where)).toMatch(/is version 25\.0\.0; Due Regard needs 25\.1 or later/);
+    expect(multiStreamAppendRefusal('unknown', where)).toBe(
+      'KurrentDB at esdb://admin:***@kurrentdb:2113?tls=false does not say which version it is (servers before 21.10 do not); Due Regard needs 25.1 or later for atomic multi-stream appends',
+    );
+    expect(multiStreamAppendRefusal('nightly', where)).toMatch(
+      /reports its version as "nightly", which is no version number; Due Regard needs 25\.1/,
+    );
+    for (const reported of ['24.10.0', 'unknown', 'nightly', '']) {
+      expect(multiStreamAppendRefusal(reported, where)).not.toMatch(/\n/);
+    }
+  });
+
+  it("reads the version from the client's own server-features lookup, which the client keeps behind its capabilities getter", () => {
+    const descriptor = Object.getOwnPropertyDescriptor(KurrentDBClient.prototype, 'capabilities');
+    expect(typeof descriptor?.get).toBe('function');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The gRPC error KurrentDB sends when a multi-stream append's expectation fails: FAILED_PRECONDITION
+// with a google.rpc.Status in the `grpc-status-details-bin` trailer whose detail is a
+// StreamRevisionConflictErrorDetails (KurrentDB's ApiErrors.StreamRevisionConflict). The detail is
+// encoded with the client's own generated message; Status and Any are three fields, encoded here.
+// ---------------------------------------------------------------------------------------------
+
+function varint(value: number): number[] {
+  const bytes: number[] = [];
+  let rest = value;
+  while (rest > 0x7f) {
+    bytes.push((rest & 0x7f) | 0x80);
+    rest >>>= 7;
+  }
+  bytes.push(rest);
+  return bytes;
+}
+
+function lengthDelimited(field: number, bytes: Uint8Array | readonly number[]): number[] {
+  return [(field << 3) | 2, ...varint(bytes.length), ...bytes];
+}
+
+function revisionConflictFromTheWire(stream: string, expectedRevision: string, actualRevision: string): Error {
+  const details = new errorDetails.StreamRevisionConflictErrorDetails();
+  details.setStream(stream);
+  details.setExpectedRevision(expectedRevision);
+  details.setActualRevision(actualRevision);
+  const typeUrl = 'type.googleapis.com/kurrentdb.protocol.v2.streams.errors.StreamRevisionConflictErrorDetails';
+  const message = `Append failed due to a revision conflict on stream '${stream}'`;
+  const any = [...lengthDelimited(1, Buffer.from(typeUrl)), ...lengthDelimited(2, details.serializeBinary())];
+  const FAILED_PRECONDITION = 9;
+  const status = Buffer.from([
+    (1 << 3) | 0,
+    ...varint(FAILED_PRECONDITION),
+    ...lengthDelimited(2, Buffer.from(message)),
+    ...lengthDelimited(3, any),
+  ]);
+  return Object.assign(new Error(`${FAILED_PRECONDITION} FAILED_PRECONDITION: ${message}`), {
+    code: FAILED_PRECONDITION,
+    details: message,
+    metadata: {
+      getMap: (): Record<string, string> => ({}),
+      get: (key: string): Buffer[] => (key === 'grpc-status-details-bin' ? [status] : []),
+    },
+  });
+}

@@ -1,20 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import {
-  EventStoreDBClient,
   FORWARDS,
   jsonEvent,
+  KurrentDBClient,
   START,
   StreamNotFoundError,
   type EventData,
-} from '@eventstore/db-client';
+} from '@kurrent/kurrentdb-client';
 import pg from 'pg';
 import type { NewEvent } from '../event.js';
 import type { EventStore, ExpectedVersion } from '../event-store.port.js';
-import type { CheckpointSigner } from '../tamper-evidence.js';
+import { prepareEvents, uuidV7Ids } from '../new-events.js';
+import { GENESIS_HASH, type CheckpointSigner } from '../tamper-evidence.js';
 import type { EventStoreHarness, HeldAppend } from '../testing/event-store-harness.js';
 import type { Upcasters } from '../upcasting.js';
 import { EventStoreDbEventStore } from './eventstoredb-event-store.js';
 import {
+  chainEvents,
   decodeStoredEvent,
   isJsonObject,
   toClientConnectionString,
@@ -43,7 +45,7 @@ export class EventStoreDbHarness implements EventStoreHarness {
   private readonly databaseName: string;
   /** Created as soon as the harness is; createStore waits for it. */
   private readonly databaseReady: Promise<void>;
-  private readonly client: EventStoreDBClient;
+  private readonly client: KurrentDBClient;
   private readonly stores: EventStore[] = [];
   private disposed = false;
 
@@ -53,7 +55,7 @@ export class EventStoreDbHarness implements EventStoreHarness {
     const url = new URL(this.adminUrl);
     url.pathname = `/${this.databaseName}`;
     this.checkpointDatabaseUrl = url.toString();
-    this.client = EventStoreDBClient.connectionString(toClientConnectionString(options.eventStoreUrl));
+    this.client = KurrentDBClient.connectionString(toClientConnectionString(options.eventStoreUrl));
     this.databaseReady = this.withAdmin((admin) => admin.query(`CREATE DATABASE "${this.databaseName}"`));
     // Awaited by createStore and dispose; this only keeps an early failure from going unhandled.
     this.databaseReady.catch(() => undefined);
@@ -110,6 +112,29 @@ export class EventStoreDbHarness implements EventStoreHarness {
     await this.rewriteStream(streamId, streamVersion, () => null);
   }
 
+  /**
+   * Beyond the contract: starts a stream as the adapter wrote streams before multi-stream append,
+   * through a single-stream append with nested JSON metadata (`meta`, `schemaVersion` and `chain`
+   * as JSON values, not text), so that tests can check that new appends chain onto such streams.
+   */
+  async appendAsBefore(streamId: string, events: readonly NewEvent[]): Promise<void> {
+    const chained = chainEvents(prepareEvents(streamId, events, 0, uuidV7Ids), GENESIS_HASH);
+    const written = chained.map((event) =>
+      jsonEvent({
+        id: event.content.id,
+        type: event.content.type,
+        data: event.content.data,
+        metadata: {
+          meta: event.content.metadata,
+          schemaVersion: event.content.schemaVersion,
+          chain: { streamVersion: event.content.streamVersion, hash: event.hash, previousHash: event.previousHash },
+          $correlationId: event.content.metadata.correlationId,
+        },
+      }),
+    );
+    await this.client.appendToStream(streamId, written, { streamState: 'no_stream' });
+  }
+
   /** Beyond the contract: soft-deletes a whole stream, as `DELETE` of the stream in the admin UI does. */
   async softDeleteStream(streamId: string): Promise<void> {
     await this.client.deleteStream(streamId);
@@ -152,7 +177,7 @@ export class EventStoreDbHarness implements EventStoreHarness {
     }
     // Exact expected revision: KurrentDB appends events whose ids it has seen only when the
     // expectation matches the stream's end (ANY or an older revision would be taken as a retry).
-    if (copies.length > 0) await this.client.appendToStream(streamId, copies, { expectedRevision: last.revision });
+    if (copies.length > 0) await this.client.appendToStream(streamId, copies, { streamState: last.revision });
     await this.client.setStreamMetadata(streamId, { truncateBefore: Number(last.revision + 1n) });
   }
 
