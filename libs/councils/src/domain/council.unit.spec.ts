@@ -1,11 +1,5 @@
-import { DomainConflict, DomainRuleViolation, NotFound } from '@due-regard/shared-kernel';
-import {
-  councilDecider,
-  type ChangeCouncilSettings,
-  type CouncilCommand,
-  type CouncilDetails,
-  type CouncilEvent,
-} from './council.js';
+import { scenario } from '@due-regard/testing';
+import { councilDecider, type ChangeCouncilSettings, type CouncilDetails, type CouncilEvent } from './council.js';
 
 const charnwood: CouncilDetails = {
   slug: 'charnwood',
@@ -15,52 +9,46 @@ const charnwood: CouncilDetails = {
   region: 'East Midlands',
 };
 
-function given(events: readonly CouncilEvent[]) {
-  const state = events.reduce(councilDecider.evolve, councilDecider.initialState());
-  return {
-    when: (council: CouncilDetails) => () => councilDecider.decide({ type: 'RegisterCouncil', council }, state),
-  };
-}
-
-function refusal(attempt: () => unknown): DomainRuleViolation {
-  try {
-    attempt();
-  } catch (error) {
-    if (error instanceof DomainRuleViolation) return error;
-    throw error;
-  }
-  throw new Error('The command was not refused');
-}
+const given = scenario(councilDecider);
+const register = (council: CouncilDetails) => ({ type: 'RegisterCouncil', council }) as const;
 
 describe('registering a council', () => {
   it('records the council', () => {
-    expect(given([]).when(charnwood)()).toEqual([{ type: 'CouncilRegistered', data: charnwood }]);
+    given().when(register(charnwood)).then({ type: 'CouncilRegistered', data: charnwood });
   });
 
   it('trims the name and region', () => {
-    expect(given([]).when({ ...charnwood, name: '  Charnwood Borough Council ', region: ' East Midlands ' })()).toEqual(
-      [{ type: 'CouncilRegistered', data: charnwood }],
-    );
+    given()
+      .when(register({ ...charnwood, name: '  Charnwood Borough Council ', region: ' East Midlands ' }))
+      .then({ type: 'CouncilRegistered', data: charnwood });
   });
 
   it('refuses a council registered already', () => {
-    expect(given([{ type: 'CouncilRegistered', data: charnwood }]).when(charnwood)).toThrow(DomainConflict);
+    given({ type: 'CouncilRegistered', data: charnwood }).when(register(charnwood)).thenConflicts('council_exists');
   });
 
   it.each(['Charnwood', 'charnwood_bc', '-charnwood', 'charnwood-', 'a', 'north--east', '1council', 'x'.repeat(64)])(
     'refuses the slug %p',
     (slug) => {
-      expect(refusal(given([]).when({ ...charnwood, slug }))).toMatchObject({ code: 'invalid_slug', field: 'slug' });
+      given()
+        .when(register({ ...charnwood, slug }))
+        .thenRefused('invalid_slug', 'slug');
     },
   );
 
   it.each(['www', 'admin', 'realms', 'platform', 'forums'])('refuses the reserved slug %p', (slug) => {
-    expect(refusal(given([]).when({ ...charnwood, slug }))).toMatchObject({ code: 'reserved_slug' });
+    given()
+      .when(register({ ...charnwood, slug }))
+      .thenRefused('reserved_slug', 'slug');
   });
 
   it('refuses a blank name or region, naming the field', () => {
-    expect(refusal(given([]).when({ ...charnwood, name: ' ' }))).toMatchObject({ field: 'name' });
-    expect(given([]).when({ ...charnwood, region: '' })).toThrow(DomainRuleViolation);
+    given()
+      .when(register({ ...charnwood, name: ' ' }))
+      .thenRefused('name_required', 'name');
+    given()
+      .when(register({ ...charnwood, region: '' }))
+      .thenRefused('region_required', 'region');
   });
 });
 
@@ -71,13 +59,9 @@ describe("a council's settings", () => {
     slug: 'charnwood',
     settings,
   });
-  const decide = (events: readonly CouncilEvent[], command: CouncilCommand) =>
-    councilDecider.decide(command, events.reduce(councilDecider.evolve, councilDecider.initialState()));
-  const stateAfter = (events: readonly CouncilEvent[]) =>
-    events.reduce(councilDecider.evolve, councilDecider.initialState());
 
   it('reads bare quarters as calendar quarters until the council chooses otherwise', () => {
-    expect(stateAfter([registered])).toEqual({
+    expect(given(registered).state).toEqual({
       status: 'registered',
       council: charnwood,
       settings: { quarterConvention: 'calendar' },
@@ -85,18 +69,23 @@ describe("a council's settings", () => {
   });
 
   it('may be chosen at registration, and is then recorded with it', () => {
-    expect(
-      decide([], { type: 'RegisterCouncil', council: charnwood, settings: { quarterConvention: 'financial' } }),
-    ).toEqual([{ type: 'CouncilRegistered', data: { ...charnwood, settings: { quarterConvention: 'financial' } } }]);
-    expect(
-      stateAfter([{ type: 'CouncilRegistered', data: { ...charnwood, settings: { quarterConvention: 'financial' } } }]),
-    ).toMatchObject({ settings: { quarterConvention: 'financial' } });
+    const financial: CouncilEvent = {
+      type: 'CouncilRegistered',
+      data: { ...charnwood, settings: { quarterConvention: 'financial' } },
+    };
+    given()
+      .when({ type: 'RegisterCouncil', council: charnwood, settings: { quarterConvention: 'financial' } })
+      .then(financial);
+    expect(given(financial).state).toMatchObject({ settings: { quarterConvention: 'financial' } });
   });
 
   it('Given a registered council, When it changes to the financial year, Then the settings are changed', () => {
-    expect(decide([registered], change({ quarterConvention: 'financial' }))).toEqual([
-      { type: 'CouncilSettingsChanged', data: { slug: 'charnwood', settings: { quarterConvention: 'financial' } } },
-    ]);
+    given(registered)
+      .when(change({ quarterConvention: 'financial' }))
+      .then({
+        type: 'CouncilSettingsChanged',
+        data: { slug: 'charnwood', settings: { quarterConvention: 'financial' } },
+      });
   });
 
   it('Given a change to the financial year, When it changes back, Then the calendar is recorded', () => {
@@ -104,26 +93,30 @@ describe("a council's settings", () => {
       type: 'CouncilSettingsChanged',
       data: { slug: 'charnwood', settings: { quarterConvention: 'financial' } },
     };
-    expect(stateAfter([registered, changed])).toMatchObject({ settings: { quarterConvention: 'financial' } });
-    expect(decide([registered, changed], change({ quarterConvention: 'calendar' }))).toEqual([
-      { type: 'CouncilSettingsChanged', data: { slug: 'charnwood', settings: { quarterConvention: 'calendar' } } },
-    ]);
+    expect(given(registered, changed).state).toMatchObject({ settings: { quarterConvention: 'financial' } });
+    given(registered, changed)
+      .when(change({ quarterConvention: 'calendar' }))
+      .then({
+        type: 'CouncilSettingsChanged',
+        data: { slug: 'charnwood', settings: { quarterConvention: 'calendar' } },
+      });
   });
 
   it('records nothing when the settings are as they were, or none are named', () => {
-    expect(decide([registered], change({ quarterConvention: 'calendar' }))).toEqual([]);
-    expect(decide([registered], change({}))).toEqual([]);
+    given(registered)
+      .when(change({ quarterConvention: 'calendar' }))
+      .thenNothingHappens();
+    given(registered).when(change({})).thenNothingHappens();
   });
 
   it('refuses a convention it does not know, naming the field', () => {
     const unknown = JSON.parse('{"quarterConvention":"academic"}') as ChangeCouncilSettings['settings'];
-    expect(refusal(() => decide([registered], change(unknown)))).toMatchObject({
-      code: 'invalid_quarter_convention',
-      field: 'quarterConvention',
-    });
+    given(registered).when(change(unknown)).thenRefused('invalid_quarter_convention', 'quarterConvention');
   });
 
   it('refuses to change the settings of a council never registered', () => {
-    expect(() => decide([], change({ quarterConvention: 'financial' }))).toThrow(NotFound);
+    given()
+      .when(change({ quarterConvention: 'financial' }))
+      .thenNotFound();
   });
 });

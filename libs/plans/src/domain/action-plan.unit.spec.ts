@@ -6,7 +6,7 @@ import {
   type ActionPlanStatus,
   type DraftActionPlan,
 } from './action-plan.js';
-import { scenario, thrownBy } from './testing/scenario.js';
+import { scenario, thrownBy } from '@due-regard/testing';
 
 const given = scenario(actionPlanDecider);
 const planId = 'plan-charnwood-2024-2026';

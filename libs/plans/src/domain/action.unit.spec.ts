@@ -1,7 +1,7 @@
 import type { ActionPlanStatus } from './action-plan.js';
 import { actionDecider, type ActionAdded, type ActionCommand, type ActionEvent, type AddAction } from './action.js';
 import { parseDue } from './due.js';
-import { scenario } from './testing/scenario.js';
+import { scenario } from '@due-regard/testing';
 
 const given = scenario(actionDecider);
 const actionId = 'action-1-4';

@@ -9,7 +9,7 @@ import {
   type MeasureReading,
   type MeasureSubject,
 } from './measure.js';
-import { scenario } from './testing/scenario.js';
+import { scenario } from '@due-regard/testing';
 
 const reading = (value: number | string, asOf: string): MeasureReading => ({ value, asOf, note: null });
 

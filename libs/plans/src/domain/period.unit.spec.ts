@@ -1,5 +1,5 @@
 import { isWithinPeriod, validatePeriod } from './period.js';
-import { thrownBy } from './testing/scenario.js';
+import { thrownBy } from '@due-regard/testing';
 
 describe('a period', () => {
   it('is two dates, the second after the first', () => {

@@ -6,7 +6,7 @@ import {
   type StrategyDrafted,
   type StrategyEvent,
 } from './strategy.js';
-import { scenario } from './testing/scenario.js';
+import { scenario } from '@due-regard/testing';
 
 const given = scenario(strategyDecider);
 const strategyId = 'strategy-charnwood-2024';

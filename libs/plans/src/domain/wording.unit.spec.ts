@@ -1,5 +1,5 @@
 import { PSED_AIMS } from './equality-reference.js';
-import { thrownBy } from './testing/scenario.js';
+import { thrownBy } from '@due-regard/testing';
 import { optionalRef, optionalText, referenceKeys, requiredText, sameRef, tidy, tidyList } from './wording.js';
 
 describe('wording pasted from council documents', () => {
