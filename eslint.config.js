@@ -56,6 +56,89 @@ const noAppImports = {
   message: 'Libraries must not import from apps/: move the shared code into a library.',
 };
 
+// The declared library graph: each library imports only the libraries listed for it, through
+// their entry points (`@due-regard/<lib>`). Acyclic, bottom to top; docs/architecture.md explains
+// each layer and carries this table, and test/architecture/library-graph.unit.spec.ts proves that
+// the rule fires and that the table and the document agree. A new context is a new line here.
+export const LIBRARY_GRAPH = {
+  'shared-kernel': [],
+  'sql-migrations': [],
+  testing: ['shared-kernel'],
+  'event-store': ['shared-kernel', 'sql-migrations'],
+  identity: ['shared-kernel'],
+  platform: ['shared-kernel', 'sql-migrations', 'event-store', 'identity'],
+  'identity-provider': ['shared-kernel', 'identity', 'platform'],
+  commands: ['shared-kernel', 'sql-migrations', 'event-store', 'identity', 'platform'],
+  plans: ['shared-kernel', 'event-store', 'identity', 'platform', 'commands'],
+  councils: ['shared-kernel', 'event-store', 'identity', 'platform', 'commands', 'plans'],
+  'plan-import': ['shared-kernel', 'plans'],
+  'plan-import-app': [
+    'shared-kernel',
+    'sql-migrations',
+    'event-store',
+    'identity',
+    'platform',
+    'commands',
+    'councils',
+    'plans',
+    'plan-import',
+  ],
+  web: [
+    'shared-kernel',
+    'event-store',
+    'identity',
+    'platform',
+    'identity-provider',
+    'commands',
+    'councils',
+    'plans',
+    'plan-import',
+    'plan-import-app',
+  ],
+};
+
+/** Test code of a library (its specs and `testing/` folders) may use the test-support library too. */
+const TEST_SUPPORT = 'testing';
+
+function libraryGraphRule(library, allowed) {
+  const forbidden = Object.keys(LIBRARY_GRAPH).filter((other) => other !== library && !allowed.includes(other));
+  return {
+    group: forbidden.flatMap((other) => [`@due-regard/${other}`, `@due-regard/${other}/*`]),
+    message: `libs/${library} may import only ${allowed.length === 0 ? 'no other library' : allowed.map((other) => `@due-regard/${other}`).join(', ')} (the library graph in eslint.config.js and docs/architecture.md).`,
+  };
+}
+
+function libraryGraphBlocks() {
+  return Object.entries(LIBRARY_GRAPH).flatMap(([library, allowed]) => {
+    const withTestSupport = allowed.includes(TEST_SUPPORT) ? allowed : [...allowed, TEST_SUPPORT];
+    return [
+      {
+        name: `due-regard/library-graph/${library}`,
+        files: [`libs/${library}/**/*.ts`],
+        rules: { 'no-restricted-imports': ['error', { patterns: [noAppImports, libraryGraphRule(library, allowed)] }] },
+      },
+      {
+        name: `due-regard/library-graph/${library}/tests`,
+        files: [
+          `libs/${library}/**/*.spec.ts`,
+          `libs/${library}/**/*.harness.ts`,
+          `libs/${library}/**/testing/**/*.ts`,
+        ],
+        rules: {
+          'no-restricted-imports': ['error', { patterns: [noAppImports, libraryGraphRule(library, withTestSupport)] }],
+        },
+      },
+    ];
+  });
+}
+
+// Domain code (deciders, policies) imports no other library but the shared kernel (and, in its
+// specs, the test support).
+const domainLibraries = {
+  group: ['@due-regard/*', '!@due-regard/shared-kernel', '!@due-regard/testing'],
+  message: 'Domain code imports only the shared kernel (and, in tests, @due-regard/testing).',
+};
+
 export default defineConfig(
   globalIgnores(
     ['**/dist/', '**/node_modules/', '**/.tools/', '**/.data/', '**/test-output/', '**/coverage/'],
@@ -150,19 +233,14 @@ export default defineConfig(
       'no-restricted-imports': ['error', { patterns: [noDeepLibImports] }],
     },
   },
-  {
-    name: 'due-regard/layers/libs',
-    files: ['libs/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [noAppImports] }],
-    },
-  },
+  // Each library imports only what the library graph lists for it (and never an app).
+  ...libraryGraphBlocks(),
   {
     // Later objects replace a rule's options, so the domain block repeats the libs restriction.
     name: 'due-regard/layers/domain',
     files: ['libs/*/src/domain/**/*.ts', 'libs/*-domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...frameworkAndInfrastructure, noAppImports] }],
+      'no-restricted-imports': ['error', { patterns: [...frameworkAndInfrastructure, domainLibraries, noAppImports] }],
       'no-restricted-syntax': [
         'error',
         {

@@ -23,8 +23,8 @@ import {
   type CommitResult,
   type ImportLifecycle,
 } from '@due-regard/plan-import-app';
-import { QUARTER_CONVENTIONS, type QuarterConvention } from '@due-regard/plans';
 import { CliError } from './cli-error.js';
+import { QUARTER_CONVENTIONS, type QuarterConvention } from '@due-regard/shared-kernel';
 
 /** Nest's logger, on stderr: stdout carries only what the command prints. */
 class StderrLogger extends ConsoleLogger {

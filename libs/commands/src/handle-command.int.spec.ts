@@ -86,7 +86,8 @@ describe('handleCommand: the one write path', () => {
     const first = tally();
     const second = tally();
     const refused = handleCommand(store, { metadata }, async (session) => {
-      session.record(first, tallyDecider.decide({ by: 1 }, tallyDecider.initialState()));
+      const { state } = await session.load(first, tallyDecider);
+      session.record(first, tallyDecider.decide({ by: 1 }, state));
       session.record(second, tallyDecider.decide({ by: 0 }, tallyDecider.initialState()));
       return {};
     });

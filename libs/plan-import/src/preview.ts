@@ -1,4 +1,5 @@
-import type { Due, DueKind, QuarterConvention } from '@due-regard/plans';
+import type { Due, DueKind } from '@due-regard/plans';
+import { type QuarterConvention } from '@due-regard/shared-kernel';
 
 /** What a column of a council's table holds. `ignore` is only given by a user's column mapping. */
 export const COLUMN_ROLES = [

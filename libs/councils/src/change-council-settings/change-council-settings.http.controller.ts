@@ -4,10 +4,11 @@ import { ApiBody, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs
 import type { Response } from 'express';
 import { z } from 'zod';
 import { CouncilAccess, RequestContext } from '@due-regard/identity';
-import { entityTag, IfMatch, QUARTER_CONVENTIONS } from '@due-regard/plans';
+import { entityTag, IfMatch } from '@due-regard/plans';
 import { ZodValidationPipe } from '@due-regard/platform';
 import { councilView, type CouncilView } from '../get-council/council-view.js';
 import { ChangeCouncilSettingsCommand } from './change-council-settings.command.js';
+import { QUARTER_CONVENTIONS } from '@due-regard/shared-kernel';
 
 export const quarterConventionField = z
   .enum(QUARTER_CONVENTIONS)

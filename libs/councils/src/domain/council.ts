@@ -1,10 +1,10 @@
-import type { QuarterConvention } from '@due-regard/plans';
 import {
+  type Decider,
   DomainConflict,
+  type DomainEvent,
   DomainRuleViolation,
   NotFound,
-  type Decider,
-  type DomainEvent,
+  type QuarterConvention,
 } from '@due-regard/shared-kernel';
 
 export const COUNCIL_TYPES = [

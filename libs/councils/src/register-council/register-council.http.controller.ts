@@ -4,10 +4,10 @@ import { ApiBody, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { PlatformAccess } from '@due-regard/identity';
-import { QUARTER_CONVENTIONS } from '@due-regard/plans';
 import { ZodValidationPipe } from '@due-regard/platform';
 import { COUNCIL_TYPES, DEFAULT_COUNCIL_SETTINGS, NATIONS } from '../domain/council.js';
 import { RegisterCouncilCommand } from './register-council.command.js';
+import { QUARTER_CONVENTIONS } from '@due-regard/shared-kernel';
 
 export const registerCouncilBody = z.strictObject({
   slug: z.string().describe('The sub-domain: lowercase letters, digits and hyphens, e.g. "charnwood"'),

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, loadState, type EventStore } from '@due-regard/event-store';
-import { CouncilDueSettings, type QuarterConvention } from '@due-regard/plans';
+import { CouncilDueSettings } from '@due-regard/plans';
 import {
   councilDecider,
   DEFAULT_COUNCIL_SETTINGS,
@@ -8,6 +8,7 @@ import {
   type CouncilSettings,
 } from '../domain/council.js';
 import { councilStream } from '../register-council/register-council.handler.js';
+import { type QuarterConvention } from '@due-regard/shared-kernel';
 
 /** A council as its own stream has it now: details, settings, and the stream's version (its ETag). */
 export interface CouncilWithSettings {

@@ -1,6 +1,7 @@
 import type { Principal } from '@due-regard/identity';
-import type { ActionPlanStatus, CalendarDate, Period, QuarterConvention, StrategyStatus } from '@due-regard/plans';
+import type { ActionPlanStatus, CalendarDate, Period, StrategyStatus } from '@due-regard/plans';
 import type { ImportDefaults } from './import-defaults.js';
+import { type QuarterConvention } from '@due-regard/shared-kernel';
 
 /**
  * Where the imported plan ends up: a draft to review (the default), published (the strategy

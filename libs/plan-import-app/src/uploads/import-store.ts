@@ -1,11 +1,12 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { RequestContext } from '@due-regard/identity';
 import type { ColumnRole, PlanPreview } from '@due-regard/plan-import';
-import { CouncilDueSettings, type QuarterConvention } from '@due-regard/plans';
+import { CouncilDueSettings } from '@due-regard/plans';
 import { Database } from '@due-regard/platform';
 import type { CommitResult, CreatedSoFar } from '../commit/commit-types.js';
 import type { ImportDefaults } from '../commit/import-defaults.js';
 import { IMPORTS_SCHEMA as S, migrateImports } from './imports.migrations.js';
+import { type QuarterConvention } from '@due-regard/shared-kernel';
 
 export const IMPORT_STATUSES = ['queued', 'parsing', 'ready', 'failed', 'committing', 'committed'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];

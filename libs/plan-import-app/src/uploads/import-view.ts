@@ -1,10 +1,11 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import { z } from 'zod';
 import { COLUMN_ROLES, toPreviewJson, type PreviewColumn, type PreviewJson } from '@due-regard/plan-import';
-import { ACTION_PLAN_STATUSES, DUE_KINDS, QUARTER_CONVENTIONS, STRATEGY_STATUSES } from '@due-regard/plans';
+import { ACTION_PLAN_STATUSES, DUE_KINDS, STRATEGY_STATUSES } from '@due-regard/plans';
 import type { CommitResult, CreatedSoFar } from '../commit/commit-types.js';
 import type { ImportDefaults } from '../commit/import-defaults.js';
 import { IMPORT_STATUSES, type ImportRecord, type ImportStatus } from './import-store.js';
+import { QUARTER_CONVENTIONS } from '@due-regard/shared-kernel';
 
 /** A zod schema as an OpenAPI 3.0 schema. */
 export function openApiSchema(schema: z.ZodType, io: 'input' | 'output' = 'output'): SchemaObject {

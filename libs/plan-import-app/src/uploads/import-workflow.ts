@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { uuidV7Ids } from '@due-regard/event-store';
 import { RequestContext } from '@due-regard/identity';
-import type { Period, QuarterConvention } from '@due-regard/plans';
+import type { Period } from '@due-regard/plans';
 import { ImportCommitError, type CommitResult } from '../commit/commit-types.js';
 import { ImportCommitter } from '../commit/import-committer.js';
 import { ImportStore, type ColumnMapping, type ImportRecord } from './import-store.js';
 import { ImportJobs } from './imports-queue.js';
+import { type QuarterConvention } from '@due-regard/shared-kernel';
 
 /** There is no such import in this council. */
 export class ImportNotFoundError extends Error {

@@ -25,7 +25,6 @@ import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
 import { COLUMN_ROLES, DEFAULT_LIMITS } from '@due-regard/plan-import';
 import { IdempotencyInterceptor } from '@due-regard/commands';
-import { QUARTER_CONVENTIONS } from '@due-regard/plans';
 import { ProblemException, RequestValidationError, ZodValidationPipe } from '@due-regard/platform';
 import { ImportCommitError, type CommitResult } from '../commit/commit-types.js';
 import {
@@ -38,6 +37,7 @@ import {
 } from './import-view.js';
 import { ImportNotFoundError, ImportQueueError, ImportStateError, ImportWorkflow } from './import-workflow.js';
 import { refuseAtOnce } from './upload-checks.js';
+import { QUARTER_CONVENTIONS } from '@due-regard/shared-kernel';
 
 /** The part of an uploaded file multer's memory storage gives. */
 interface UploadedDocument {

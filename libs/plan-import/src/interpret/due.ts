@@ -1,4 +1,5 @@
-import { parseDue, type Due, type QuarterConvention } from '@due-regard/plans';
+import { parseDue, type Due } from '@due-regard/plans';
+import { type QuarterConvention } from '@due-regard/shared-kernel';
 
 export const NO_DUE: Due = { text: null, kind: 'unknown', dates: [], range: null, frequency: null };
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { finalDueDate, nextDueDate, parseDue, renderDue, type Due, type QuarterConvention } from './due.js';
+import { finalDueDate, nextDueDate, parseDue, renderDue, type Due } from './due.js';
+import { type QuarterConvention } from '@due-regard/shared-kernel';
 
 type Expected = Omit<Due, 'text'>;
 

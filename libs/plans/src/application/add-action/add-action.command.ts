@@ -1,6 +1,7 @@
 import { Command } from '@nestjs/cqrs';
-import type { Due, QuarterConvention } from '../../domain/due.js';
+import type { Due } from '../../domain/due.js';
 import type { CommandResult } from '../shared/plan-writer.js';
+import { type QuarterConvention } from '@due-regard/shared-kernel';
 
 export interface NewAction {
   readonly ref: string | null;

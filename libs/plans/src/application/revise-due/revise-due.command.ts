@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
-import type { QuarterConvention } from '../../domain/due.js';
 import type { ActionChangedResult } from '../revise-action/revise-action.command.js';
+import { type QuarterConvention } from '@due-regard/shared-kernel';
 
 /** "Date revised to May 2018": a new due, as written, and why; the old one stays in the record. */
 export class ReviseDueCommand extends Command<ActionChangedResult> {

@@ -1,4 +1,4 @@
-import type { QuarterConvention } from '../../domain/due.js';
+import { type QuarterConvention } from '@due-regard/shared-kernel';
 
 /**
  * Port: how a council reads the due text it writes. A bare "Q1 2024" is January–March for a

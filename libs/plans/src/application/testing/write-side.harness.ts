@@ -5,9 +5,8 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import { EVENT_STORE, START, type EventStore, type RecordedEvent, type Upcaster } from '@due-regard/event-store';
 import { RequestContext, type Principal } from '@due-regard/identity';
 import { EventStoreModule, loadConfig, PlatformModule } from '@due-regard/platform';
-import { CLOCK, type Clock } from '@due-regard/shared-kernel';
+import { CLOCK, type Clock, type QuarterConvention } from '@due-regard/shared-kernel';
 import { createTestDatabase, type TestDatabase, testEnvironment } from '@due-regard/testing';
-import type { QuarterConvention } from '../../domain/due.js';
 import { PlansWriteModule } from '../plans-write.module.js';
 import { CouncilDueSettings } from '../shared/council-due-settings.js';
 

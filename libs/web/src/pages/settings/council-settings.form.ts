@@ -1,5 +1,5 @@
-import { QUARTER_CONVENTIONS, type QuarterConvention } from '@due-regard/plans';
 import { textField, type FormBody } from '../../forms/form-body.js';
+import { QUARTER_CONVENTIONS, type QuarterConvention } from '@due-regard/shared-kernel';
 
 export const SETTINGS_FIELDS = ['quarterConvention'] as const;
 

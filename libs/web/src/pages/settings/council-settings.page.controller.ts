@@ -4,7 +4,6 @@ import type { Request, Response } from 'express';
 import { ChangeCouncilSettingsCommand, CouncilSettingsReader, type CouncilWithSettings } from '@due-regard/councils';
 import { ConcurrencyError } from '@due-regard/event-store';
 import { COUNCIL_ROLES, CouncilAccess, councilRolesOf, RequestContext } from '@due-regard/identity';
-import type { QuarterConvention } from '@due-regard/plans';
 import { errorSummary, type FieldErrors } from '../../forms/field-errors.js';
 import { formBody, formVersion } from '../../forms/form-body.js';
 import { PageRenderer } from '../../rendering/page-renderer.js';
@@ -16,6 +15,7 @@ import {
   readSettingsForm,
   SETTINGS_FIELDS,
 } from './council-settings.form.js';
+import { type QuarterConvention } from '@due-regard/shared-kernel';
 
 const CHANGED_MEANWHILE =
   'Someone changed the settings while you had this page open. Check them as they are now, then save again.';
