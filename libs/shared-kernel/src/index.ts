@@ -3,3 +3,4 @@ export * from './domain-errors.js';
 export * from './json.js';
 export * from './clock.js';
 export * from './uk-dates.js';
+export * from './storable-text.js';
