@@ -37,7 +37,8 @@ function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole: string, name: string) => {
     if (name.startsWith('#')) {
       const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      // A reference to a character text cannot hold (a control, half a surrogate pair) is dropped, as the character itself is.
+      // A reference to a character text cannot hold (a control, half a surrogate pair) is dropped,
+      // as the character itself is.
       return Number.isFinite(code) && code > 0 && code <= 0x10ffff
         ? withoutUnstorableCharacters(String.fromCodePoint(code))
         : whole;
