@@ -229,6 +229,21 @@ describe('npm run cli -- import, and demo:reset', () => {
   );
 
   it(
+    'refuses a title holding a control character in one line, recording nothing (argv cannot carry NUL or half a pair)',
+    async () => {
+      const before = await eventsOf('charnwood');
+      const bell = await cli('import', CHARNWOOD_2024, '--council', 'charnwood', '--plan-title', 'Plan\u0007 title');
+      expect(bell.code).toBe(1);
+      expect(bell.stdout).toBe('');
+      expect(lines(bell.stderr)).toEqual([
+        '--plan-title must not contain control characters such as NUL: remove the U+0007 (BEL) at character 5',
+      ]);
+      expect(await eventsOf('charnwood')).toEqual(before);
+    },
+    CLI_TIMEOUT_MS,
+  );
+
+  it(
     'commits without --dry-run (source import, the document in the metadata) and prints what it created',
     async () => {
       const run = await cli('import', CHARNWOOD_2016, '--council', 'charnwood', '--close');

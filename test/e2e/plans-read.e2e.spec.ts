@@ -172,6 +172,12 @@ describe('plans read models over HTTP', () => {
     expect(response.status).toBe(400);
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(response.body).toMatchObject({ errors: [expect.objectContaining({ field: 'rag', in: 'query' })] });
+    // Half a surrogate pair cannot come this way: percent-encoded bytes that are no UTF-8 stay as written.
+    for (const lead of ['Human%00Resources', 'Human%07Resources']) {
+      const unstorable = await get(`/api/v1/plans/${ids.plan}?lead=${lead}`);
+      expect({ lead, status: unstorable.status }).toEqual({ lead, status: 400 });
+      expect(unstorable.body).toMatchObject({ errors: [expect.objectContaining({ field: 'lead', in: 'query' })] });
+    }
   });
 
   it('lists strategies and plans, and gives a strategy with its objectives and groups', async () => {

@@ -24,7 +24,12 @@ import {
   type ImportLifecycle,
 } from '@due-regard/plan-import-app';
 import { CliError } from './cli-error.js';
-import { QUARTER_CONVENTIONS, type QuarterConvention } from '@due-regard/shared-kernel';
+import {
+  findUnstorableCharacter,
+  QUARTER_CONVENTIONS,
+  unstorableTextMessage,
+  type QuarterConvention,
+} from '@due-regard/shared-kernel';
 
 /** Nest's logger, on stderr: stdout carries only what the command prints. */
 class StderrLogger extends ConsoleLogger {
@@ -158,6 +163,13 @@ export class ImportPlanCommand extends CommandRunner {
     const chosen = written === undefined ? undefined : QUARTER_CONVENTIONS.find((known) => known === written);
     if (written !== undefined && chosen === undefined) {
       throw new CliError(`--quarter-convention must be ${QUARTER_CONVENTIONS.join(' or ')}, not "${written}"`);
+    }
+    for (const [flag, title] of [
+      ['--plan-title', options.planTitle],
+      ['--strategy-title', options.strategyTitle],
+    ] as const) {
+      const unstorable = title === undefined ? undefined : findUnstorableCharacter(title);
+      if (unstorable !== undefined) throw new CliError(unstorableTextMessage(flag, unstorable));
     }
     if ((options.from === undefined) !== (options.to === undefined))
       throw new CliError('Give --from and --to together');

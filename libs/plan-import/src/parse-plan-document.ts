@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { withoutUnstorableCharacters } from '@due-regard/shared-kernel';
 
 import { PlanImportError } from './errors.js';
 import { buildPreview } from './interpret/build-preview.js';
@@ -58,7 +59,7 @@ export async function parsePlanDocument(
   }
   return {
     source: {
-      fileName: input.fileName,
+      fileName: withoutUnstorableCharacters(input.fileName),
       format: document.format,
       mediaType,
       byteLength: input.bytes.length,

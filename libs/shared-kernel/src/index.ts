@@ -4,3 +4,4 @@ export * from './json.js';
 export * from './clock.js';
 export * from './uk-dates.js';
 export * from './quarter-convention.js';
+export * from './storable-text.js';

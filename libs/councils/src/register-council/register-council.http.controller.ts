@@ -5,16 +5,17 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { PlatformAccess } from '@due-regard/identity';
 import { ZodValidationPipe } from '@due-regard/platform';
+import { storableText } from '@due-regard/shared-kernel';
 import { COUNCIL_TYPES, DEFAULT_COUNCIL_SETTINGS, NATIONS } from '../domain/council.js';
 import { RegisterCouncilCommand } from './register-council.command.js';
 import { QUARTER_CONVENTIONS } from '@due-regard/shared-kernel';
 
 export const registerCouncilBody = z.strictObject({
-  slug: z.string().describe('The sub-domain: lowercase letters, digits and hyphens, e.g. "charnwood"'),
-  name: z.string().min(1, 'Enter the council name').max(200),
+  slug: storableText.describe('The sub-domain: lowercase letters, digits and hyphens, e.g. "charnwood"'),
+  name: storableText.min(1, 'Enter the council name').max(200),
   type: z.enum(COUNCIL_TYPES),
   nation: z.enum(NATIONS),
-  region: z.string().min(1, 'Enter the region').max(100),
+  region: storableText.min(1, 'Enter the region').max(100),
   quarterConvention: z
     .enum(QUARTER_CONVENTIONS)
     .optional()

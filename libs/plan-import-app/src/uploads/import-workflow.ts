@@ -3,11 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { uuidV7Ids } from '@due-regard/event-store';
 import { RequestContext } from '@due-regard/identity';
 import type { Period } from '@due-regard/plans';
+import { withoutUnstorableCharacters, type QuarterConvention } from '@due-regard/shared-kernel';
 import { ImportCommitError, type CommitResult } from '../commit/commit-types.js';
 import { ImportCommitter } from '../commit/import-committer.js';
 import { ImportStore, type ColumnMapping, type ImportRecord } from './import-store.js';
 import { ImportJobs } from './imports-queue.js';
-import { type QuarterConvention } from '@due-regard/shared-kernel';
 
 /** There is no such import in this council. */
 export class ImportNotFoundError extends Error {
@@ -69,7 +69,8 @@ export class ImportWorkflow {
     const record = await this.store.create({
       id: uuidV7Ids.next(),
       uploadedBy: this.context.principal().subject,
-      fileName: upload.fileName.trim() || 'upload',
+      // The file's name is the file's, not typed: what cannot be stored in it is dropped, as from its text.
+      fileName: withoutUnstorableCharacters(upload.fileName).trim() || 'upload',
       mediaType: upload.mediaType,
       bytes: upload.bytes,
       sha256: createHash('sha256').update(upload.bytes).digest('hex'),

@@ -26,6 +26,7 @@ import { CouncilAccess } from '@due-regard/identity';
 import { COLUMN_ROLES, DEFAULT_LIMITS } from '@due-regard/plan-import';
 import { IdempotencyInterceptor } from '@due-regard/commands';
 import { ProblemException, RequestValidationError, ZodValidationPipe } from '@due-regard/platform';
+import { storableText } from '@due-regard/shared-kernel';
 import { ImportCommitError, type CommitResult } from '../commit/commit-types.js';
 import {
   commitResultSchema,
@@ -50,7 +51,7 @@ const IMPORT_PROBLEM = 'urn:due-regard:problem:import';
 const MAX_MAPPED_COLUMNS = 100;
 
 const columnMappingSchema = z
-  .record(z.string().trim().min(1).max(300), z.enum(COLUMN_ROLES))
+  .record(storableText.trim().min(1).max(300), z.enum(COLUMN_ROLES))
   .refine((mapping) => Object.keys(mapping).length <= MAX_MAPPED_COLUMNS, `Map at most ${MAX_MAPPED_COLUMNS} headings`)
   .describe('Heading as written → what the column holds, e.g. {"Milestone": "due", "Notes": "ignore"}');
 
@@ -65,22 +66,16 @@ const uploadFields = z.object({
     .string()
     .max(64 * 1024)
     .optional()
-    .transform((text, context) => {
+    .transform((text, context): unknown => {
       if (text === undefined || text.trim() === '') return {};
-      let parsed: unknown;
       try {
-        parsed = JSON.parse(text);
+        return JSON.parse(text);
       } catch {
         context.addIssue({ code: 'custom', message: 'Give the column mapping as a JSON object' });
         return z.NEVER;
       }
-      const mapping = columnMappingSchema.safeParse(parsed);
-      if (!mapping.success) {
-        context.addIssue({ code: 'custom', message: mapping.error.issues[0]?.message ?? 'Not a column mapping' });
-        return z.NEVER;
-      }
-      return mapping.data;
-    }),
+    })
+    .pipe(columnMappingSchema),
 });
 
 export const remapBody = z.strictObject({
@@ -96,8 +91,8 @@ export const commitBody = z.strictObject({
     .boolean()
     .default(false)
     .describe('Adopt and publish the strategy, and submit, approve and publish the plan; otherwise both stay drafts'),
-  strategyTitle: z.string().trim().min(1).max(300).optional(),
-  planTitle: z.string().trim().min(1).max(300).optional(),
+  strategyTitle: storableText.trim().min(1).max(300).optional(),
+  planTitle: storableText.trim().min(1).max(300).optional(),
   period: periodBody.optional().describe("The plan's period; read from the document when left out"),
   strategyPeriod: periodBody.optional().describe("The strategy's period; read from the document when left out"),
 });

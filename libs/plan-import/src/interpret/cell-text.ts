@@ -1,3 +1,5 @@
+import { withoutUnstorableCharacters } from '@due-regard/shared-kernel';
+
 /**
  * Reading what is inside one cell: markup a council typed or pasted (HTML tags, Markdown
  * emphasis, entities), bullet characters, and the line structure a source kept.
@@ -35,7 +37,11 @@ function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole: string, name: string) => {
     if (name.startsWith('#')) {
       const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+      // A reference to a character text cannot hold (a control, half a surrogate pair) is dropped,
+      // as the character itself is.
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff
+        ? withoutUnstorableCharacters(String.fromCodePoint(code))
+        : whole;
     }
     return ENTITIES[name.toLowerCase()] ?? whole;
   });

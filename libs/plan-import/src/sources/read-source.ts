@@ -1,9 +1,11 @@
+import { withoutUnstorableCharacters } from '@due-regard/shared-kernel';
+
 import { PlanImportError } from '../errors.js';
 import { DEFAULT_LIMITS, type ImportLimits } from '../preview.js';
 import { readCsv } from './csv.js';
 import { readDocx } from './docx.js';
 import { readOpenDocument } from './opendocument.js';
-import type { SourceDocument } from './rows.js';
+import type { SourceCell, SourceDocument } from './rows.js';
 import { decodeText, readText } from './text.js';
 import { readXlsx } from './xlsx.js';
 import { looksLikeZip, SafeZip } from './zip.js';
@@ -126,8 +128,38 @@ export function checkArchive(
   if (declared !== null && input.bytes.length > 0) throw notAZip(declared);
 }
 
-/** Decides what the bytes are (by content first, then name and media type) and reads them into rows. */
+/**
+ * The document with what its author never saw dropped from its text: NUL, other control
+ * characters, half a surrogate pair, noncharacters. They cannot be stored, and the importer
+ * previews (and a commit records) only what can.
+ */
+function storableDocument(document: SourceDocument): SourceDocument {
+  const storableCell = (cell: SourceCell): SourceCell => {
+    const text = withoutUnstorableCharacters(cell.text);
+    return text === cell.text ? cell : { ...cell, text };
+  };
+  return {
+    format: document.format,
+    rows: document.rows.map((row) => ({
+      at: withoutUnstorableCharacters(row.at),
+      cells: row.cells.map(storableCell),
+    })),
+  };
+}
+
+/**
+ * Decides what the bytes are (by content first, then name and media type) and reads them into rows
+ * of text that can be stored.
+ */
 export async function readSource(
+  input: { fileName: string; bytes: Uint8Array; mediaType?: string },
+  limits: ImportLimits,
+): Promise<DetectedSource> {
+  const { document, mediaType } = await readDocument(input, limits);
+  return { document: storableDocument(document), mediaType };
+}
+
+async function readDocument(
   input: { fileName: string; bytes: Uint8Array; mediaType?: string },
   limits: ImportLimits,
 ): Promise<DetectedSource> {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { DomainRuleViolation } from '@due-regard/shared-kernel';
+import { DomainRuleViolation, isUnstorableTextIssue } from '@due-regard/shared-kernel';
 import { ukDate } from '../rendering/uk-dates.js';
 
 /** One message per form field, keyed by the field's HTML id (the error summary links to it). */
@@ -19,7 +19,8 @@ export type IssueMessages = Readonly<Record<string, Readonly<Record<string, stri
 
 /**
  * zod issues as field errors: the first segment of each issue's path names the body field, `anchors`
- * maps it to the form field's id (the same name when absent). The first issue of a field wins.
+ * maps it to the form field's id (the same name when absent). The first issue of a field wins. Text
+ * that cannot be stored keeps its own message, which says which character to remove.
  */
 export function fieldErrorsFromZod(
   issues: readonly z.core.$ZodIssue[],
@@ -32,7 +33,9 @@ export function fieldErrorsFromZod(
     const anchor = anchors[field] ?? field;
     if (anchor === '' || anchor in errors) continue;
     const forField = messages[field];
-    errors[anchor] = forField?.[issue.code] ?? forField?.['default'] ?? issue.message;
+    errors[anchor] = isUnstorableTextIssue(issue)
+      ? issue.message
+      : (forField?.[issue.code] ?? forField?.['default'] ?? issue.message);
   }
   return errors;
 }

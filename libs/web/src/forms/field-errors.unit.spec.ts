@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordProgressBody } from '@due-regard/plans';
+import { addActionBody, recordProgressBody } from '@due-regard/plans';
 import { DomainRuleViolation } from '@due-regard/shared-kernel';
 import { errorSummary, fieldErrorsFromRule, fieldErrorsFromZod, FORM_ERROR, inUkDates } from './field-errors.js';
 
@@ -10,6 +10,22 @@ describe('form errors', () => {
     expect(fieldErrorsFromZod(parsed.error.issues, { status: { default: 'Select the status of the action' } })).toEqual(
       { status: 'Select the status of the action', narrative: 'Describe the progress made' },
     );
+  });
+
+  it("keeps the message of text that cannot be stored, over the form's own messages for the field", () => {
+    const parsed = addActionBody.safeParse({
+      ref: null,
+      objectiveId: '0190f3c2-7d1e-7abc-8def-0123456789ab',
+      title: 'Publish the report',
+      due: 'March 2025',
+      leads: ['Human Resources', 'Po\u0000licy'],
+    });
+    if (parsed.success) throw new Error('expected the body to be refused');
+    expect(
+      fieldErrorsFromZod(parsed.error.issues, { leads: { default: 'Enter up to 50 teams, one per line' } }),
+    ).toEqual({
+      leads: 'Leads item 2 must not contain control characters such as NUL: remove the U+0000 (NUL) at character 3',
+    });
   });
 
   it('uses a message for one issue code only where one is given, and maps fields to their ids', () => {

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { CouncilAccess, RequestContext } from '@due-regard/identity';
 import { checkArchive, DEFAULT_LIMITS, PlanImportError } from '@due-regard/plan-import';
 import type { Period } from '@due-regard/plans';
+import { findUnstorableCharacter, unstorableTextMessage } from '@due-regard/shared-kernel';
 import {
   ImportCommitError,
   ImportNotFoundError,
@@ -348,6 +349,8 @@ function text(value: unknown): string {
 
 function titleError(field: string, what: string, value: string): FieldError[] {
   if (value === '') return [{ field, text: `Enter the title of the ${what}` }];
+  const unstorable = findUnstorableCharacter(value);
+  if (unstorable !== undefined) return [{ field, text: unstorableTextMessage(`The title of the ${what}`, unstorable) }];
   if (value.length > MAX_TITLE)
     return [{ field, text: `The title of the ${what} must be ${MAX_TITLE} characters or fewer` }];
   return [];

@@ -4,6 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
+import { storableText } from '@due-regard/shared-kernel';
 import { ZodValidationPipe } from '@due-regard/platform';
 import { EFLG_MODULES, PSED_AIMS } from '../../domain/equality-reference.js';
 import { OBJECTIVE_GROUP_KINDS } from '../../domain/strategy.js';
@@ -14,7 +15,7 @@ import { longText, objectiveRef, titleText } from '../shared/schemas.js';
 import { AddObjectiveCommand, type ObjectiveAddedResult } from './add-objective.command.js';
 
 export const objectiveGroupSchema = z
-  .strictObject({ kind: z.enum(OBJECTIVE_GROUP_KINDS), title: z.string().min(1).max(300) })
+  .strictObject({ kind: z.enum(OBJECTIVE_GROUP_KINDS), title: storableText.min(1).max(300) })
   .describe('What the objective is grouped under, e.g. a pillar or a priority');
 
 export const addObjectiveBody = z.strictObject({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { storableText } from '@due-regard/shared-kernel';
 
-/** Request-body building blocks shared by the plans API. */
+/** Request-body building blocks shared by the plans API; every free-text field is `storableText`. */
 export const calendarDate = z.iso.date('Enter a date, such as 2025-03-31');
 
 export const periodSchema = z
@@ -10,23 +11,20 @@ export const periodSchema = z
   })
   .describe('The years it runs for');
 
-export const titleText = (message: string) => z.string().min(1, message).max(500);
-export const longText = z.string().max(10_000);
-export const shortList = (max: number, itemMax = 500) => z.array(z.string().max(itemMax)).max(max);
+export const titleText = (message: string) => storableText.min(1, message).max(500);
+export const longText = storableText.max(10_000);
+export const shortList = (max: number, itemMax = 500) => z.array(storableText.max(itemMax)).max(max);
 
-export const objectiveRef = z
-  .string()
+export const objectiveRef = storableText
   .max(50)
   .nullable()
   .describe('How the council numbers it, e.g. "PEO 1"; leave out or null where objectives are not numbered');
 
-export const actionRef = z
-  .string()
+export const actionRef = storableText
   .max(50)
   .nullable()
   .describe('How the plan numbers it, e.g. "1.3"; null where the council does not number actions');
-export const dueText = z
-  .string()
+export const dueText = storableText
   .max(500)
   .describe('When it is due, as the council writes it: "June 2024", "Sept 2024 and Sept 2025", "Q3 2024", "Ongoing"…');
 export const leadsList = shortList(50, 300).describe('The teams that lead it (teams, not people)');

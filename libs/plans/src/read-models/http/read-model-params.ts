@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableText } from '@due-regard/shared-kernel';
 import { ACTION_STATUSES } from '../../domain/action.js';
 import { RAG_RATINGS } from '../../domain/rag.js';
 
@@ -14,7 +15,7 @@ export const planQuery = z
     objectiveId: idParam.optional(),
     status: z.enum(ACTION_STATUSES).optional(),
     rag: z.enum(RAG_RATINGS).optional(),
-    lead: z.string().trim().min(1).max(200).optional(),
+    lead: storableText.trim().min(1).max(200).optional(),
     overdue: z
       .enum(['true', 'false'])
       .transform((value) => value === 'true')

@@ -7,6 +7,7 @@ import {
   type ObjectiveDto,
   type PlanDetailDto,
 } from '@due-regard/plans';
+import { storableText } from '@due-regard/shared-kernel';
 import { actionRow, type ActionRow } from '../shared/action-rows.js';
 import { shortLabel } from '../shared/bar-chart.js';
 import { objectiveName } from '../shared/plan-figures.js';
@@ -26,7 +27,7 @@ const filterQuery = z.strictObject({
   ),
   status: z.preprocess(blankAsMissing, z.enum(ACTION_STATUSES).optional()),
   rag: z.preprocess(blankAsMissing, z.enum(RAG_RATINGS).optional()),
-  lead: z.preprocess(blankAsMissing, z.string().trim().min(1).max(200).optional()),
+  lead: z.preprocess(blankAsMissing, storableText.trim().min(1).max(200).optional()),
   overdue: z.preprocess(blankAsMissing, z.enum(['yes', 'no']).optional()),
 });
 

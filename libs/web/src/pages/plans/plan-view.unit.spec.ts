@@ -24,6 +24,7 @@ describe("the plan page's filter form", () => {
     expect(planFilters({ objective: '../x' })).toBeNull();
     expect(planFilters({ overdue: 'true' })).toBeNull();
     expect(planFilters({ colour: 'red' })).toBeNull();
+    expect(planFilters({ lead: 'Human\u0000Resources' })).toBeNull();
   });
 });
 
