@@ -79,6 +79,14 @@ export async function handleCommand<Result extends object>(
       const appends = session.appends();
       const onlyTheRecord = appends.every((append) => append.streamId === recordStream);
       if (onlyTheRecord) return { ...result, position: null };
+      // Writers already taking turns on a stream after colliding go first: decide again in line.
+      const queued =
+        releaseContended === null ? appends.find((append) => contendedStreams.busy(append.streamId)) : undefined;
+      if (queued !== undefined) {
+        releaseContended = await contendedStreams.acquire(queued.streamId);
+        attempt -= 1;
+        continue;
+      }
       try {
         const appended = await store.appendStreams(appends);
         return { ...result, position: lastPosition(appended.flatMap((append) => append.events)) };
@@ -123,6 +131,11 @@ function lastPosition(events: readonly RecordedEvent[]): string | null {
 /** One turn at a time per key, in arrival order. */
 class KeyedTurns {
   private readonly tails = new Map<string, Promise<void>>();
+
+  /** Whether someone holds or waits for a turn on this key. */
+  busy(key: string): boolean {
+    return this.tails.has(key);
+  }
 
   async acquire(key: string): Promise<() => void> {
     const previous = this.tails.get(key) ?? Promise.resolve();
