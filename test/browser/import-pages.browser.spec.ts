@@ -1,10 +1,10 @@
 import { Queue } from 'bullmq';
 import type { Browser, Page } from 'playwright-core';
 import { IMPORTS_QUEUE } from '@due-regard/plan-import-app';
-import { QUEUE_PREFIX } from '@due-regard/plans';
 import { checkPage, checkPageWithoutJavaScript, inNewContext, launchChromium } from './support/chromium.js';
 import { councilUrl, startDueRegardOnPort3000, type DueRegardForBrowser } from './support/due-regard-on-port-3000.js';
 import { heading, JOURNEY, signInOnProviderPage } from './support/journeys.js';
+import { QUEUE_PREFIX } from '@due-regard/platform';
 
 // The import pages in Debian's Chromium: charnwood.editor uploads a plan, follows the imports job,
 // checks the preview, says what a column holds, and imports the plan. Every page visited is

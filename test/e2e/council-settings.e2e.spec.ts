@@ -9,8 +9,7 @@ import {
   PURGE_SCHEDULER_ID,
   type PurgeReport,
 } from '@due-regard/plan-import-app';
-import { QUEUE_PREFIX } from '@due-regard/plans';
-import { Database } from '@due-regard/platform';
+import { Database, QUEUE_PREFIX } from '@due-regard/platform';
 import { startDueRegard, type RunningApp } from './support/running-app.js';
 
 // A Redis database of its own: every app under test runs a worker on the `imports` queue, and one

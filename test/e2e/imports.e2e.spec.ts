@@ -6,8 +6,8 @@ import { EVENT_STORE, START, type EventStore, type RecordedEvent } from '@due-re
 import { ACCESS_OPENAPI_EXTENSION } from '@due-regard/identity';
 import { parsePlanDocument, toPreviewJson, type PreviewJson } from '@due-regard/plan-import';
 import { IMPORTS_QUEUE, importJobId, type ImportJobResult } from '@due-regard/plan-import-app';
-import { QUEUE_PREFIX } from '@due-regard/plans';
 import { startDueRegard, type RunningApp } from './support/running-app.js';
+import { QUEUE_PREFIX } from '@due-regard/platform';
 
 // A Redis database of its own: every app under test runs a worker on the `imports` queue, and one
 // of another test file would take this file's jobs to its own database.

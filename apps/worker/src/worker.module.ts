@@ -1,11 +1,8 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { RedisConnection } from '@due-regard/platform';
+import { QUEUE_PREFIX, RedisConnection } from '@due-regard/platform';
 import { PlansRebuildJobsModule } from '@due-regard/plans';
 import { PlanImportJobsModule } from '@due-regard/plan-import-app';
-
-/** Keeps BullMQ's keys apart from anything else sharing the Redis. */
-export const QUEUE_PREFIX = 'due-regard';
 
 /**
  * BullMQ consumers (reports, accreditations, reminders, imports, projection rebuilds) register their

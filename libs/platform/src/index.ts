@@ -15,4 +15,5 @@ export * from './logging/logging.module.js';
 export * from './platform.module.js';
 export * from './redis/local-redis-server.js';
 export * from './redis/redis-connection.js';
+export * from './redis/queue-prefix.js';
 export * from './orm/index.js';

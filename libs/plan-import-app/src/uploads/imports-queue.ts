@@ -3,8 +3,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import type { Job, Queue } from 'bullmq';
 import { RequestContext } from '@due-regard/identity';
 import { parsePlanDocument, PlanImportError } from '@due-regard/plan-import';
-import { QUEUE_PREFIX } from '@due-regard/plans';
-import { RedisConnection } from '@due-regard/platform';
+import { QUEUE_PREFIX, RedisConnection } from '@due-regard/platform';
 import { CLOCK, type Clock } from '@due-regard/shared-kernel';
 import { importDefaultsFor } from '../commit/document-lines.js';
 import { ukDate } from '../commit/import-committer.js';

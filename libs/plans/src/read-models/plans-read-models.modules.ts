@@ -2,7 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { OrmModule, RedisConnection } from '@due-regard/platform';
+import { OrmModule, QUEUE_PREFIX, RedisConnection } from '@due-regard/platform';
 import { CLOCK, systemClock } from '@due-regard/shared-kernel';
 import { actionAsOfReaderProvider, ActionAsOfReader } from './as-of/action-as-of.reader.js';
 import { ReadYourWrites } from './freshness/read-your-writes.js';
@@ -13,7 +13,7 @@ import { StrategiesReadHttpController } from './http/strategies-read.http.contro
 import { PlansProjectionRunner } from './projection/plans-projection.runner.js';
 import { PlansReadQueries } from './queries/plans-read-queries.js';
 import { councilRebuilderProvider, PlansReadModelDatabase } from './read-model-database.js';
-import { PROJECTIONS_QUEUE, ProjectionsProcessor, QUEUE_PREFIX, RebuildJobs } from './rebuild/projections-queue.js';
+import { PROJECTIONS_QUEUE, ProjectionsProcessor, RebuildJobs } from './rebuild/projections-queue.js';
 import { CouncilRebuilder } from './rebuild/rebuild-council.js';
 import { RebuildHttpController } from './rebuild/rebuild.http.controller.js';
 import { PLANS_READ_MODEL_ORM } from './schema/migrations.js';

@@ -6,8 +6,6 @@ import { CouncilRebuilder, type RebuildProgress, type RebuildResult } from './re
 
 /** The BullMQ queue of read-model rebuilds. */
 export const PROJECTIONS_QUEUE = 'projections';
-/** BullMQ keys live under the platform's prefix (the worker's root connection uses the same). */
-export const QUEUE_PREFIX = 'due-regard';
 export const REBUILD_JOB = 'rebuild-council-read-models';
 
 /** Carries the tenant: the processor acts for that council only. */
