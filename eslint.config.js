@@ -160,7 +160,8 @@ export default defineConfig(
   {
     // Later objects replace a rule's options, so the domain block repeats the libs restriction.
     name: 'due-regard/layers/domain',
-    files: ['libs/*/src/domain/**/*.ts', 'libs/*-domain/**/*.ts'],
+    // A context's policy (who may do what) is pure too: the API, the web and the CLI all read it.
+    files: ['libs/*/src/domain/**/*.ts', 'libs/*-domain/**/*.ts', 'libs/*/src/policy/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [...frameworkAndInfrastructure, noAppImports] }],
       'no-restricted-syntax': [
