@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
 import { ZodValidationPipe } from '@due-regard/platform';
+import { rolesFor } from '../../policy/plans.policy.js';
 import { EFLG_MODULES, PSED_AIMS } from '../../domain/equality-reference.js';
 import { OBJECTIVE_GROUP_KINDS } from '../../domain/strategy.js';
 import { IdempotencyInterceptor } from '@due-regard/commands';
@@ -43,7 +44,7 @@ export class AddObjectiveHttpController {
 
   @Post(':strategyId/objectives')
   @HttpCode(201)
-  @CouncilAccess('plan-editor', 'council-admin')
+  @CouncilAccess(...rolesFor('addObjective'))
   @DocumentCommand({
     path: ':strategyId/objectives',
     summary: 'Add an objective to a strategy',
