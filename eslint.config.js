@@ -132,11 +132,15 @@ function libraryGraphBlocks() {
   });
 }
 
-// Domain code (deciders, policies) imports no other library but the shared kernel (and, in its
-// specs, the test support).
+// Domain code (deciders) imports no other library but the shared kernel (and, in its specs, the
+// test support); a policy also names the roles, identity's vocabulary.
 const domainLibraries = {
   group: ['@due-regard/*', '!@due-regard/shared-kernel', '!@due-regard/testing'],
   message: 'Domain code imports only the shared kernel (and, in tests, @due-regard/testing).',
+};
+const policyLibraries = {
+  group: ['@due-regard/*', '!@due-regard/shared-kernel', '!@due-regard/identity', '!@due-regard/testing'],
+  message: "A policy imports only the shared kernel and identity's roles (and, in tests, @due-regard/testing).",
 };
 
 export default defineConfig(
@@ -241,6 +245,22 @@ export default defineConfig(
     files: ['libs/*/src/domain/**/*.ts', 'libs/*-domain/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [...frameworkAndInfrastructure, domainLibraries, noAppImports] }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `ImportExpression > Literal.source[value=/${domainImportExpression}/]`,
+          message:
+            'Domain code is pure (decide/evolve): no framework or infrastructure imports, not even dynamic ones.',
+        },
+      ],
+    },
+  },
+  {
+    // A context's policy (who may do what) is pure too: the API, the web and the CLI all read it.
+    name: 'due-regard/layers/policy',
+    files: ['libs/*/src/policy/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...frameworkAndInfrastructure, policyLibraries, noAppImports] }],
       'no-restricted-syntax': [
         'error',
         {

@@ -99,6 +99,18 @@ describe('layer rules (eslint.config.js)', () => {
     );
 
     it(
+      "a context's policy (who may do what) is as pure as its domain",
+      async () => {
+        const found = await lint(
+          'libs/plans/src/policy/plans.policy.ts',
+          "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n",
+        );
+        expect(ruleIds(found)).toEqual(['no-restricted-imports']);
+      },
+      slow,
+    );
+
+    it(
       'domain code may import node built-ins, its own files and other libraries',
       async () => {
         const found = await lint(

@@ -107,7 +107,7 @@ describe('the import pages in a real browser', () => {
         // A date that is not real: the error summary, and the date input's boxes marked.
         await page.locator('#planTo-day').fill('31');
         await page.locator('#planTo-month').fill('2');
-        await page.getByLabel('Yes, publish the strategy and the action plan').check();
+        await page.getByLabel('Submit it for approval').check();
         await page.getByRole('button', { name: 'Import the plan' }).click();
         await page.waitForLoadState();
         expect(await page.title()).toMatch(/^Error: Check the plan before you import it/);
@@ -118,7 +118,7 @@ describe('the import pages in a real browser', () => {
         await page.locator('#planTo-month').fill('3');
 
         await page.getByLabel('Title of the action plan').fill('Equality Action Plan 2025');
-        await page.getByLabel('Yes, publish the strategy and the action plan').check();
+        await page.getByLabel('Submit it for approval').check();
         await page.getByRole('button', { name: 'Import the plan' }).click();
         await page.waitForLoadState();
         expect(page.url()).toMatch(/^http:\/\/charnwood\.localhost:3000\/plans\/[0-9a-f-]{36}$/);

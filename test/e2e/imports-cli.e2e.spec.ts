@@ -44,7 +44,6 @@ describe('npm run cli -- import, and demo:reset', () => {
   let store: EventStore;
   let distDir: string;
   let scratch: string;
-  let token: Record<string, string>;
 
   /** The built CLI, as `npm run cli` runs it, against the running app's database. */
   const cli = (...args: string[]): Promise<Run> =>
@@ -71,7 +70,7 @@ describe('npm run cli -- import, and demo:reset', () => {
       await request(running.platformUrl)
         .get('/api/v1/plans')
         .set('Host', running.councilHost(council))
-        .set('Authorization', `Bearer ${token[user] ?? ''}`)
+        .set('Authorization', `Bearer ${await running.tokenFor(user)}`)
     ).body as { plans: { id: string; title: string; status: string; actions: number }[] };
 
   beforeAll(async () => {
@@ -86,10 +85,6 @@ describe('npm run cli -- import, and demo:reset', () => {
     scratch = mkdtempSync(path.join(tmpdir(), 'dr-import-'));
     running = await startDueRegard();
     store = running.app.get<EventStore>(EVENT_STORE);
-    token = {
-      'charnwood.viewer': await running.tokenFor('charnwood.viewer'),
-      'leicestershire.admin': await running.tokenFor('leicestershire.admin'),
-    };
   }, CLI_TIMEOUT_MS);
 
   afterAll(async () => {
@@ -151,11 +146,12 @@ describe('npm run cli -- import, and demo:reset', () => {
   it(
     "reads bare quarters as the council's setting says without --quarter-convention, and records what the preview showed",
     async () => {
-      const settings = (quarterConvention: string) =>
+      // A token of its own each time: the CLI's runs take minutes on a busy machine, longer than a token lives.
+      const settings = async (quarterConvention: string) =>
         request(running.platformUrl)
           .patch('/api/v1/council/settings')
           .set('Host', running.councilHost('leicestershire'))
-          .set('Authorization', `Bearer ${token['leicestershire.admin'] ?? ''}`)
+          .set('Authorization', `Bearer ${await running.tokenFor('leicestershire.admin')}`)
           .send({ quarterConvention });
       const firstDue = async (...options: string[]) => {
         const run = await cli(
@@ -244,9 +240,44 @@ describe('npm run cli -- import, and demo:reset', () => {
   );
 
   it(
+    "refuses a plan editor's --publish in one line, with exit code 1, recording nothing, and an unknown role",
+    async () => {
+      const published = await cli('import', CHARNWOOD_2024, '--council', 'charnwood', '--publish');
+      expect(published.code).toBe(1);
+      expect(published.stdout).toBe('');
+      expect(lines(published.stderr)).toEqual([
+        'Only council administrators may import a plan published: you may import it as a draft or submitted for approval. Nothing was recorded (--as council-admin imports as its administrator).',
+      ]);
+      expect(await eventsOf('charnwood')).toEqual([]);
+      const viewer = await cli('import', CHARNWOOD_2024, '--council', 'charnwood', '--as', 'viewer');
+      expect(viewer.code).toBe(1);
+      expect(lines(viewer.stderr)).toEqual(['--as must be plan-editor or council-admin, not "viewer"']);
+    },
+    2 * CLI_TIMEOUT_MS,
+  );
+
+  it(
+    "submits a plan editor's import for approval with --submit, the strategy left a draft",
+    async () => {
+      const run = await cli('import', LEICESTERSHIRE, '--council', 'leicestershire', '--submit');
+      expect(run.code).toBe(0);
+      expect(lines(run.stdout)[1]).toMatch(
+        /^ {2}strategy [0-9a-f-]{36} ".+", \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2} \(draft\)$/,
+      );
+      expect(lines(run.stdout)[2]).toMatch(
+        /^ {2}plan [0-9a-f-]{36} ".+", \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2} \(submitted\)$/,
+      );
+      const events = await eventsOf('leicestershire');
+      expect(events.filter((event) => event.type === 'ActionPlanSubmitted')).toHaveLength(1);
+      expect(events.filter((event) => event.type === 'ActionPlanApproved')).toEqual([]);
+    },
+    CLI_TIMEOUT_MS,
+  );
+
+  it(
     'commits without --dry-run (source import, the document in the metadata) and prints what it created',
     async () => {
-      const run = await cli('import', CHARNWOOD_2016, '--council', 'charnwood', '--close');
+      const run = await cli('import', CHARNWOOD_2016, '--council', 'charnwood', '--close', '--as', 'council-admin');
       expect(run.code).toBe(0);
       expect(lines(run.stdout)).toEqual([
         expect.stringMatching(

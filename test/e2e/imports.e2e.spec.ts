@@ -50,16 +50,22 @@ describe('importing a plan over HTTP: upload, an imports job, remap, commit', ()
     return sent.set('Host', running.councilHost(council)).set('Authorization', `Bearer ${tokens[user] ?? ''}`);
   };
 
-  const upload = (name: string, content: Buffer | string, user = 'charnwood.editor', contentType?: string) =>
-    call('post', '/api/v1/imports', user).attach(
+  const upload = (
+    name: string,
+    content: Buffer | string,
+    user = 'charnwood.editor',
+    contentType?: string,
+    council = 'charnwood',
+  ) =>
+    call('post', '/api/v1/imports', user, council).attach(
       'file',
       typeof content === 'string' ? Buffer.from(content) : content,
       contentType === undefined ? name : { filename: name, contentType },
     );
 
-  async function settled(id: string): Promise<ImportBody> {
+  async function settled(id: string, user = 'charnwood.editor', council = 'charnwood'): Promise<ImportBody> {
     for (let attempt = 0; attempt < 300; attempt += 1) {
-      const body = (await call('get', `/api/v1/imports/${id}`)).body as ImportBody;
+      const body = (await call('get', `/api/v1/imports/${id}`, user, council)).body as ImportBody;
       if (body.status !== 'queued' && body.status !== 'parsing') return body;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -161,8 +167,25 @@ describe('importing a plan over HTTP: upload, an imports job, remap, commit', ()
       expect((response.body as Problem).errors?.map((error) => error.field)).toEqual(['columnMapping.Lead']);
     });
 
-    it('commits once (201, Location of the plan), and GET /api/v1/plans then shows the plan', async () => {
-      const committed = await call('post', `/api/v1/imports/${id}/commit`).send({ publish: true });
+    it("refuses a plan editor's commit that would publish (403 problem details), recording nothing and leaving the import to commit", async () => {
+      for (const body of [{ publish: true }, { outcome: 'published' }]) {
+        const refused = await call('post', `/api/v1/imports/${id}/commit`).send(body);
+        expect(refused.status).toBe(403);
+        expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(refused.body as Problem).toMatchObject({
+          status: 403,
+          code: 'import_forbidden',
+          detail:
+            'Only council administrators may import a plan published: you may import it as a draft or submitted for approval',
+        });
+      }
+      expect(await eventsOf('charnwood')).toEqual([]);
+      expect((await call('get', '/api/v1/plans', 'charnwood.viewer')).body).toEqual({ plans: [] });
+      expect((await call('get', `/api/v1/imports/${id}`)).body).toMatchObject({ status: 'ready', committed: null });
+    });
+
+    it('commits once for a council administrator (201, Location of the plan), published, and GET /api/v1/plans then shows the plan', async () => {
+      const committed = await call('post', `/api/v1/imports/${id}/commit`, 'charnwood.admin').send({ publish: true });
       expect(committed.status).toBe(201);
       const result = committed.body as {
         plan: { id: string; title: string; status: string };
@@ -192,11 +215,11 @@ describe('importing a plan over HTTP: upload, an imports job, remap, commit', ()
 
       const events = await eventsOf('charnwood');
       expect(events.length).toBeGreaterThan(23 * 2);
-      const editor = events[0]?.metadata.actorId;
+      const admin = events[0]?.metadata.actorId;
       for (const event of events) {
         expect(event.metadata).toMatchObject({
           source: 'import',
-          actorId: editor,
+          actorId: admin,
           extra: { documentName: CHARNWOOD_2024, importId: id },
         });
       }
@@ -230,6 +253,48 @@ describe('importing a plan over HTTP: upload, an imports job, remap, commit', ()
       expect((await call('get', `/api/v1/imports/${id}`, 'leicestershire.editor')).status).toBe(403);
       expect((await call('get', `/api/v1/imports/${id}`, 'charnwood.viewer')).status).toBe(403);
       expect((await upload('plan.txt', 'Action\tLead', 'charnwood.viewer')).status).toBe(403);
+    });
+  });
+
+  describe("a plan editor's import", () => {
+    it('is submitted for approval when the editor asks (the strategy a draft), and goes no further', async () => {
+      const accepted = await upload(
+        CHARNWOOD_2024,
+        fixture(CHARNWOOD_2024),
+        'leicestershire.editor',
+        undefined,
+        'leicestershire',
+      );
+      const id = (accepted.body as ImportBody).id;
+      expect((await settled(id, 'leicestershire.editor', 'leicestershire')).status).toBe('ready');
+      const committed = await call(
+        'post',
+        `/api/v1/imports/${id}/commit`,
+        'leicestershire.editor',
+        'leicestershire',
+      ).send({
+        outcome: 'submitted',
+      });
+      expect(committed.status).toBe(201);
+      expect(committed.body).toMatchObject({
+        strategy: { status: 'draft' },
+        plan: { status: 'submitted' },
+        actions: 23,
+      });
+      const types = new Set((await eventsOf('leicestershire')).map((event) => event.type));
+      expect(types).toContain('ActionPlanSubmitted');
+      for (const beyond of ['StrategyAdopted', 'StrategyPublished', 'ActionPlanApproved', 'ActionPlanPublished']) {
+        expect(types).not.toContain(beyond);
+      }
+    });
+
+    it('refuses an outcome the API does not offer, and publish together with another outcome (400)', async () => {
+      const accepted = await upload('plan.txt', fixture(CHARNWOOD_2024));
+      const id = (accepted.body as ImportBody).id;
+      for (const body of [{ outcome: 'approved' }, { outcome: 'closed' }, { outcome: 'draft', publish: true }]) {
+        const refused = await call('post', `/api/v1/imports/${id}/commit`, 'charnwood.admin').send(body);
+        expect(refused.status).toBe(400);
+      }
     });
   });
 

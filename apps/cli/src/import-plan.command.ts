@@ -18,11 +18,13 @@ import {
   ImportCommitError,
   ImportCommitter,
   importDefaultsFor,
+  ImportForbiddenError,
+  importPrincipal,
   PlanImportCliSupportModule,
   type CommitOptions,
   type CommitResult,
-  type ImportLifecycle,
 } from '@due-regard/plan-import-app';
+import { rolesFor, type ImportOutcome } from '@due-regard/plans';
 import { CliError } from './cli-error.js';
 import {
   findUnstorableCharacter,
@@ -56,6 +58,8 @@ interface ImportOptions {
   readonly dryRun?: boolean;
   readonly json?: boolean;
   readonly quarterConvention?: string;
+  readonly as?: string;
+  readonly submit?: boolean;
   readonly publish?: boolean;
   readonly close?: boolean;
   readonly planTitle?: string;
@@ -75,12 +79,19 @@ function describeCommit(result: CommitResult): string {
   ].join('\n');
 }
 
+/** The roles an import may be made in: those the plans policy lets commit one. */
+const IMPORTERS = rolesFor('commitImport');
+
 /**
  * `import <file> --council <slug> [--dry-run] [--json] [--quarter-convention calendar|financial]`:
  * reads a council's action plan (text, DOCX, XLSX, ODS/ODT, CSV); a bare quarter reads as the
  * council's setting says unless `--quarter-convention` is given. With `--dry-run` it prints the
  * preview (`--json`: the one JSON document of the import issue) and records nothing; without, it
  * commits it as a strategy and a plan (source `import`) and prints what it created.
+ *
+ * The platform imports in one of the council's roles (`--as`, the plan editor's by default), and
+ * the plans policy says how far that role may take the plan: a plan editor's import is at most
+ * submitted for approval (`--submit`); publishing and closing are the council administrator's.
  */
 @Command({
   name: 'import',
@@ -124,12 +135,31 @@ export class ImportPlanCommand extends CommandRunner {
     return value;
   }
 
-  @Option({ flags: '--publish', description: 'adopt and publish the strategy, publish the plan (otherwise drafts)' })
+  @Option({
+    flags: '--as <role>',
+    description: `the council role the import is made in: ${IMPORTERS.join(' or ')}; plan-editor by default`,
+  })
+  parseAs(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--submit', description: 'submit the plan for approval (otherwise drafts)' })
+  parseSubmit(): boolean {
+    return true;
+  }
+
+  @Option({
+    flags: '--publish',
+    description: 'adopt and publish the strategy, publish the plan (with --as council-admin; otherwise drafts)',
+  })
   parsePublish(): boolean {
     return true;
   }
 
-  @Option({ flags: '--close', description: 'publish the plan, record its progress, then close it (a past plan)' })
+  @Option({
+    flags: '--close',
+    description: 'publish the plan, record its progress, then close it (a past plan; with --as council-admin)',
+  })
   parseClose(): boolean {
     return true;
   }
@@ -159,6 +189,8 @@ export class ImportPlanCommand extends CommandRunner {
     if (!SLUG.test(council)) {
       throw new CliError(`--council must be a council slug (lowercase letters, digits and hyphens), not "${council}"`);
     }
+    const role = IMPORTERS.find((importer) => importer === (options.as ?? 'plan-editor'));
+    if (role === undefined) throw new CliError(`--as must be ${IMPORTERS.join(' or ')}, not "${options.as ?? ''}"`);
     const written = options.quarterConvention;
     const chosen = written === undefined ? undefined : QUARTER_CONVENTIONS.find((known) => known === written);
     if (written !== undefined && chosen === undefined) {
@@ -204,11 +236,18 @@ export class ImportPlanCommand extends CommandRunner {
       return;
     }
 
-    const lifecycle: ImportLifecycle =
-      options.close === true ? 'closed' : options.publish === true ? 'published' : 'draft';
+    const lifecycle: ImportOutcome =
+      options.close === true
+        ? 'closed'
+        : options.publish === true
+          ? 'published'
+          : options.submit === true
+            ? 'submitted'
+            : 'draft';
     const commitOptions: CommitOptions = {
       council,
       document: { name: input.fileName, sha256: preview.source.sha256 },
+      principal: importPrincipal(council, role),
       defaults: await importDefaultsFor(input, preview, this.committer.today()),
       lifecycle,
       quarterConvention: convention,
@@ -223,6 +262,9 @@ export class ImportPlanCommand extends CommandRunner {
       process.stdout.write(options.json === true ? `${JSON.stringify(result)}\n` : describeCommit(result));
     } catch (error) {
       if (error instanceof ImportCommitError) throw new CliError(error.message);
+      if (error instanceof ImportForbiddenError) {
+        throw new CliError(`${error.message}. Nothing was recorded (--as council-admin imports as its administrator).`);
+      }
       throw error;
     }
   }

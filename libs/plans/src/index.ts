@@ -27,7 +27,8 @@ export {
   type PlanAsOf,
   type StrategyAsOf,
 } from './application/shared/views.js';
-export * from './application/shared/teams.js';
+export * from './policy/plans.policy.js';
+export { personOf } from './application/shared/teams.js';
 export * from './application/shared/council-due-settings.js';
 export { IfMatch } from './application/shared/http.js';
 export { entityTag, parseIfMatch } from './application/shared/if-match.js';

@@ -7,6 +7,7 @@ import { CouncilAccess, RequestContext } from '@due-regard/identity';
 import { entityTag, IfMatch } from '@due-regard/plans';
 import { ZodValidationPipe } from '@due-regard/platform';
 import { councilView, type CouncilView } from '../get-council/council-view.js';
+import { rolesFor } from '../policy/councils.policy.js';
 import { ChangeCouncilSettingsCommand } from './change-council-settings.command.js';
 import { QUARTER_CONVENTIONS } from '@due-regard/shared-kernel';
 
@@ -29,7 +30,7 @@ export class ChangeCouncilSettingsHttpController {
   ) {}
 
   @Patch()
-  @CouncilAccess('council-admin')
+  @CouncilAccess(...rolesFor('changeCouncilSettings'))
   @ApiBody({ schema: z.toJSONSchema(changeCouncilSettingsBody, { target: 'openapi-3.0', io: 'input' }) as object })
   @ApiHeader({
     name: 'If-Match',

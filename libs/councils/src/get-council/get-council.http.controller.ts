@@ -1,8 +1,9 @@
 import { Controller, Get, NotFoundException, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { COUNCIL_ROLES, CouncilAccess, RequestContext } from '@due-regard/identity';
+import { CouncilAccess, RequestContext } from '@due-regard/identity';
 import { entityTag } from '@due-regard/plans';
+import { rolesFor } from '../policy/councils.policy.js';
 import { CouncilSettingsReader } from '../settings/council-settings.reader.js';
 import { councilView, type CouncilView } from './council-view.js';
 
@@ -15,7 +16,7 @@ export class GetCouncilHttpController {
   ) {}
 
   @Get()
-  @CouncilAccess(...COUNCIL_ROLES)
+  @CouncilAccess(...rolesFor('readCouncil'))
   @ApiOkResponse({
     description:
       "The council of this sub-domain and its settings (`settings.quarterConvention`); ETag is the council's version.",

@@ -1,15 +1,7 @@
 import type { Principal } from '@due-regard/identity';
-import type { ActionPlanStatus, CalendarDate, Period, StrategyStatus } from '@due-regard/plans';
+import type { ActionPlanStatus, CalendarDate, ImportOutcome, Period, StrategyStatus } from '@due-regard/plans';
 import type { ImportDefaults } from './import-defaults.js';
 import { type QuarterConvention } from '@due-regard/shared-kernel';
-
-/**
- * Where the imported plan ends up: a draft to review (the default), published (the strategy
- * adopted and published, the plan submitted, approved and published), or closed (published, its
- * progress recorded, then closed: a past plan kept for the record).
- */
-export const IMPORT_LIFECYCLES = ['draft', 'published', 'closed'] as const;
-export type ImportLifecycle = (typeof IMPORT_LIFECYCLES)[number];
 
 export interface LifecycleDates {
   /** The strategy's adoption and publication; today when left out. */
@@ -25,8 +17,11 @@ export interface CommitOptions {
   readonly council: string;
   /** The document, for every event's metadata (`documentName`, `documentSha256`). */
   readonly document: { readonly name: string; readonly sha256: string };
-  /** Who imports: the signed-in user; the platform acting as the council's plan editor when left out. */
-  readonly principal?: Principal;
+  /**
+   * Who imports: the signed-in user, or the platform acting in one of the council's roles
+   * (`importPrincipal`). The plans policy says which outcomes they may choose.
+   */
+  readonly principal: Principal;
   readonly correlationId?: string;
   /** The upload the preview came from, kept in the events' metadata too. */
   readonly importId?: string;
@@ -36,7 +31,8 @@ export interface CommitOptions {
   readonly strategyPeriod?: Period;
   readonly planTitle?: string;
   readonly planPeriod?: Period;
-  readonly lifecycle?: ImportLifecycle;
+  /** Where the plan ends up (the plans policy's ImportOutcome); a draft when left out. */
+  readonly lifecycle?: ImportOutcome;
   /** Archive the strategy at the end (an old strategy imported for the record). */
   readonly archiveStrategy?: boolean;
   readonly dates?: LifecycleDates;
@@ -82,6 +78,14 @@ export interface CommitResult {
   readonly actions: number;
   readonly dueRevisions: number;
   readonly progressEntries: number;
+}
+
+/**
+ * The person may not commit this import as asked (the plans policy: a plan editor's import goes at
+ * most as far as submitting the plan for approval). Nothing was recorded; the message is one line.
+ */
+export class ImportForbiddenError extends Error {
+  override readonly name = 'ImportForbiddenError';
 }
 
 /**

@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { Global, Module } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { EVENT_STORE, START, type EventStore, type RecordedEvent } from '@due-regard/event-store';
-import { RequestContext, type Principal } from '@due-regard/identity';
+import { RequestContext, type CouncilRole, type Principal } from '@due-regard/identity';
 import { parsePlanDocument, type PlanPreview } from '@due-regard/plan-import';
 import { loadConfig, PlatformModule } from '@due-regard/platform';
 import { createTestDatabase, type TestDatabase, testEnvironment } from '@due-regard/testing';
 import { PlanImportCoreModule } from '../plan-import.module.js';
 import { DEMO_DOCUMENTS, demoDocument } from '../testing/demo-documents.js';
-import { ImportCommitError, type CommitOptions } from './commit-types.js';
+import { ImportCommitError, ImportForbiddenError, type CommitOptions } from './commit-types.js';
 import { importDefaultsFor } from './document-lines.js';
-import { ImportCommitter } from './import-committer.js';
+import { ImportCommitter, importPrincipal } from './import-committer.js';
 
 @Global()
 @Module({ providers: [RequestContext], exports: [RequestContext] })
@@ -60,7 +60,9 @@ describe('committing an import preview through the plans commands', () => {
     return counted;
   }
 
-  async function previewOf(name: string): Promise<{ preview: PlanPreview; options: Omit<CommitOptions, 'council'> }> {
+  async function previewOf(
+    name: string,
+  ): Promise<{ preview: PlanPreview; options: Omit<CommitOptions, 'council' | 'principal'> }> {
     const document = demoDocument(name);
     const preview = await parsePlanDocument(document);
     return {
@@ -72,9 +74,25 @@ describe('committing an import preview through the plans commands', () => {
     };
   }
 
+  /** Someone signed in with one role in the council. */
+  function signedIn(council: string, role: CouncilRole): Principal {
+    return {
+      subject: randomUUID(),
+      username: `${council}.${role}`,
+      displayName: `${council} ${role}`,
+      clientId: 'due-regard-web',
+      groups: [`/councils/${council}/${role}`],
+      realmRoles: [],
+    };
+  }
+
   it("commits Charnwood's 2024-2026 plan: 4 objectives and 23 actions, every event marked as imported from the document", async () => {
     const { preview, options } = await previewOf(DEMO_DOCUMENTS.charnwood2024);
-    const result = await committer.commit(preview, { ...options, council: 'charnwood' });
+    const result = await committer.commit(preview, {
+      ...options,
+      council: 'charnwood',
+      principal: importPrincipal('charnwood', 'plan-editor'),
+    });
 
     expect(result).toMatchObject({
       council: 'charnwood',
@@ -142,6 +160,7 @@ describe('committing an import preview through the plans commands', () => {
     const result = await committer.commit(preview, {
       ...options,
       council: 'charnwood-archive',
+      principal: importPrincipal('charnwood-archive', 'council-admin'),
       lifecycle: 'closed',
       archiveStrategy: true,
       dates: { adoptedOn: '2016-04-01', publishedOn: '2016-04-01', closedOn: '2018-03-31', archivedOn: '2020-03-31' },
@@ -198,19 +217,12 @@ describe('committing an import preview through the plans commands', () => {
   });
 
   it("commits Leicestershire's strategy and plan published: 8 pillars, 33 actions with their leads, descriptions and outputs", async () => {
-    const editor: Principal = {
-      subject: randomUUID(),
-      username: 'leicestershire.editor',
-      displayName: 'Leicestershire editor',
-      clientId: 'due-regard-cli',
-      groups: ['/councils/leicestershire/plan-editor'],
-      realmRoles: [],
-    };
+    const admin = signedIn('leicestershire', 'council-admin');
     const { preview, options } = await previewOf(DEMO_DOCUMENTS.leicestershire);
     const result = await committer.commit(preview, {
       ...options,
       council: 'leicestershire',
-      principal: editor,
+      principal: admin,
       lifecycle: 'published',
     });
 
@@ -255,8 +267,54 @@ describe('committing an import preview through the plans commands', () => {
       dates: ['2024-01-01', '2024-06-30'],
     });
     expect(
-      events.every((event) => event.metadata.actorId === editor.subject && event.metadata.source === 'import'),
+      events.every((event) => event.metadata.actorId === admin.subject && event.metadata.source === 'import'),
     ).toBe(true);
+  });
+
+  it("refuses a plan editor's import that would publish, close or archive the strategy, before appending anything", async () => {
+    const { preview, options } = await previewOf(DEMO_DOCUMENTS.charnwood2016);
+    const editor = signedIn('editor-refused', 'plan-editor');
+    for (const asked of [
+      { lifecycle: 'published' },
+      { lifecycle: 'closed' },
+      { lifecycle: 'draft', archiveStrategy: true },
+    ] as const) {
+      const error = await committer
+        .commit(preview, { ...options, ...asked, council: 'editor-refused', principal: editor })
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ImportForbiddenError);
+      expect((error as Error).message).toMatch(
+        /^Only council administrators may import a plan .+: you may import it as a draft or submitted for approval$/,
+      );
+    }
+    const viewer = await committer
+      .commit(preview, { ...options, council: 'editor-refused', principal: signedIn('editor-refused', 'viewer') })
+      .catch((caught: unknown) => caught);
+    expect(viewer).toEqual(new ImportForbiddenError('Only plan editors and council administrators may import a plan'));
+    expect(await eventsOf('editor-refused')).toEqual([]);
+  });
+
+  it("commits a plan editor's import submitted for approval, with its progress, the strategy left a draft", async () => {
+    const { preview, options } = await previewOf(DEMO_DOCUMENTS.charnwood2016);
+    const result = await committer.commit(preview, {
+      ...options,
+      council: 'editor-submits',
+      principal: signedIn('editor-submits', 'plan-editor'),
+      lifecycle: 'submitted',
+    });
+    expect(result).toMatchObject({
+      strategy: { status: 'draft' },
+      plan: { status: 'submitted' },
+      actions: 31,
+      dueRevisions: 2,
+      progressEntries: 31,
+    });
+    const events = await eventsOf('editor-submits');
+    expect(counts(events)).toMatchObject({ DueRevised: 2, ProgressRecorded: 31, ActionPlanSubmitted: 1 });
+    const types = events.map((event) => event.type);
+    for (const beyond of ['StrategyAdopted', 'StrategyPublished', 'ActionPlanApproved', 'ActionPlanPublished']) {
+      expect(types).not.toContain(beyond);
+    }
   });
 
   it('refuses a preview it cannot record in full before appending anything', async () => {
@@ -265,7 +323,9 @@ describe('committing an import preview through the plans commands', () => {
     if (first === undefined || second === undefined) throw new Error('the fixture has actions');
     const twice: PlanPreview = { ...preview, actions: [first, { ...second, ref: first.ref }, ...rest] };
 
-    const error = await committer.commit(twice, { ...options, council: 'refused' }).catch((caught: unknown) => caught);
+    const error = await committer
+      .commit(twice, { ...options, council: 'refused', principal: importPrincipal('refused', 'plan-editor') })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ImportCommitError);
     expect(error).toMatchObject({ code: 'invalid_import', createdAnything: false });
     expect((error as Error).message).toMatch(/two actions are numbered "1\.1".*Nothing was recorded\.$/);
@@ -289,7 +349,7 @@ describe('committing an import preview through the plans commands', () => {
     };
 
     const error = await committer
-      .commit(broken, { ...options, council: 'half-way' })
+      .commit(broken, { ...options, council: 'half-way', principal: importPrincipal('half-way', 'plan-editor') })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ImportCommitError);
     expect(error).toMatchObject({
@@ -302,7 +362,11 @@ describe('committing an import preview through the plans commands', () => {
     );
     expect(await eventsOf('half-way')).toEqual([]);
 
-    const result = await committer.commit(preview, { ...options, council: 'half-way' });
+    const result = await committer.commit(preview, {
+      ...options,
+      council: 'half-way',
+      principal: importPrincipal('half-way', 'plan-editor'),
+    });
     const events = await eventsOf('half-way');
     expect(counts(events)).toMatchObject({
       StrategyDrafted: 1,

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { CommandRunner } from '@due-regard/commands';
 import type { JsonObject } from '@due-regard/event-store';
-import { RequestContext, SYSTEM_PRINCIPAL, type Principal } from '@due-regard/identity';
+import { RequestContext, SYSTEM_PRINCIPAL, type CouncilRole, type Principal } from '@due-regard/identity';
 import type { PlanPreview, PreviewAction, PreviewGroup, PreviewObjective } from '@due-regard/plan-import';
 import {
   type ActionPlanStatus,
@@ -13,9 +13,11 @@ import {
   DraftPlanCommand,
   DraftStrategyCommand,
   type Due,
+  type ImportOutcome,
   isWithinPeriod,
   type ObjectiveGroupKind,
   type Period,
+  personOf,
   PlanLifecycleCommand,
   PSED_AIMS,
   type PsedAim,
@@ -24,16 +26,17 @@ import {
   StrategyLifecycleCommand,
   type StrategyStatus,
   validatePeriod,
+  whyNotPermitted,
 } from '@due-regard/plans';
 import { CLOCK, type Clock } from '@due-regard/shared-kernel';
 // The write side's commands: the same ones its HTTP controllers send. `@due-regard/plans` exports
 // the module that handles them but not the command classes themselves.
 import {
   ImportCommitError,
+  ImportForbiddenError,
   type CommitOptions,
   type CommitResult,
   type CreatedSoFar,
-  type ImportLifecycle,
 } from './commit-types.js';
 import { inferImportDefaults } from './import-defaults.js';
 import { actionStatusOf } from './progress-status.js';
@@ -50,9 +53,9 @@ export function ukDate(instant: Date): CalendarDate {
   return LONDON_DAY.format(instant);
 }
 
-/** The platform importing for a council (the CLI, the demo data): it acts as the council's plan editor. */
-export function importPrincipal(council: string): Principal {
-  return { ...SYSTEM_PRINCIPAL, groups: [`/councils/${council}/plan-editor`] };
+/** The platform importing for a council (the CLI, the demo data), acting in one of the council's roles. */
+export function importPrincipal(council: string, role: CouncilRole): Principal {
+  return { ...SYSTEM_PRINCIPAL, groups: [`/councils/${council}/${role}`] };
 }
 
 function tidy(text: string): string {
@@ -114,7 +117,7 @@ interface CommitPlan {
   readonly strategyPeriod: Period;
   readonly planTitle: string;
   readonly planPeriod: Period;
-  readonly lifecycle: ImportLifecycle;
+  readonly lifecycle: ImportOutcome;
   readonly objectives: readonly PlannedObjective[];
   readonly actions: readonly PlannedAction[];
 }
@@ -133,8 +136,9 @@ interface MutableCreated {
 /**
  * Turns an import preview into the plans domain's history, through the same CQRS commands the
  * API sends: the strategy and its objectives, the plan and its actions, the due revisions and
- * progress the document records, then the lifecycle the caller asks for. Every event carries
- * source `import` and the document's name and SHA-256.
+ * progress the document records, then the lifecycle the caller asks for, as far as the plans
+ * policy lets them (a plan editor's import goes at most as far as submitting the plan for
+ * approval). Every event carries source `import` and the document's name and SHA-256.
  *
  * The whole import is one command: the plan commands run inside it, each deciding on what the
  * ones before it decided, and every event of every stream is appended in one atomic append at the
@@ -154,7 +158,13 @@ export class ImportCommitter {
     return ukDate(this.clock.now());
   }
 
+  /** Throws ImportForbiddenError when the plans policy does not let the principal import it this way. */
   async commit(preview: PlanPreview, options: CommitOptions): Promise<CommitResult> {
+    const refusal = whyNotPermitted(personOf(options.principal, options.council), 'commitImport', {
+      outcome: options.lifecycle ?? 'draft',
+      archivesStrategy: options.archiveStrategy === true,
+    });
+    if (refusal !== null) throw new ImportForbiddenError(refusal);
     const plan = this.planOf(preview, options);
     const correlationId = options.correlationId ?? randomUUID();
     const metadataExtra: JsonObject = {
@@ -167,7 +177,7 @@ export class ImportCommitter {
         tenant: { kind: 'council', slug: options.council },
         correlationId,
         source: 'import',
-        principal: options.principal ?? importPrincipal(options.council),
+        principal: options.principal,
         metadataExtra,
       },
       () => this.recordAtOnce(plan, options, correlationId),
@@ -294,8 +304,9 @@ export class ImportCommitter {
     if (dates.adoptedOn !== undefined && dates.publishedOn !== undefined && dates.publishedOn < dates.adoptedOn) {
       refuse('the strategy cannot be published before it was adopted');
     }
+    const lifecycle = options.lifecycle ?? 'draft';
     if (
-      (options.lifecycle ?? 'draft') === 'draft' &&
+      (lifecycle === 'draft' || lifecycle === 'submitted') &&
       (dates.closedOn !== undefined || dates.publishedOn !== undefined)
     ) {
       refuse('publication and closing dates need the plan published or closed');
@@ -356,7 +367,7 @@ export class ImportCommitter {
       progressEntries: 0,
     };
     const dates = options.dates ?? {};
-    const published = plan.lifecycle !== 'draft';
+    const published = plan.lifecycle === 'published' || plan.lifecycle === 'closed';
     let step = 'drafting the strategy';
     try {
       const strategy = await this.commandBus.execute(new DraftStrategyCommand(plan.strategyTitle, plan.strategyPeriod));
@@ -483,6 +494,12 @@ export class ImportCommitter {
         }
       }
 
+      // A plan with its approver takes no changes: it is submitted once the document's record is in.
+      if (plan.lifecycle === 'submitted') {
+        step = 'submitting the plan';
+        await this.commandBus.execute(new PlanLifecycleCommand(drafted.id, { kind: 'submit' }, undefined));
+        created.planStatus = 'submitted';
+      }
       if (plan.lifecycle === 'closed') {
         step = 'closing the plan';
         await this.commandBus.execute(

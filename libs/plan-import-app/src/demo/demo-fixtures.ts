@@ -1,5 +1,5 @@
-import type { ActionStatus, CalendarDate, Rag } from '@due-regard/plans';
-import type { ImportLifecycle, LifecycleDates } from '../commit/commit-types.js';
+import type { ActionStatus, CalendarDate, ImportOutcome, Rag } from '@due-regard/plans';
+import type { LifecycleDates } from '../commit/commit-types.js';
 
 /** Where the demo plans are shipped (copies of the real councils' published plans, as pasted text). */
 export const DEMO_PLANS_DIRECTORY = 'infra/demo/plans';
@@ -18,7 +18,7 @@ export interface DemoProgress {
 export interface DemoPlan {
   readonly council: string;
   readonly file: string;
-  readonly lifecycle: ImportLifecycle;
+  readonly lifecycle: ImportOutcome;
   readonly dates: LifecycleDates;
   readonly archiveStrategy: boolean;
   /** The date the document's own progress is recorded as of. */

@@ -11,7 +11,7 @@ import { parsePlanDocument } from '@due-regard/plan-import';
 import { Database } from '@due-regard/platform';
 import type { CommitResult } from '../commit/commit-types.js';
 import { importDefaultsFor } from '../commit/document-lines.js';
-import { ImportCommitter } from '../commit/import-committer.js';
+import { ImportCommitter, importPrincipal } from '../commit/import-committer.js';
 import { DEMO_PLANS, DEMO_PLANS_DIRECTORY, DEMO_REALM_FILE, type DemoPlan } from './demo-fixtures.js';
 import { realmUser } from './realm-users.js';
 
@@ -101,6 +101,8 @@ export class DemoPlans {
     const result = await this.committer.commit(preview, {
       council: plan.council,
       document: { name: plan.file, sha256: preview.source.sha256 },
+      // Published, closed, the strategy archived: the council's administrator's to do.
+      principal: importPrincipal(plan.council, 'council-admin'),
       defaults: await importDefaultsFor(input, preview, this.committer.today()),
       lifecycle: plan.lifecycle,
       quarterConvention,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { uuidV7Ids } from '@due-regard/event-store';
 import { RequestContext } from '@due-regard/identity';
-import type { Period } from '@due-regard/plans';
+import type { ImportOutcome, Period } from '@due-regard/plans';
 import { withoutUnstorableCharacters, type QuarterConvention } from '@due-regard/shared-kernel';
 import { ImportCommitError, type CommitResult } from '../commit/commit-types.js';
 import { ImportCommitter } from '../commit/import-committer.js';
@@ -41,8 +41,16 @@ export interface UploadedPlanDocument {
   readonly columnMapping: ColumnMapping;
 }
 
+/**
+ * What committing an upload may ask for, over the API and on the import page: a draft, submitted
+ * for approval, or published (the plans policy says who may choose which). A closed plan needs its
+ * dates: the CLI's `--close`.
+ */
+export const UPLOAD_OUTCOMES = ['draft', 'submitted', 'published'] as const satisfies readonly ImportOutcome[];
+export type UploadOutcome = (typeof UPLOAD_OUTCOMES)[number];
+
 export interface ImportCommitRequest {
-  readonly publish: boolean;
+  readonly outcome: UploadOutcome;
   readonly strategyTitle?: string;
   readonly planTitle?: string;
   readonly planPeriod?: Period;
@@ -109,8 +117,8 @@ export class ImportWorkflow {
 
   /**
    * Records the preview once (the store's claim lets one commit through); a refusal before
-   * anything was recorded leaves the import ready to commit again. Throws ImportCommitError as the
-   * committer does.
+   * anything was recorded leaves the import ready to commit again. Throws ImportCommitError and
+   * ImportForbiddenError as the committer does.
    */
   async commit(id: string, request: ImportCommitRequest): Promise<CommitResult> {
     const principal = this.context.principal();
@@ -132,7 +140,7 @@ export class ImportWorkflow {
         ...(request.planTitle === undefined ? {} : { planTitle: request.planTitle }),
         ...(request.planPeriod === undefined ? {} : { planPeriod: request.planPeriod }),
         ...(request.strategyPeriod === undefined ? {} : { strategyPeriod: request.strategyPeriod }),
-        lifecycle: request.publish ? 'published' : 'draft',
+        lifecycle: request.outcome,
         // Recorded as the preview was read, whatever the council's setting is by now.
         quarterConvention: claimed.quarterConvention,
       });

@@ -25,9 +25,10 @@ import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
 import { COLUMN_ROLES, DEFAULT_LIMITS } from '@due-regard/plan-import';
 import { IdempotencyInterceptor } from '@due-regard/commands';
+import { rolesFor } from '@due-regard/plans';
 import { ProblemException, RequestValidationError, ZodValidationPipe } from '@due-regard/platform';
 import { storableText } from '@due-regard/shared-kernel';
-import { ImportCommitError, type CommitResult } from '../commit/commit-types.js';
+import { ImportCommitError, ImportForbiddenError, type CommitResult } from '../commit/commit-types.js';
 import {
   commitResultSchema,
   importPath,
@@ -36,7 +37,13 @@ import {
   viewOf,
   type ImportView,
 } from './import-view.js';
-import { ImportNotFoundError, ImportQueueError, ImportStateError, ImportWorkflow } from './import-workflow.js';
+import {
+  ImportNotFoundError,
+  ImportQueueError,
+  ImportStateError,
+  ImportWorkflow,
+  UPLOAD_OUTCOMES,
+} from './import-workflow.js';
 import { refuseAtOnce } from './upload-checks.js';
 import { QUARTER_CONVENTIONS } from '@due-regard/shared-kernel';
 
@@ -86,16 +93,24 @@ export const remapBody = z.strictObject({
 const isoDate = z.iso.date('Give a date such as 2024-04-01');
 const periodBody = z.strictObject({ from: isoDate, to: isoDate });
 
-export const commitBody = z.strictObject({
-  publish: z
-    .boolean()
-    .default(false)
-    .describe('Adopt and publish the strategy, and submit, approve and publish the plan; otherwise both stay drafts'),
-  strategyTitle: storableText.trim().min(1).max(300).optional(),
-  planTitle: storableText.trim().min(1).max(300).optional(),
-  period: periodBody.optional().describe("The plan's period; read from the document when left out"),
-  strategyPeriod: periodBody.optional().describe("The strategy's period; read from the document when left out"),
-});
+export const commitBody = z
+  .strictObject({
+    outcome: z
+      .enum(UPLOAD_OUTCOMES)
+      .optional()
+      .describe(
+        'Where the plan ends up: draft (the default: the strategy and the plan stay drafts); submitted (the plan submitted for approval); published (the strategy adopted and published, the plan submitted, approved and published: council administrators only)',
+      ),
+    publish: z.boolean().optional().describe('true: the same as outcome "published"; false: as "draft"'),
+    strategyTitle: storableText.trim().min(1).max(300).optional(),
+    planTitle: storableText.trim().min(1).max(300).optional(),
+    period: periodBody.optional().describe("The plan's period; read from the document when left out"),
+    strategyPeriod: periodBody.optional().describe("The strategy's period; read from the document when left out"),
+  })
+  .refine((body) => body.outcome === undefined || body.publish === undefined, {
+    message: 'Give outcome or publish, not both',
+    path: ['publish'],
+  });
 
 const idParam = new ZodValidationPipe(z.uuid('Not an id this service issues'));
 
@@ -112,7 +127,7 @@ const problemSchema = z.object({
 const PROBLEMS: Readonly<Record<number, string>> = {
   400: 'The request is malformed: each field at fault is named in `errors`',
   401: 'No valid access token',
-  403: "Your roles do not allow this; another council's users always get 403",
+  403: "Your roles do not allow this (a plan editor's import goes at most as far as submitting the plan for approval); another council's users always get 403",
   404: 'There is no such import in this council',
   409: 'The import is not ready to commit, is being committed, or was committed already (`code` says which)',
   413: `The file is over the ${DEFAULT_LIMITS.maxBytes}-byte limit`,
@@ -163,6 +178,15 @@ class ImportProblemsInterceptor implements NestInterceptor {
 
 function problemOf(error: unknown): unknown {
   if (error instanceof ImportNotFoundError) return new NotFoundException(error.message);
+  if (error instanceof ImportForbiddenError) {
+    return new ProblemException({
+      status: 403,
+      type: `${IMPORT_PROBLEM}:import_forbidden`,
+      title: 'You may not import the plan this way',
+      detail: error.message,
+      extensions: { code: 'import_forbidden' },
+    });
+  }
   if (error instanceof ImportQueueError) return new ServiceUnavailableException(error.message);
   if (!(error instanceof ImportStateError)) return error;
   return new ProblemException({
@@ -188,7 +212,7 @@ export class ImportsHttpController {
 
   @Post()
   @HttpCode(202)
-  @CouncilAccess('plan-editor', 'council-admin')
+  @CouncilAccess(...rolesFor('importPlan'))
   @UseInterceptors(
     FileInterceptor('file', {
       defParamCharset: 'utf8',
@@ -262,7 +286,7 @@ export class ImportsHttpController {
   }
 
   @Get(':id')
-  @CouncilAccess('plan-editor', 'council-admin')
+  @CouncilAccess(...rolesFor('importPlan'))
   @ApiOperation({
     summary: 'An import: status, progress, preview, warnings, detected columns',
     description:
@@ -277,7 +301,7 @@ export class ImportsHttpController {
 
   @Patch(':id')
   @HttpCode(202)
-  @CouncilAccess('plan-editor', 'council-admin')
+  @CouncilAccess(...rolesFor('importPlan'))
   @ApiOperation({
     summary: 'Read the document again with a column mapping',
     description:
@@ -300,11 +324,11 @@ export class ImportsHttpController {
   @Post(':id/commit')
   @HttpCode(201)
   @UseInterceptors(IdempotencyInterceptor)
-  @CouncilAccess('plan-editor', 'council-admin')
+  @CouncilAccess(...rolesFor('commitImport'))
   @ApiOperation({
     summary: 'Commit the preview as a strategy and an action plan',
     description:
-      "Records the preview through the plans commands (source `import`, the document's name and SHA-256 in every event's metadata): a strategy with its objectives, a plan with its actions, the due revisions and progress the document records. `publish` adopts and publishes the strategy and publishes the plan. An import commits once; with an `Idempotency-Key` a repeat answers the first commit again (201), the same key with another body is 422. Roles: plan-editor, council-admin.",
+      "Records the preview through the plans commands (source `import`, the document's name and SHA-256 in every event's metadata): a strategy with its objectives, a plan with its actions, the due revisions and progress the document records. `outcome` says how far it goes: a plan editor may keep it a draft or submit it for approval; publishing it (adopting and publishing the strategy, submitting, approving and publishing the plan) is a council administrator's (403 otherwise, recording nothing). An import commits once; with an `Idempotency-Key` a repeat answers the first commit again (201), the same key with another body is 422. Roles: plan-editor, council-admin.",
   })
   @importIdParam
   @idempotencyKeyHeader
@@ -324,7 +348,7 @@ export class ImportsHttpController {
     const body = new ZodValidationPipe(commitBody).transform(rawBody ?? {}, { type: 'body' });
     try {
       const result = await this.workflow.commit(id, {
-        publish: body.publish,
+        outcome: body.outcome ?? (body.publish === true ? 'published' : 'draft'),
         ...(body.strategyTitle === undefined ? {} : { strategyTitle: body.strategyTitle }),
         ...(body.planTitle === undefined ? {} : { planTitle: body.planTitle }),
         ...(body.period === undefined ? {} : { planPeriod: body.period }),

@@ -34,7 +34,7 @@ import { RetireObjectiveHandler } from './retire-objective/retire-objective.hand
 import { RetireObjectiveHttpController } from './retire-objective/retire-objective.http.controller.js';
 import { PLAN_IDS, uuidV7PlanIds } from './shared/ids.js';
 import { PlanWriter } from './shared/plan-writer.js';
-import { ActionReportingPolicy, TeamDirectory } from './shared/teams.js';
+import { ActionReportingPolicy } from './shared/teams.js';
 import { StrategyLifecycleHandler } from './strategy-lifecycle/strategy-lifecycle.handler.js';
 import { StrategyLifecycleHttpController } from './strategy-lifecycle/strategy-lifecycle.http.controller.js';
 
@@ -68,7 +68,6 @@ import { StrategyLifecycleHttpController } from './strategy-lifecycle/strategy-l
     { provide: PLAN_IDS, useValue: uuidV7PlanIds },
     { provide: CLOCK, useValue: systemClock },
     PlanWriter,
-    TeamDirectory,
     ActionReportingPolicy,
     DraftStrategyHandler,
     AddObjectiveHandler,
@@ -88,6 +87,6 @@ import { StrategyLifecycleHttpController } from './strategy-lifecycle/strategy-l
     GetPlanReturnHandler,
     GetPlanHistoryHandler,
   ],
-  exports: [TeamDirectory, CommandsModule],
+  exports: [CommandsModule],
 })
 export class PlansWriteModule {}

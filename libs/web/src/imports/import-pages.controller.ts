@@ -2,18 +2,21 @@ import { Get, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CouncilAccess, RequestContext } from '@due-regard/identity';
 import { checkArchive, DEFAULT_LIMITS, PlanImportError } from '@due-regard/plan-import';
-import type { Period } from '@due-regard/plans';
+import { importOutcomesFor, personOf, rolesFor, type Period } from '@due-regard/plans';
 import { findUnstorableCharacter, unstorableTextMessage } from '@due-regard/shared-kernel';
 import {
   ImportCommitError,
+  ImportForbiddenError,
   ImportNotFoundError,
   ImportStore,
   ImportStateError,
   ImportWorkflow,
   refuseAtOnce,
+  UPLOAD_OUTCOMES,
   viewOf,
   type ImportRecord,
   type ImportView,
+  type UploadOutcome,
 } from '@due-regard/plan-import-app';
 import { PageRenderer } from '../rendering/page-renderer.js';
 import { setFlash } from '../session/flash.js';
@@ -54,25 +57,49 @@ const DATE_DESCRIPTIONS: Readonly<Record<DateField, { readonly legend: string; r
   planTo: { legend: 'Action plan ends', description: 'the date the action plan ends' },
 };
 
+/** A radio of the import form's last question: what the plan becomes. */
+interface OutcomeItem {
+  readonly value: UploadOutcome;
+  readonly text: string;
+  readonly hint?: { readonly text: string };
+  readonly checked: boolean;
+}
+
+const OUTCOME_CHOICES: Readonly<Record<UploadOutcome, Omit<OutcomeItem, 'value' | 'checked'>>> = {
+  draft: { text: 'Keep it as a draft to review' },
+  submitted: {
+    text: 'Submit it for approval',
+    hint: { text: 'A council administrator approves and publishes it.' },
+  },
+  published: {
+    text: 'Publish the strategy and the action plan',
+    hint: { text: 'Residents will see them on your council’s published plans page.' },
+  },
+};
+
+/** "… were recorded as a draft.", after the import. */
+const OUTCOME_DONE: Readonly<Record<UploadOutcome, string>> = {
+  draft: 'as a draft',
+  submitted: 'and submitted for approval',
+  published: 'and published',
+};
+
 /** The import form as typed: shown again with its errors. */
 interface CommitFormValues {
   readonly strategyTitle: string;
   readonly planTitle: string;
-  readonly publish: boolean | null;
+  readonly outcome: UploadOutcome | null;
   readonly dates: Readonly<Record<DateField, DateInputValues>>;
 }
 
 type CommitForm =
   | {
       readonly ok: true;
-      readonly values: CommitFormValues;
+      readonly values: CommitFormValues & { readonly outcome: UploadOutcome };
       readonly strategyPeriod: Period;
       readonly planPeriod: Period;
     }
   | { readonly ok: false; readonly values: CommitFormValues; readonly errors: readonly FieldError[] };
-
-/** The same roles as the JSON import API. */
-const IMPORTERS = ['plan-editor', 'council-admin'] as const;
 
 /**
  * The import pages: upload a plan document, follow its `imports` job, check the preview, say what
@@ -89,7 +116,7 @@ export class ImportPagesController {
   ) {}
 
   @Get('imports')
-  @CouncilAccess(...IMPORTERS)
+  @CouncilAccess(...rolesFor('importPlan'))
   async list(@Req() request: Request, @Res() response: Response): Promise<void> {
     const you = this.context.principal().subject;
     const imports = await this.store.recent(RECENT_IMPORTS);
@@ -107,13 +134,13 @@ export class ImportPagesController {
   }
 
   @Get('imports/new')
-  @CouncilAccess(...IMPORTERS)
+  @CouncilAccess(...rolesFor('importPlan'))
   async newImport(@Req() request: Request, @Res() response: Response): Promise<void> {
     await this.renderUploadForm(request, response, null);
   }
 
   @Post('imports')
-  @CouncilAccess(...IMPORTERS)
+  @CouncilAccess(...rolesFor('importPlan'))
   async upload(@Req() request: Request, @Res() response: Response): Promise<void> {
     const upload = formUploadOf(request);
     const problem = uploadProblem(upload);
@@ -126,7 +153,7 @@ export class ImportPagesController {
   }
 
   @Get('imports/:id')
-  @CouncilAccess(...IMPORTERS)
+  @CouncilAccess(...rolesFor('importPlan'))
   async show(@Param('id') id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     const record = await this.found(id);
     await this.renderImport(request, response, record, { errors: [], values: null }, 200);
@@ -134,7 +161,7 @@ export class ImportPagesController {
 
   /** For the page's script: where the job stands, to reload the page once it is done. */
   @Get('imports/:id/status')
-  @CouncilAccess(...IMPORTERS)
+  @CouncilAccess(...rolesFor('importPlan'))
   async status(@Param('id') id: string, @Res() response: Response): Promise<void> {
     const record = await this.found(id);
     response.setHeader('Cache-Control', 'no-store');
@@ -147,7 +174,7 @@ export class ImportPagesController {
   }
 
   @Get('imports/:id/columns')
-  @CouncilAccess(...IMPORTERS)
+  @CouncilAccess(...rolesFor('importPlan'))
   async columns(@Param('id') id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     const record = await this.found(id);
     if (record.preview === null || record.status !== 'ready') {
@@ -158,7 +185,7 @@ export class ImportPagesController {
   }
 
   @Post('imports/:id/columns')
-  @CouncilAccess(...IMPORTERS)
+  @CouncilAccess(...rolesFor('importPlan'))
   async remap(@Param('id') id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     const record = await this.found(id);
     if (record.preview === null || record.status !== 'ready') {
@@ -180,7 +207,7 @@ export class ImportPagesController {
   }
 
   @Post('imports/:id/commit')
-  @CouncilAccess(...IMPORTERS)
+  @CouncilAccess(...rolesFor('commitImport'))
   async commit(@Param('id') id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     const record = await this.found(id);
     const committed = viewOf(record).committed;
@@ -197,7 +224,7 @@ export class ImportPagesController {
     const { values } = form;
     try {
       const result = await this.workflow.commit(record.id, {
-        publish: values.publish === true,
+        outcome: values.outcome,
         strategyTitle: values.strategyTitle,
         planTitle: values.planTitle,
         strategyPeriod: form.strategyPeriod,
@@ -205,10 +232,15 @@ export class ImportPagesController {
       });
       setFlash(request, {
         heading: 'Plan imported',
-        text: `${result.plan.title}: ${result.objectives} objectives and ${result.actions} actions were recorded${values.publish === true ? ' and published' : ' as a draft'}.`,
+        text: `${result.plan.title}: ${result.objectives} objectives and ${result.actions} actions were recorded ${OUTCOME_DONE[values.outcome]}.`,
       });
       response.redirect(303, `/plans/${result.plan.id}`);
     } catch (error) {
+      if (error instanceof ImportForbiddenError) {
+        const refusal = { field: 'outcome', text: error.message };
+        await this.renderImport(request, response, record, { errors: [refusal], values }, 403);
+        return;
+      }
       // Taken by another commit meanwhile, or stopped part-way: the import page says which.
       if (error instanceof ImportStateError || (error instanceof ImportCommitError && error.createdAnything)) {
         response.redirect(303, `/imports/${record.id}`);
@@ -218,6 +250,16 @@ export class ImportPagesController {
       const refusal = { field: 'strategyTitle', text: `The plan cannot be imported: ${error.message}` };
       await this.renderImport(request, response, await this.found(id), { errors: [refusal], values }, 400);
     }
+  }
+
+  /** What the plan may become, as radios: only the outcomes the plans policy lets this person choose. */
+  private outcomeItems(checked: UploadOutcome | null): OutcomeItem[] {
+    const offered = importOutcomesFor(personOf(this.context.principal(), this.context.councilSlug()));
+    return UPLOAD_OUTCOMES.filter((outcome) => offered.includes(outcome)).map((outcome) => ({
+      value: outcome,
+      ...OUTCOME_CHOICES[outcome],
+      checked: outcome === checked,
+    }));
   }
 
   private async found(id: string): Promise<ImportRecord> {
@@ -291,8 +333,9 @@ export class ImportPagesController {
         errors: {
           strategyTitle: errorOf('strategyTitle'),
           planTitle: errorOf('planTitle'),
-          publish: errorOf('publish'),
+          outcome: errorOf('outcome'),
         },
+        outcomeItems: this.outcomeItems((form.values ?? defaultValues(defaults)).outcome),
         dateInputs: dateInputsOf(form.values ?? defaultValues(defaults), form.errors),
         importView: view,
         underWay: isUnderWay(view.status),
@@ -361,7 +404,7 @@ function defaultValues(defaults: ImportView['defaults']): CommitFormValues {
   return {
     strategyTitle: defaults?.strategyTitle ?? '',
     planTitle: defaults?.planTitle ?? '',
-    publish: null,
+    outcome: null,
     dates: {
       strategyFrom: defaults === null ? empty : datePartsOf(defaults.strategyPeriod.from),
       strategyTo: defaults === null ? empty : datePartsOf(defaults.strategyPeriod.to),
@@ -400,11 +443,11 @@ function dateInputsOf(values: CommitFormValues, errors: readonly FieldError[]) {
 
 /** The import form, checked: titles, the four dates, each period in order, the plan's within the strategy's. */
 function commitFormOf(body: Readonly<Record<string, unknown>>): CommitForm {
-  const publish = body['publish'] === 'yes' ? true : body['publish'] === 'no' ? false : null;
+  const outcome = UPLOAD_OUTCOMES.find((offered) => offered === body['outcome']) ?? null;
   const values: CommitFormValues = {
     strategyTitle: text(body['strategyTitle']),
     planTitle: text(body['planTitle']),
-    publish,
+    outcome,
     dates: {
       strategyFrom: dateInputValues(body, 'strategyFrom'),
       strategyTo: dateInputValues(body, 'strategyTo'),
@@ -453,10 +496,10 @@ function commitFormOf(body: Readonly<Record<string, unknown>>): CommitForm {
       });
     }
   }
-  if (publish === null)
-    errors.push({ field: 'publish', text: 'Select whether to publish the plan now or keep it as a draft' });
+  if (outcome === null) errors.push({ field: 'outcome', text: 'Select what to do with the plan once it is imported' });
   if (
     errors.length > 0 ||
+    outcome === null ||
     strategyFrom === undefined ||
     strategyTo === undefined ||
     planFrom === undefined ||
@@ -466,7 +509,7 @@ function commitFormOf(body: Readonly<Record<string, unknown>>): CommitForm {
   }
   return {
     ok: true,
-    values,
+    values: { ...values, outcome },
     strategyPeriod: { from: strategyFrom, to: strategyTo },
     planPeriod: { from: planFrom, to: planTo },
   };

@@ -42,6 +42,7 @@ describe('the import pages on the whole app', () => {
     running = await startDueRegard({ REDIS_URL });
     redis = new Redis(REDIS_URL);
     cookies['charnwood.editor'] = await signedInAs('charnwood.editor', 'Charnwood Editor');
+    cookies['charnwood.admin'] = await signedInAs('charnwood.admin', 'Charnwood Admin');
     cookies['charnwood.viewer'] = await signedInAs('charnwood.viewer', 'Charnwood Viewer');
     cookies['leicestershire.editor'] = await signedInAs('leicestershire.editor', 'Leicestershire Editor');
   });
@@ -249,6 +250,9 @@ describe('the import pages on the whole app', () => {
       expect(dateInput(preview, 'planFrom')).toEqual(['1', '4', '2024']);
       expect(dateInput(preview, 'planTo')).toEqual(['31', '3', '2026']);
       expect(dateInput(preview, 'strategyTo')).toEqual(['31', '3', '2028']);
+      // What the plan may become: a plan editor may keep it a draft or submit it; publishing is an administrator's.
+      expect(outcomes(preview)).toEqual(['draft', 'submitted']);
+      expect(outcomes((await get(importPath, 'charnwood.admin')).text)).toEqual(['draft', 'submitted', 'published']);
       expect((await get(`${importPath}/status`)).body).toEqual({
         status: 'ready',
         progress: 100,
@@ -306,7 +310,7 @@ describe('the import pages on the whole app', () => {
           _csrf: page.token,
           strategyTitle: ' ',
           planTitle: 'Plan',
-          publish: 'yes',
+          outcome: 'submitted',
           ...PERIODS,
           'planTo-day': '31',
           'planTo-month': '2',
@@ -325,7 +329,7 @@ describe('the import pages on the whole app', () => {
             _csrf: page.token,
             strategyTitle: 'Strategy',
             planTitle: 'Plan',
-            publish: 'no',
+            outcome: 'draft',
             ...PERIODS,
             ...periods,
           });
@@ -346,11 +350,36 @@ describe('the import pages on the whole app', () => {
       expect((plans.body as { plans: unknown[] }).plans).toEqual([]);
     });
 
-    it('imports the plan (303 to the plan), which the plans API then shows, and a second commit adds nothing', async () => {
+    it("refuses a plan editor's forged commit that would publish (403, the error on the form), recording nothing", async () => {
+      const page = await formPage(importPath);
+      const forged = await post(`${importPath}/commit`, page)
+        .type('form')
+        .send({
+          _csrf: page.token,
+          strategyTitle: 'Equality Strategy 2024-2028',
+          planTitle: 'Equality Action Plan 2024 – 2026',
+          outcome: 'published',
+          ...PERIODS,
+        });
+      expect(forged.status).toBe(403);
+      expect(forged.text).toContain('<title>Error: Check the plan before you import it');
+      expect(forged.text).toContain(
+        '<a href="#outcome">Only council administrators may import a plan published: you may import it as a draft or submitted for approval</a>',
+      );
+      expect(outcomes(forged.text)).toEqual(['draft', 'submitted']);
+      const plans = await request(running.platformUrl)
+        .get('/api/v1/plans')
+        .set('Host', host())
+        .set('Authorization', `Bearer ${await running.tokenFor('charnwood.viewer')}`);
+      expect((plans.body as { plans: unknown[] }).plans).toEqual([]);
+      expect((await get(`${importPath}/status`)).body).toMatchObject({ status: 'ready' });
+    });
+
+    it('imports the plan submitted for approval (303 to the plan), which the plans API then shows, and a second commit adds nothing', async () => {
       const page = await formPage(importPath);
       const withoutToken = await post(`${importPath}/commit`, page)
         .type('form')
-        .send({ strategyTitle: 'Equality Strategy 2024-2028', planTitle: 'Action Plan', publish: 'yes' });
+        .send({ strategyTitle: 'Equality Strategy 2024-2028', planTitle: 'Action Plan', outcome: 'submitted' });
       expect(withoutToken.status).toBe(403);
 
       const committed = await post(`${importPath}/commit`, page)
@@ -359,7 +388,7 @@ describe('the import pages on the whole app', () => {
           _csrf: page.token,
           strategyTitle: 'Equality Strategy 2024-2028',
           planTitle: 'Equality Action Plan 2024 – 2026',
-          publish: 'yes',
+          outcome: 'submitted',
           ...PERIODS,
         });
       expect(committed.status).toBe(303);
@@ -375,7 +404,7 @@ describe('the import pages on the whole app', () => {
       expect(plan.status).toBe(200);
       expect(plan.body).toMatchObject({
         title: 'Equality Action Plan 2024 – 2026',
-        status: 'published',
+        status: 'submitted',
         period: { from: '2024-04-01', to: '2026-03-31' },
       });
 
@@ -384,7 +413,7 @@ describe('the import pages on the whole app', () => {
       expect(next.text).toContain('govuk-notification-banner--success');
       expect(next.text).toContain('Plan imported');
       expect(next.text).toContain(
-        'Equality Action Plan 2024 – 2026: 4 objectives and 23 actions were recorded and published.',
+        'Equality Action Plan 2024 – 2026: 4 objectives and 23 actions were recorded and submitted for approval.',
       );
       expect(next.text).toContain(`href="/plans/${planId}"`);
       expect((await get(importPath)).text).not.toContain('Plan imported');
@@ -395,7 +424,7 @@ describe('the import pages on the whole app', () => {
           _csrf: page.token,
           strategyTitle: 'Another strategy',
           planTitle: 'Another plan',
-          publish: 'no',
+          outcome: 'draft',
           ...PERIODS,
         });
       expect(again.status).toBe(303);
@@ -431,7 +460,7 @@ describe('the import pages on the whole app', () => {
       const leicestershireForm = await formPage('/imports/new', 'leicestershire.editor', 'leicestershire');
       const commit = await post(`${importPath}/commit`, leicestershireForm, 'leicestershire')
         .type('form')
-        .send({ _csrf: leicestershireForm.token, strategyTitle: 'S', planTitle: 'P', publish: 'no', ...PERIODS });
+        .send({ _csrf: leicestershireForm.token, strategyTitle: 'S', planTitle: 'P', outcome: 'draft', ...PERIODS });
       expect(commit.status).toBe(404);
       expect((await get(importPath, 'leicestershire.editor')).status).toBe(403);
       const leicestershireList = await get('/imports', 'leicestershire.editor', 'leicestershire');
@@ -455,6 +484,13 @@ describe('the import pages on the whole app', () => {
     expect(failed).not.toContain('/commit"');
   });
 });
+
+/** The values of the import form's radios for what the plan becomes. */
+function outcomes(page: string): string[] {
+  return [
+    ...page.matchAll(/<input class="govuk-radios__input" id="[^"]*" name="outcome" type="radio" value="([a-z]+)"/g),
+  ].map((match) => match[1] ?? '');
+}
 
 function htmlEscaped(text: string): string {
   return text

@@ -1,22 +1,23 @@
+import type { CouncilRole } from '@due-regard/identity';
 import { councilNavigation } from './page-renderer.js';
 
+const as = (...roles: CouncilRole[]) => ({ roles, teams: ['Human Resources'] });
 const texts = (...args: Parameters<typeof councilNavigation>) => councilNavigation(...args).map((link) => link.text);
 
 describe("a council's service navigation", () => {
   it('offers the signed-out public only the published plans', () => {
-    expect(texts(false, [])).toEqual(['Published plans']);
+    expect(texts(null)).toEqual(['Published plans']);
   });
 
-  it('offers readers home and plans, and editors and admins imports as well', () => {
-    expect(texts(true, ['viewer', 'action-lead', 'auditor'])).toEqual(['Home', 'Plans', 'Published plans']);
-    expect(texts(true, ['plan-editor'])).toEqual(['Home', 'Plans', 'Import', 'Published plans']);
-    expect(councilNavigation(true, ['council-admin']).find((link) => link.text === 'Import')?.href).toBe(
-      '/imports/new',
-    );
+  it('offers readers home and plans, editors and admins imports as well, and admins the settings', () => {
+    expect(texts(as('viewer', 'action-lead', 'auditor'))).toEqual(['Home', 'Plans', 'Published plans']);
+    expect(texts(as('plan-editor'))).toEqual(['Home', 'Plans', 'Import', 'Published plans']);
+    expect(texts(as('council-admin'))).toEqual(['Home', 'Plans', 'Import', 'Published plans', 'Settings']);
+    expect(councilNavigation(as('council-admin')).find((link) => link.text === 'Import')?.href).toBe('/imports/new');
   });
 
   it('keeps Plans highlighted on a plan, a strategy and an action’s history', () => {
-    expect(councilNavigation(true, ['viewer']).find((link) => link.text === 'Plans')?.within).toEqual([
+    expect(councilNavigation(as('viewer')).find((link) => link.text === 'Plans')?.within).toEqual([
       '/plans/',
       '/strategies/',
     ]);

@@ -3,17 +3,16 @@ import { dirname, join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import nunjucks from 'nunjucks';
-import { CouncilDirectory } from '@due-regard/councils';
+import { CouncilDirectory, mayDo as councilsMayDo } from '@due-regard/councils';
 import {
-  councilRolesOf,
   NoRequestContextError,
   PrincipalSource,
   RequestContext,
   tenantFromHost,
-  type CouncilRole,
   type Principal,
   type Tenant,
 } from '@due-regard/identity';
+import { mayDo, personOf, type Person } from '@due-regard/plans';
 import { SUPPORT_EMAIL, WEB_OPTIONS, type WebOptions } from '../config/web-options.js';
 import { CSRF_FIELD, CsrfProtection } from '../security/csrf.js';
 import { newNonce, pageContentSecurityPolicy } from '../security/content-security-policy.js';
@@ -112,7 +111,7 @@ export class PageRenderer {
     const navigation =
       council === null
         ? [item(platformUrl, 'Councils', '/')]
-        : councilNavigation(signedIn, signedIn ? await this.rolesHere(request, council.slug) : []).map((link) =>
+        : councilNavigation(signedIn ? await this.personHere(request, council.slug) : null).map((link) =>
             item(link.href, link.text, link.href, link.within),
           );
     return {
@@ -134,13 +133,13 @@ export class PageRenderer {
   }
 
   /**
-   * The signed-in person's roles in this council: from the principal the access guard found, or on
-   * a public page (where no guard signs anyone in) from the session's tokens, verified as the guard
-   * verifies them.
+   * The signed-in person in this council: from the principal the access guard found, or on a public
+   * page (where no guard signs anyone in) from the session's tokens, verified as the guard verifies
+   * them. No roles when neither is there.
    */
-  private async rolesHere(request: Request, councilSlug: string): Promise<CouncilRole[]> {
+  private async personHere(request: Request, councilSlug: string): Promise<Person> {
     const principal = this.signedInByGuard() ?? (await this.principals.principalOf(request));
-    return principal === null ? [] : councilRolesOf(principal, councilSlug);
+    return principal === null ? { roles: [], teams: [] } : personOf(principal, councilSlug);
   }
 
   private signedInByGuard(): Principal | null {
@@ -174,25 +173,27 @@ export class PageRenderer {
 }
 
 /**
- * A council's service navigation: signed in, its home, plans and (for editors and admins) imports;
- * for everyone, its published plans. Each link is current on its own path, and active on the
- * pages under it (`within`).
+ * A council's service navigation: signed in, its home and plans, imports for those who may import
+ * and settings for those who may change them; for everyone, its published plans. Each link is
+ * current on its own path, and active on the pages under it (`within`). `null`: nobody signed in.
  */
 export function councilNavigation(
-  signedIn: boolean,
-  roles: readonly CouncilRole[],
+  signedIn: Person | null,
 ): { readonly href: string; readonly text: string; readonly within: readonly string[] }[] {
-  const mayImport = roles.some((role) => role === 'plan-editor' || role === 'council-admin');
   return [
-    ...(signedIn
+    ...(signedIn !== null
       ? [
           { href: '/', text: 'Home', within: [] },
           { href: '/plans', text: 'Plans', within: ['/plans/', '/strategies/'] },
         ]
       : []),
-    ...(signedIn && mayImport ? [{ href: '/imports/new', text: 'Import', within: ['/imports/'] }] : []),
+    ...(signedIn !== null && mayDo(signedIn, 'importPlan')
+      ? [{ href: '/imports/new', text: 'Import', within: ['/imports/'] }]
+      : []),
     { href: '/public', text: 'Published plans', within: ['/public/'] },
-    ...(signedIn && roles.includes('council-admin') ? [{ href: '/settings', text: 'Settings', within: [] }] : []),
+    ...(signedIn !== null && councilsMayDo(signedIn, 'changeCouncilSettings')
+      ? [{ href: '/settings', text: 'Settings', within: [] }]
+      : []),
   ];
 }
 

@@ -2,7 +2,8 @@ import { Controller, Get, Param, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { COUNCIL_ROLES, CouncilAccess } from '@due-regard/identity';
+import { CouncilAccess } from '@due-regard/identity';
+import { rolesFor } from '../../policy/plans.policy.js';
 import { idParam, setVersionHeaders } from '../shared/http.js';
 import { DocumentRead } from '../shared/openapi.js';
 import { actionHistorySchema, type ActionHistory } from '../shared/views.js';
@@ -14,7 +15,7 @@ export class ActionHistoryHttpController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':planId/actions/:actionId/history')
-  @CouncilAccess(...COUNCIL_ROLES)
+  @CouncilAccess(...rolesFor('readHistory'))
   @DocumentRead({
     path: ':planId/actions/:actionId/history',
     summary: "An action's history: every change, when, by whom, and what it changed",

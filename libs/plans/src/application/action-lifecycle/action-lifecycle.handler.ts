@@ -1,6 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actionDecider, type ActionCommand } from '../../domain/action.js';
 import type { ActionPlanStatus } from '../../domain/action-plan.js';
+import type { ActionCapability } from '../../policy/plans.policy.js';
 import type { ActionChangedResult } from '../revise-action/revise-action.command.js';
 import { PlanWriter } from '../shared/plan-writer.js';
 import { ActionReportingPolicy } from '../shared/teams.js';
@@ -23,6 +24,13 @@ function commandFor(
   }
 }
 
+/** Completing and deferring are for its leads too; cancelling, for editors only (the plans policy). */
+const CAPABILITIES: Readonly<Record<ActionTransition['kind'], ActionCapability>> = {
+  complete: 'completeAction',
+  defer: 'deferAction',
+  cancel: 'cancelAction',
+};
+
 @CommandHandler(ActionLifecycleCommand)
 export class ActionLifecycleHandler implements ICommandHandler<ActionLifecycleCommand, ActionChangedResult> {
   constructor(
@@ -42,8 +50,7 @@ export class ActionLifecycleHandler implements ICommandHandler<ActionLifecycleCo
         ifMatch,
         (state) => {
           const action = this.writer.assertActionOfPlan(state, planId, actionId);
-          // Cancelling is for editors (the route says so); completing and deferring, for its leads too.
-          if (transition.kind !== 'cancel') this.policy.assertMayReportOn(action);
+          this.policy.assertPermitted(CAPABILITIES[transition.kind], action);
           return actionDecider.decide(command, state);
         },
       );

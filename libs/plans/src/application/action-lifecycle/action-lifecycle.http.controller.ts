@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
 import { ZodValidationPipe } from '@due-regard/platform';
 import { IdempotencyInterceptor } from '@due-regard/commands';
+import { rolesFor } from '../../policy/plans.policy.js';
 import type { ActionChangedResult } from '../revise-action/revise-action.command.js';
 import { IfMatch, idParam, optionalBody, resourcePaths, setVersionHeaders } from '../shared/http.js';
 import { actionChangedSchema, DocumentCommand } from '../shared/openapi.js';
@@ -35,7 +36,7 @@ export class ActionLifecycleHttpController {
 
   @Post(':planId/actions/:actionId/complete')
   @HttpCode(200)
-  @CouncilAccess('plan-editor', 'council-admin', 'action-lead')
+  @CouncilAccess(...rolesFor('completeAction'))
   @DocumentCommand({
     path: ':planId/actions/:actionId/complete',
     summary: 'Mark an action completed',
@@ -62,7 +63,7 @@ export class ActionLifecycleHttpController {
 
   @Post(':planId/actions/:actionId/defer')
   @HttpCode(200)
-  @CouncilAccess('plan-editor', 'council-admin', 'action-lead')
+  @CouncilAccess(...rolesFor('deferAction'))
   @DocumentCommand({
     path: ':planId/actions/:actionId/defer',
     summary: 'Defer an action',
@@ -88,7 +89,7 @@ export class ActionLifecycleHttpController {
 
   @Post(':planId/actions/:actionId/cancel')
   @HttpCode(200)
-  @CouncilAccess('plan-editor', 'council-admin')
+  @CouncilAccess(...rolesFor('cancelAction'))
   @DocumentCommand({
     path: ':planId/actions/:actionId/cancel',
     summary: 'Cancel an action',

@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
 import { ZodValidationPipe } from '@due-regard/platform';
+import { rolesFor } from '../../policy/plans.policy.js';
 import { CHARACTERISTICS_CONCERNED } from '../../domain/equality-reference.js';
 import { IdempotencyInterceptor } from '@due-regard/commands';
 import { IfMatch, idParam, resourcePaths, setVersionHeaders } from '../shared/http.js';
@@ -44,7 +45,7 @@ export class AddActionHttpController {
 
   @Post(':planId/actions')
   @HttpCode(201)
-  @CouncilAccess('plan-editor', 'council-admin')
+  @CouncilAccess(...rolesFor('addAction'))
   @DocumentCommand({
     path: ':planId/actions',
     summary: 'Add an action to a plan',

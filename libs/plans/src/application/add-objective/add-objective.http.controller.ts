@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
 import { storableText } from '@due-regard/shared-kernel';
 import { ZodValidationPipe } from '@due-regard/platform';
+import { rolesFor } from '../../policy/plans.policy.js';
 import { EFLG_MODULES, PSED_AIMS } from '../../domain/equality-reference.js';
 import { OBJECTIVE_GROUP_KINDS } from '../../domain/strategy.js';
 import { IdempotencyInterceptor } from '@due-regard/commands';
@@ -44,7 +45,7 @@ export class AddObjectiveHttpController {
 
   @Post(':strategyId/objectives')
   @HttpCode(201)
-  @CouncilAccess('plan-editor', 'council-admin')
+  @CouncilAccess(...rolesFor('addObjective'))
   @DocumentCommand({
     path: ':strategyId/objectives',
     summary: 'Add an objective to a strategy',

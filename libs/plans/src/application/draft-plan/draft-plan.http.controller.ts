@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
 import { ZodValidationPipe } from '@due-regard/platform';
 import { IdempotencyInterceptor } from '@due-regard/commands';
+import { rolesFor } from '../../policy/plans.policy.js';
 import { resourcePaths, setVersionHeaders } from '../shared/http.js';
 import { DocumentCommand, writeResultSchema } from '../shared/openapi.js';
 import { periodSchema, titleText } from '../shared/schemas.js';
@@ -25,7 +26,7 @@ export class DraftPlanHttpController {
 
   @Post()
   @HttpCode(201)
-  @CouncilAccess('plan-editor', 'council-admin')
+  @CouncilAccess(...rolesFor('draftPlan'))
   @DocumentCommand({
     summary: 'Draft an action plan under a strategy',
     description: 'Roles: plan-editor, council-admin.',

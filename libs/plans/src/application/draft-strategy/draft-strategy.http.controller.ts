@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
 import { ZodValidationPipe } from '@due-regard/platform';
 import { IdempotencyInterceptor } from '@due-regard/commands';
+import { rolesFor } from '../../policy/plans.policy.js';
 import { resourcePaths, setVersionHeaders } from '../shared/http.js';
 import { DocumentCommand } from '../shared/openapi.js';
 import type { CommandResult } from '../shared/plan-writer.js';
@@ -25,7 +26,7 @@ export class DraftStrategyHttpController {
 
   @Post()
   @HttpCode(201)
-  @CouncilAccess('plan-editor', 'council-admin')
+  @CouncilAccess(...rolesFor('draftStrategy'))
   @DocumentCommand({
     summary: 'Draft a strategy',
     description: 'A new equality strategy for this council, in draft. Roles: plan-editor, council-admin.',

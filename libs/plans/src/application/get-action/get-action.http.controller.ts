@@ -2,7 +2,8 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { COUNCIL_ROLES, CouncilAccess } from '@due-regard/identity';
+import { CouncilAccess } from '@due-regard/identity';
+import { rolesFor } from '../../policy/plans.policy.js';
 import { asOfQuery, idParam, setVersionHeaders } from '../shared/http.js';
 import { DocumentRead } from '../shared/openapi.js';
 import { actionDetailSchema, type ActionDetail } from '../shared/views.js';
@@ -14,7 +15,7 @@ export class GetActionHttpController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':planId/actions/:actionId')
-  @CouncilAccess(...COUNCIL_ROLES)
+  @CouncilAccess(...rolesFor('readPlans'))
   @DocumentRead({
     path: ':planId/actions/:actionId',
     summary: 'Read an action: its due, status, RAG, progress record, leads and measures',

@@ -2,7 +2,8 @@ import { Controller, Get, Param, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { COUNCIL_ROLES, CouncilAccess } from '@due-regard/identity';
+import { CouncilAccess } from '@due-regard/identity';
+import { rolesFor } from '../../policy/plans.policy.js';
 import { idParam, setVersionHeaders } from '../shared/http.js';
 import { DocumentRead } from '../shared/openapi.js';
 import { planHistorySchema, type PlanHistory } from '../shared/views.js';
@@ -14,7 +15,7 @@ export class PlanHistoryHttpController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':planId/history')
-  @CouncilAccess(...COUNCIL_ROLES)
+  @CouncilAccess(...rolesFor('readHistory'))
   @DocumentRead({
     path: ':planId/history',
     summary:

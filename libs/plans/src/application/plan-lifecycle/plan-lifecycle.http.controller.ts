@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
 import { ZodValidationPipe } from '@due-regard/platform';
 import { IdempotencyInterceptor } from '@due-regard/commands';
+import { rolesFor } from '../../policy/plans.policy.js';
 import { IfMatch, idParam, optionalBody, resourcePaths, setVersionHeaders } from '../shared/http.js';
 import { DocumentCommand } from '../shared/openapi.js';
 import type { CommandResult } from '../shared/plan-writer.js';
@@ -31,7 +32,7 @@ export class PlanLifecycleHttpController {
 
   @Post(':planId/submit')
   @HttpCode(200)
-  @CouncilAccess('plan-editor', 'council-admin')
+  @CouncilAccess(...rolesFor('submitPlan'))
   @DocumentCommand({
     path: ':planId/submit',
     summary: 'Submit a draft plan for approval',
@@ -51,7 +52,7 @@ export class PlanLifecycleHttpController {
 
   @Post(':planId/return')
   @HttpCode(200)
-  @CouncilAccess('council-admin')
+  @CouncilAccess(...rolesFor('returnPlan'))
   @DocumentCommand({
     path: ':planId/return',
     summary: 'Return a submitted plan to draft',
@@ -69,7 +70,7 @@ export class PlanLifecycleHttpController {
 
   @Post(':planId/approve')
   @HttpCode(200)
-  @CouncilAccess('council-admin')
+  @CouncilAccess(...rolesFor('approvePlan'))
   @DocumentCommand({
     path: ':planId/approve',
     summary: 'Approve a submitted plan',
@@ -88,7 +89,7 @@ export class PlanLifecycleHttpController {
 
   @Post(':planId/publish')
   @HttpCode(200)
-  @CouncilAccess('council-admin')
+  @CouncilAccess(...rolesFor('publishPlan'))
   @DocumentCommand({
     path: ':planId/publish',
     summary: 'Publish an approved plan',
@@ -107,7 +108,7 @@ export class PlanLifecycleHttpController {
 
   @Post(':planId/close')
   @HttpCode(200)
-  @CouncilAccess('council-admin')
+  @CouncilAccess(...rolesFor('closePlan'))
   @DocumentCommand({
     path: ':planId/close',
     summary: 'Close a plan',

@@ -23,7 +23,7 @@ export class RecordProgressHandler implements ICommandHandler<RecordProgressComm
         ifMatch,
         (state) => {
           const action = this.writer.assertActionOfPlan(state, planId, actionId);
-          this.policy.assertMayReportOn(action);
+          this.policy.assertPermitted('recordProgress', action);
           return actionDecider.decide(
             {
               type: 'RecordProgress',

@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
 import { ZodValidationPipe } from '@due-regard/platform';
+import { rolesFor } from '../../policy/plans.policy.js';
 import { ACTION_STATUSES } from '../../domain/action.js';
 import { RAG_RATINGS } from '../../domain/rag.js';
 import { IdempotencyInterceptor } from '@due-regard/commands';
@@ -31,7 +32,7 @@ export class RecordProgressHttpController {
 
   @Post(':planId/actions/:actionId/progress')
   @HttpCode(200)
-  @CouncilAccess('plan-editor', 'council-admin', 'action-lead')
+  @CouncilAccess(...rolesFor('recordProgress'))
   @DocumentCommand({
     path: ':planId/actions/:actionId/progress',
     summary: 'Record progress on an action',

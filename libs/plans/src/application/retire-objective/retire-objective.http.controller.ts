@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
 import { IdempotencyInterceptor } from '@due-regard/commands';
+import { rolesFor } from '../../policy/plans.policy.js';
 import { IfMatch, idParam, optionalBody, resourcePaths, setVersionHeaders } from '../shared/http.js';
 import { DocumentCommand } from '../shared/openapi.js';
 import type { CommandResult } from '../shared/plan-writer.js';
@@ -21,7 +22,7 @@ export class RetireObjectiveHttpController {
 
   @Post(':strategyId/objectives/:objectiveId/retire')
   @HttpCode(200)
-  @CouncilAccess('plan-editor', 'council-admin')
+  @CouncilAccess(...rolesFor('retireObjective'))
   @DocumentCommand({
     path: ':strategyId/objectives/:objectiveId/retire',
     summary: "Retire a strategy's objective",

@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
 import { ZodValidationPipe } from '@due-regard/platform';
+import { rolesFor } from '../../policy/plans.policy.js';
 import { characteristicsList } from '../add-action/add-action.http.controller.js';
 import { IdempotencyInterceptor } from '@due-regard/commands';
 import { IfMatch, idParam, resourcePaths, setVersionHeaders } from '../shared/http.js';
@@ -32,7 +33,7 @@ export class ReviseActionHttpController {
 
   @Patch(':planId/actions/:actionId')
   @HttpCode(200)
-  @CouncilAccess('plan-editor', 'council-admin')
+  @CouncilAccess(...rolesFor('reviseAction'))
   @DocumentCommand({
     path: ':planId/actions/:actionId',
     summary: 'Reword an action, reassign its leads, move it to another objective',

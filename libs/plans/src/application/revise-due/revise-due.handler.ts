@@ -28,7 +28,7 @@ export class ReviseDueHandler implements ICommandHandler<ReviseDueCommand, Actio
         ifMatch,
         (state) => {
           const action = this.writer.assertActionOfPlan(state, planId, actionId);
-          this.policy.assertMayReportOn(action);
+          this.policy.assertPermitted('reviseDue', action);
           return actionDecider.decide(
             {
               type: 'ReviseDue',

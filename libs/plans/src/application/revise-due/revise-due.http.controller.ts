@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
 import { ZodValidationPipe } from '@due-regard/platform';
 import { IdempotencyInterceptor } from '@due-regard/commands';
+import { rolesFor } from '../../policy/plans.policy.js';
 import type { ActionChangedResult } from '../revise-action/revise-action.command.js';
 import { IfMatch, idParam, resourcePaths, setVersionHeaders } from '../shared/http.js';
 import { actionChangedSchema, DocumentCommand } from '../shared/openapi.js';
@@ -25,7 +26,7 @@ export class ReviseDueHttpController {
 
   @Post(':planId/actions/:actionId/due-revisions')
   @HttpCode(200)
-  @CouncilAccess('plan-editor', 'council-admin', 'action-lead')
+  @CouncilAccess(...rolesFor('reviseDue'))
   @DocumentCommand({
     path: ':planId/actions/:actionId/due-revisions',
     summary: "Revise an action's due",

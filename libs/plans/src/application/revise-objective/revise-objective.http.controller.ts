@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
 import { ZodValidationPipe } from '@due-regard/platform';
+import { rolesFor } from '../../policy/plans.policy.js';
 import { addObjectiveBody } from '../add-objective/add-objective.http.controller.js';
 import { IdempotencyInterceptor } from '@due-regard/commands';
 import { IfMatch, idParam, resourcePaths, setVersionHeaders } from '../shared/http.js';
@@ -24,7 +25,7 @@ export class ReviseObjectiveHttpController {
 
   @Patch(':strategyId/objectives/:objectiveId')
   @HttpCode(200)
-  @CouncilAccess('plan-editor', 'council-admin')
+  @CouncilAccess(...rolesFor('reviseObjective'))
   @DocumentCommand({
     path: ':strategyId/objectives/:objectiveId',
     summary: "Reword or reclassify a strategy's objective",

@@ -1,6 +1,7 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
-import { councilRolesOf, RequestContext, type CouncilRole, type Principal } from '@due-regard/identity';
+import { councilRolesOf, RequestContext, type Principal } from '@due-regard/identity';
 import { tidy } from '../../domain/wording.js';
+import { whyNotPermitted, type ActionCapability, type Person } from '../../policy/plans.policy.js';
 
 /**
  * Which teams a user works in, within one council.
@@ -14,47 +15,33 @@ import { tidy } from '../../domain/wording.js';
  *
  * Team groups grant no role: a user still needs `action-lead` (or an editing role) in the council.
  */
-@Injectable()
-export class TeamDirectory {
-  teamsOf(principal: Principal, councilSlug: string): string[] {
-    const prefix = `/councils/${councilSlug}/teams/`;
-    const names = principal.groups
-      .filter((group) => group.startsWith(prefix))
-      .flatMap((group) => group.slice(prefix.length).split('/'))
-      .map(tidy)
-      .filter((name) => name !== '');
-    return [...new Set(names)];
-  }
+function teamsOf(principal: Principal, councilSlug: string): string[] {
+  const prefix = `/councils/${councilSlug}/teams/`;
+  const names = principal.groups
+    .filter((group) => group.startsWith(prefix))
+    .flatMap((group) => group.slice(prefix.length).split('/'))
+    .map(tidy)
+    .filter((name) => name !== '');
+  return [...new Set(names)];
 }
 
-/** Leads are teams as the plan writes them: compared without regard to case or spacing. */
-export function sameTeam(a: string, b: string): boolean {
-  return tidy(a).toLowerCase() === tidy(b).toLowerCase();
+/** A signed-in user as the plans policy sees them in one council: their roles there, and their teams. */
+export function personOf(principal: Principal, councilSlug: string): Person {
+  return { roles: councilRolesOf(principal, councilSlug), teams: teamsOf(principal, councilSlug) };
 }
-
-const EDITING_ROLES: readonly CouncilRole[] = ['council-admin', 'plan-editor'];
 
 /**
- * Who may report on an action (progress, due revisions, completion): plan editors and council
- * admins on any action; an action lead only on the actions one of their teams leads.
+ * The write side's check of the plans policy on one action, for the signed-in user: the route let
+ * their role in, and an action lead may report (progress, due revisions, completion, deferral) only
+ * on the actions one of their teams leads. A 403 otherwise.
  */
 @Injectable()
 export class ActionReportingPolicy {
-  constructor(
-    private readonly context: RequestContext,
-    private readonly teams: TeamDirectory,
-  ) {}
+  constructor(private readonly context: RequestContext) {}
 
-  assertMayReportOn(action: { readonly leads: readonly string[] }): void {
-    const principal = this.context.principal();
-    const councilSlug = this.context.councilSlug();
-    const roles = councilRolesOf(principal, councilSlug);
-    if (roles.some((role) => EDITING_ROLES.includes(role))) return;
-    if (roles.includes('action-lead')) {
-      const teams = this.teams.teamsOf(principal, councilSlug);
-      if (action.leads.some((lead) => teams.some((team) => sameTeam(lead, team)))) return;
-      throw new ForbiddenException('You can update only the actions your team leads');
-    }
-    throw new ForbiddenException('You do not have access to this');
+  assertPermitted(capability: ActionCapability, action: { readonly leads: readonly string[] }): void {
+    const person = personOf(this.context.principal(), this.context.councilSlug());
+    const refusal = whyNotPermitted(person, capability, action);
+    if (refusal !== null) throw new ForbiddenException(refusal);
   }
 }

@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
 import { IdempotencyInterceptor } from '@due-regard/commands';
+import { rolesFor } from '../../policy/plans.policy.js';
 import { IfMatch, idParam, optionalBody, resourcePaths, setVersionHeaders } from '../shared/http.js';
 import { DocumentCommand } from '../shared/openapi.js';
 import type { CommandResult } from '../shared/plan-writer.js';
@@ -30,7 +31,7 @@ export class StrategyLifecycleHttpController {
 
   @Post(':strategyId/adopt')
   @HttpCode(200)
-  @CouncilAccess('council-admin')
+  @CouncilAccess(...rolesFor('adoptStrategy'))
   @DocumentCommand({
     path: ':strategyId/adopt',
     summary: 'Adopt a draft strategy',
@@ -49,7 +50,7 @@ export class StrategyLifecycleHttpController {
 
   @Post(':strategyId/publish')
   @HttpCode(200)
-  @CouncilAccess('council-admin')
+  @CouncilAccess(...rolesFor('publishStrategy'))
   @DocumentCommand({
     path: ':strategyId/publish',
     summary: 'Publish an adopted strategy',
@@ -68,7 +69,7 @@ export class StrategyLifecycleHttpController {
 
   @Post(':strategyId/archive')
   @HttpCode(200)
-  @CouncilAccess('council-admin')
+  @CouncilAccess(...rolesFor('archiveStrategy'))
   @DocumentCommand({
     path: ':strategyId/archive',
     summary: 'Archive a strategy',

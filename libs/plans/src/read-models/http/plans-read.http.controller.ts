@@ -11,8 +11,9 @@ import {
 } from '@nestjs/swagger';
 import { z } from 'zod';
 import type { Response } from 'express';
-import { COUNCIL_ROLES, CouncilAccess } from '@due-regard/identity';
+import { CouncilAccess } from '@due-regard/identity';
 import { ZodValidationPipe } from '@due-regard/platform';
+import { rolesFor } from '../../policy/plans.policy.js';
 import { planAsOfSchema } from '../../application/shared/views.js';
 import { ACTION_STATUSES } from '../../domain/action.js';
 import { RAG_RATINGS } from '../../domain/rag.js';
@@ -39,7 +40,7 @@ export class PlansReadHttpController {
   ) {}
 
   @Get()
-  @CouncilAccess(...COUNCIL_ROLES)
+  @CouncilAccess(...rolesFor('readPlans'))
   @ApiOkResponse({
     description: "The council's action plans, newest period first.",
     schema: openApi(planListSchema),
@@ -50,7 +51,7 @@ export class PlansReadHttpController {
   }
 
   @Get(':planId')
-  @CouncilAccess(...COUNCIL_ROLES)
+  @CouncilAccess(...rolesFor('readPlans'))
   @ApiParam({ name: 'planId', schema: { type: 'string' } })
   @ApiQuery({
     name: 'asOf',

@@ -10,8 +10,9 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { COUNCIL_ROLES, CouncilAccess } from '@due-regard/identity';
+import { CouncilAccess } from '@due-regard/identity';
 import { ZodValidationPipe } from '@due-regard/platform';
+import { rolesFor } from '../../policy/plans.policy.js';
 import { ReadYourWritesInterceptor } from '../freshness/read-your-writes.interceptor.js';
 import { PlansReadQueries } from '../queries/plans-read-queries.js';
 import {
@@ -38,7 +39,7 @@ export class StrategiesReadHttpController {
   constructor(private readonly queries: PlansReadQueries) {}
 
   @Get()
-  @CouncilAccess(...COUNCIL_ROLES)
+  @CouncilAccess(...rolesFor('readPlans'))
   @ApiOkResponse({
     description: "The council's strategies, newest period first.",
     schema: openApi(strategyListSchema),
@@ -49,7 +50,7 @@ export class StrategiesReadHttpController {
   }
 
   @Get(':strategyId')
-  @CouncilAccess(...COUNCIL_ROLES)
+  @CouncilAccess(...rolesFor('readPlans'))
   @ApiParam({ name: 'strategyId', schema: { type: 'string' } })
   @ApiOkResponse({
     description: 'A strategy with its objectives and how they are grouped. ETag: the strategy stream version.',

@@ -15,6 +15,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { CouncilAccess, RequestContext } from '@due-regard/identity';
 import { ZodValidationPipe } from '@due-regard/platform';
+import { rolesFor } from '../../policy/plans.policy.js';
 import { PROJECTED_EVENT_TYPES } from '../projection/council-read-model.js';
 import { idempotencyKey, jobIdParam } from '../http/read-model-params.js';
 import { openApi } from '../queries/read-model-dtos.js';
@@ -70,7 +71,7 @@ export class RebuildHttpController {
    */
   @Post()
   @HttpCode(202)
-  @CouncilAccess('council-admin')
+  @CouncilAccess(...rolesFor('rebuildProjections'))
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat it to get the same job back' })
   @ApiAcceptedResponse({
     description: "A job rebuilding this council's plans read models from its events; poll its Location.",
@@ -101,7 +102,7 @@ export class RebuildHttpController {
   }
 
   @Get(':jobId')
-  @CouncilAccess('council-admin')
+  @CouncilAccess(...rolesFor('rebuildProjections'))
   @ApiParam({ name: 'jobId', schema: { type: 'string' } })
   @ApiOkResponse({
     description: 'The state and progress of a rebuild job of this council.',

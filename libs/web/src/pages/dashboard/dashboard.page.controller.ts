@@ -1,7 +1,7 @@
 import { Get, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { COUNCIL_ROLES, CouncilAccess, RequestContext } from '@due-regard/identity';
-import { PlansReadQueries, type PlanDetailDto } from '@due-regard/plans';
+import { CouncilAccess, RequestContext } from '@due-regard/identity';
+import { PlansReadQueries, rolesFor, type PlanDetailDto } from '@due-regard/plans';
 import { PageRenderer } from '../../rendering/page-renderer.js';
 import { WebController } from '../../web-controller.decorator.js';
 import { rolesInWords } from '../roles.js';
@@ -22,7 +22,7 @@ export class DashboardPageController {
   ) {}
 
   @Get()
-  @CouncilAccess(...COUNCIL_ROLES)
+  @CouncilAccess(...rolesFor('readPlans'))
   async dashboard(@Req() request: Request, @Res() response: Response): Promise<void> {
     const mayBeBehind = await this.page.readModelsMayBeBehind();
     const { plans } = await this.queries.listPlans();
@@ -34,7 +34,7 @@ export class DashboardPageController {
       pageTitle: 'Home',
       mayBeBehind,
       displayName: this.context.principal().displayName,
-      rolesInWords: rolesInWords(this.page.roles()),
+      rolesInWords: rolesInWords(this.page.person().roles),
       plans: published.map(dashboardPlan),
       otherPlans: plans.length - published.length,
       overdue: overdueActions(published),

@@ -1,8 +1,8 @@
 import { Get, NotFoundException, Param, Req, Res } from '@nestjs/common';
 import { QueryBus, type Query } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
-import { COUNCIL_ROLES, CouncilAccess } from '@due-regard/identity';
-import { GetActionHistoryQuery, GetPlanHistoryQuery, PlansReadQueries } from '@due-regard/plans';
+import { CouncilAccess } from '@due-regard/identity';
+import { GetActionHistoryQuery, GetPlanHistoryQuery, PlansReadQueries, rolesFor } from '@due-regard/plans';
 import { NotFound } from '@due-regard/shared-kernel';
 import { PageRenderer } from '../../rendering/page-renderer.js';
 import { NamesToShow } from '../../users/names-to-show.js';
@@ -26,7 +26,7 @@ export class HistoryPagesController {
   ) {}
 
   @Get('plans/:planId/history')
-  @CouncilAccess(...COUNCIL_ROLES)
+  @CouncilAccess(...rolesFor('readHistory'))
   async planHistory(
     @Param('planId', PageIdPipe) planId: string,
     @Req() request: Request,
@@ -43,7 +43,7 @@ export class HistoryPagesController {
   }
 
   @Get('plans/:planId/actions/:actionId/history')
-  @CouncilAccess(...COUNCIL_ROLES)
+  @CouncilAccess(...rolesFor('readHistory'))
   async actionHistory(
     @Param('planId', PageIdPipe) planId: string,
     @Param('actionId', PageIdPipe) actionId: string,

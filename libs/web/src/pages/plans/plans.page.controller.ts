@@ -1,8 +1,8 @@
 import { BadRequestException, Get, NotFoundException, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
-import { COUNCIL_ROLES, CouncilAccess } from '@due-regard/identity';
-import { GetPlanReturnQuery, PlansReadQueries } from '@due-regard/plans';
+import { CouncilAccess } from '@due-regard/identity';
+import { GetPlanReturnQuery, PlansReadQueries, rolesFor } from '@due-regard/plans';
 import { PageRenderer } from '../../rendering/page-renderer.js';
 import { WebController } from '../../web-controller.decorator.js';
 import { CouncilPageContext, PageIdPipe } from '../shared/council-page-context.js';
@@ -10,7 +10,7 @@ import { planFigureCharts } from '../shared/plan-figures.js';
 import { percentComplete, periodWords, planStatusTag, strategyStatusTag } from '../shared/wording.js';
 import { ukDate, ukDateTime } from '../../rendering/uk-dates.js';
 import { NamesToShow } from '../../users/names-to-show.js';
-import { lifecycleForms, mayAddToPlan, mayReturnToDraft } from './plan-permissions.js';
+import { planControls } from './plan-controls.js';
 import { actionGroups, filterSelects, hasFilters, planFilters } from './plan-view.js';
 
 /** The council's action plans: all of them, and one with its actions by objective. */
@@ -25,7 +25,7 @@ export class PlansPageController {
   ) {}
 
   @Get('plans')
-  @CouncilAccess(...COUNCIL_ROLES)
+  @CouncilAccess(...rolesFor('readPlans'))
   async list(@Req() request: Request, @Res() response: Response): Promise<void> {
     const mayBeBehind = await this.page.readModelsMayBeBehind();
     const [{ plans }, { strategies }] = await Promise.all([this.queries.listPlans(), this.queries.listStrategies()]);
@@ -53,7 +53,7 @@ export class PlansPageController {
   }
 
   @Get('plans/:planId')
-  @CouncilAccess(...COUNCIL_ROLES)
+  @CouncilAccess(...rolesFor('readPlans'))
   async plan(
     @Param('planId', PageIdPipe) planId: string,
     @Query() query: Record<string, unknown>,
@@ -69,7 +69,6 @@ export class PlansPageController {
       filtered ? this.queries.plan(planId) : Promise.resolve(null),
     ]);
     if (plan === null) throw new NotFoundException();
-    const roles = this.page.roles();
     const charts = planFigureCharts(plan);
     const returned = plan.status === 'draft' ? await this.standingReturn(plan.id) : null;
     await this.renderer.render(request, response, 'pages/plan.njk', {
@@ -93,16 +92,13 @@ export class PlansPageController {
       },
       byStatus: charts.byStatus,
       byRag: charts.byRag,
-      lifecycleForms: lifecycleForms(plan.status, roles),
       returned,
-      returnHref: mayReturnToDraft(plan.status, roles) ? `/plans/${encodeURIComponent(plan.id)}/return` : null,
-      addLinks: mayAddToPlan(plan.status, roles)
-        ? {
-            action: `/plans/${encodeURIComponent(plan.id)}/actions/new`,
-            // `plan`: the objective form comes back to this plan once the objective is added.
-            objective: `/strategies/${encodeURIComponent(plan.strategyId)}/objectives/new?plan=${encodeURIComponent(plan.id)}`,
-          }
-        : null,
+      ...planControls(this.page.person(), {
+        id: plan.id,
+        status: plan.status,
+        strategyId: plan.strategyId,
+        strategyStatus: plan.strategy?.status ?? null,
+      }),
       selects: filterSelects(plan.objectives, (whole ?? plan).actions, filters),
       filtered,
       shown: plan.actions.length,

@@ -1,9 +1,15 @@
 import { Body, Get, NotFoundException, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
-import { ChangeCouncilSettingsCommand, CouncilSettingsReader, type CouncilWithSettings } from '@due-regard/councils';
+import {
+  ChangeCouncilSettingsCommand,
+  CouncilSettingsReader,
+  mayDo,
+  rolesFor,
+  type CouncilWithSettings,
+} from '@due-regard/councils';
 import { ConcurrencyError } from '@due-regard/event-store';
-import { COUNCIL_ROLES, CouncilAccess, councilRolesOf, RequestContext } from '@due-regard/identity';
+import { CouncilAccess, councilRolesOf, RequestContext } from '@due-regard/identity';
 import { errorSummary, type FieldErrors } from '../../forms/field-errors.js';
 import { formBody, formVersion } from '../../forms/form-body.js';
 import { PageRenderer } from '../../rendering/page-renderer.js';
@@ -31,14 +37,14 @@ export class CouncilSettingsPageController {
   ) {}
 
   @Get('settings')
-  @CouncilAccess(...COUNCIL_ROLES)
+  @CouncilAccess(...rolesFor('readCouncil'))
   async show(@Req() request: Request, @Res() response: Response): Promise<void> {
     const current = await this.current();
     await this.render(request, response, current, current.settings.quarterConvention, {});
   }
 
   @Post('settings')
-  @CouncilAccess('council-admin')
+  @CouncilAccess(...rolesFor('changeCouncilSettings'))
   async change(@Body() posted: unknown, @Req() request: Request, @Res() response: Response): Promise<void> {
     const body = formBody(posted);
     const form = readSettingsForm(body);
@@ -86,7 +92,7 @@ export class CouncilSettingsPageController {
     status = 200,
     version: number | undefined = current.version,
   ): Promise<void> {
-    const roles = councilRolesOf(this.context.principal(), this.context.councilSlug());
+    const person = { roles: councilRolesOf(this.context.principal(), this.context.councilSlug()) };
     await this.renderer.render(
       request,
       response,
@@ -95,7 +101,7 @@ export class CouncilSettingsPageController {
         pageTitle: 'Council settings',
         council: current.council,
         quarterConvention: quarterConventionWords(current.settings.quarterConvention),
-        mayChange: roles.includes('council-admin'),
+        mayChange: mayDo(person, 'changeCouncilSettings'),
         quarterItems: quarterConventionItems(chosen),
         // After a change by someone else, the form is sent against the version now recorded.
         version: status === 409 ? current.version : (version ?? ''),

@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException, type PipeTransform } from '@nestjs/common';
-import { councilRolesOf, RequestContext, type CouncilRole } from '@due-regard/identity';
-import { ReadYourWrites } from '@due-regard/plans';
+import { RequestContext } from '@due-regard/identity';
+import { personOf, ReadYourWrites, type Person } from '@due-regard/plans';
 
 /** Ids in page addresses: what stream names allow. Anything else cannot exist: 404. */
 const PAGE_ID = /^[A-Za-z0-9_-]{1,100}$/;
@@ -12,7 +12,7 @@ export class PageIdPipe implements PipeTransform<unknown, string> {
   }
 }
 
-/** What a council page needs to know of its request: the council, the signed-in person's roles, fresh read models. */
+/** What a council page needs to know of its request: the council, the signed-in person, fresh read models. */
 @Injectable()
 export class CouncilPageContext {
   constructor(
@@ -24,8 +24,9 @@ export class CouncilPageContext {
     return this.context.councilSlug();
   }
 
-  roles(): CouncilRole[] {
-    return councilRolesOf(this.context.principal(), this.context.councilSlug());
+  /** Their roles and teams here, as the policies read them. */
+  person(): Person {
+    return personOf(this.context.principal(), this.context.councilSlug());
   }
 
   /**

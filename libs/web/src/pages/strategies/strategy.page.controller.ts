@@ -1,7 +1,7 @@
 import { Get, NotFoundException, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { COUNCIL_ROLES, CouncilAccess } from '@due-regard/identity';
-import { PlansReadQueries } from '@due-regard/plans';
+import { CouncilAccess } from '@due-regard/identity';
+import { PlansReadQueries, rolesFor } from '@due-regard/plans';
 import { PageRenderer } from '../../rendering/page-renderer.js';
 import { WebController } from '../../web-controller.decorator.js';
 import { CouncilPageContext, PageIdPipe } from '../shared/council-page-context.js';
@@ -19,7 +19,7 @@ export class StrategyPageController {
   ) {}
 
   @Get('strategies/:strategyId')
-  @CouncilAccess(...COUNCIL_ROLES)
+  @CouncilAccess(...rolesFor('readPlans'))
   async strategy(
     @Param('strategyId', PageIdPipe) strategyId: string,
     @Req() request: Request,

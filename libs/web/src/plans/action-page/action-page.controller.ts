@@ -1,7 +1,7 @@
 import { Get, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { COUNCIL_ROLES, CouncilAccess } from '@due-regard/identity';
-import { PlansReadQueries, type ActionDetail } from '@due-regard/plans';
+import { CouncilAccess } from '@due-regard/identity';
+import { mayDo, PlansReadQueries, rolesFor, type ActionDetail, type OnAction } from '@due-regard/plans';
 import { ukDate } from '../../rendering/uk-dates.js';
 import { PageRenderer } from '../../rendering/page-renderer.js';
 import { WebController } from '../../web-controller.decorator.js';
@@ -18,7 +18,7 @@ export class ActionPageController {
   ) {}
 
   @Get('plans/:planId/actions/:actionId')
-  @CouncilAccess(...COUNCIL_ROLES)
+  @CouncilAccess(...rolesFor('readPlans'))
   async show(
     @Param('planId') planId: string,
     @Param('actionId') actionId: string,
@@ -28,15 +28,19 @@ export class ActionPageController {
     const action = await this.pages.action(planId, actionId);
     const plan = await this.queries.plan(planId);
     const objective = plan?.objectives.find((candidate) => candidate.id === action.objectiveId);
-    // A plan with its approver, or closed, takes no changes to its actions: no links to forms that would refuse.
-    const open = plan === null || plan.status === 'draft' || plan.status === 'published';
-    const permissions = open ? this.pages.permissionsOn(action) : { report: false, edit: false };
+    // Links only to the forms the plans policy lets this person use on the action as it stands.
+    const person = this.pages.person();
+    const onAction: OnAction = {
+      planStatus: plan?.status ?? (await this.pages.plan(planId)).plan.status,
+      actionStatus: action.status,
+      leads: action.leads,
+    };
     const actionPath = pagePaths.action(planId, actionId);
     await this.renderer.render(request, response, 'plans/action.njk', {
       pageTitle: actionName(action),
       planTitle: plan?.title ?? 'Action plan',
       planHref: pagePaths.plan(planId),
-      planStatus: plan?.status ?? null,
+      planStatus: onAction.planStatus,
       action: {
         ref: action.ref,
         title: action.title,
@@ -68,9 +72,9 @@ export class ActionPageController {
         reason: revision.reason,
       })),
       links: {
-        recordProgress: permissions.report ? `${actionPath}/progress` : null,
-        reviseDue: permissions.report ? `${actionPath}/due` : null,
-        edit: permissions.edit ? `${actionPath}/edit` : null,
+        recordProgress: mayDo(person, 'recordProgress', onAction) ? `${actionPath}/progress` : null,
+        reviseDue: mayDo(person, 'reviseDue', onAction) ? `${actionPath}/due` : null,
+        edit: mayDo(person, 'reviseAction', onAction) ? `${actionPath}/edit` : null,
         history: `${actionPath}/history`,
       },
     });

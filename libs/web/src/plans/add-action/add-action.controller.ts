@@ -2,7 +2,7 @@ import { Body, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { CouncilAccess } from '@due-regard/identity';
-import { addActionBody, AddActionCommand, type PlanAsOf } from '@due-regard/plans';
+import { addActionBody, AddActionCommand, rolesFor, type PlanAsOf } from '@due-regard/plans';
 import { FORM_ERROR, fieldErrorsFromZod } from '../../forms/field-errors.js';
 import { formBody } from '../../forms/form-body.js';
 import { setFlash } from '../../session/flash.js';
@@ -51,14 +51,14 @@ export class AddActionPageController {
   ) {}
 
   @Get('plans/:planId/actions/new')
-  @CouncilAccess('plan-editor', 'council-admin')
+  @CouncilAccess(...rolesFor('addAction'))
   async form(@Param('planId') planId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     const plan = await this.pages.plan(planId);
     await this.show(request, response, plan, EMPTY, {});
   }
 
   @Post('plans/:planId/actions/new')
-  @CouncilAccess('plan-editor', 'council-admin')
+  @CouncilAccess(...rolesFor('addAction'))
   async add(
     @Param('planId') planId: string,
     @Body() posted: unknown,

@@ -2,7 +2,14 @@ import { Body, Get, NotFoundException, Param, Post, Query, Req, Res } from '@nes
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { CouncilAccess } from '@due-regard/identity';
-import { addObjectiveBody, AddObjectiveCommand, PlansReadQueries, PSED_AIM_LABELS, PSED_AIMS } from '@due-regard/plans';
+import {
+  addObjectiveBody,
+  AddObjectiveCommand,
+  PlansReadQueries,
+  PSED_AIM_LABELS,
+  PSED_AIMS,
+  rolesFor,
+} from '@due-regard/plans';
 import { FORM_ERROR, fieldErrorsFromZod } from '../../forms/field-errors.js';
 import { checkedValues, formBody, textField } from '../../forms/form-body.js';
 import { setFlash } from '../../session/flash.js';
@@ -40,7 +47,7 @@ export class AddObjectivePageController {
   ) {}
 
   @Get('strategies/:strategyId/objectives/new')
-  @CouncilAccess('plan-editor', 'council-admin')
+  @CouncilAccess(...rolesFor('addObjective'))
   async form(
     @Param('strategyId') strategyId: string,
     @Query('plan') plan: unknown,
@@ -53,7 +60,7 @@ export class AddObjectivePageController {
   }
 
   @Post('strategies/:strategyId/objectives/new')
-  @CouncilAccess('plan-editor', 'council-admin')
+  @CouncilAccess(...rolesFor('addObjective'))
   async add(
     @Param('strategyId') strategyId: string,
     @Body() posted: unknown,

@@ -2,7 +2,7 @@ import { Body, Get, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { CouncilAccess } from '@due-regard/identity';
-import { draftPlanBody, DraftPlanCommand, PlansReadQueries } from '@due-regard/plans';
+import { draftPlanBody, DraftPlanCommand, PlansReadQueries, rolesFor } from '@due-regard/plans';
 import { dateInputValues, readDateInput, type DateInputResult, type DateInputValues } from '../../forms/date-input.js';
 import { fieldErrorsFromZod, type FieldErrors } from '../../forms/field-errors.js';
 import { formBody, textField } from '../../forms/form-body.js';
@@ -60,14 +60,14 @@ export class DraftPlanPageController {
   ) {}
 
   @Get('plans/new')
-  @CouncilAccess('plan-editor', 'council-admin')
+  @CouncilAccess(...rolesFor('draftPlan'))
   async form(@Req() request: Request, @Res() response: Response): Promise<void> {
     const values = { strategyId: '', title: '', periodFrom: EMPTY_DATE, periodTo: EMPTY_DATE };
     await this.show(request, response, values, {});
   }
 
   @Post('plans/new')
-  @CouncilAccess('plan-editor', 'council-admin')
+  @CouncilAccess(...rolesFor('draftPlan'))
   async draft(@Body() posted: unknown, @Req() request: Request, @Res() response: Response): Promise<void> {
     const body = formBody(posted);
     const values: PlanFormValues = {

@@ -2,7 +2,7 @@ import { Body, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { CouncilAccess } from '@due-regard/identity';
-import { reviseActionBody, ReviseActionCommand, type ActionDetail, type PlanAsOf } from '@due-regard/plans';
+import { reviseActionBody, ReviseActionCommand, rolesFor, type ActionDetail, type PlanAsOf } from '@due-regard/plans';
 import { fieldErrorsFromZod } from '../../forms/field-errors.js';
 import { formBody, formVersion } from '../../forms/form-body.js';
 import { setFlash } from '../../session/flash.js';
@@ -32,7 +32,7 @@ export class EditActionPageController {
   ) {}
 
   @Get('plans/:planId/actions/:actionId/edit')
-  @CouncilAccess('plan-editor', 'council-admin')
+  @CouncilAccess(...rolesFor('reviseAction'))
   async form(
     @Param('planId') planId: string,
     @Param('actionId') actionId: string,
@@ -55,7 +55,7 @@ export class EditActionPageController {
   }
 
   @Post('plans/:planId/actions/:actionId/edit')
-  @CouncilAccess('plan-editor', 'council-admin')
+  @CouncilAccess(...rolesFor('reviseAction'))
   async edit(
     @Param('planId') planId: string,
     @Param('actionId') actionId: string,

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { ConcurrencyError } from '@due-regard/event-store';
 import { CouncilAccess } from '@due-regard/identity';
-import { PlanLifecycleCommand, type PlanTransition } from '@due-regard/plans';
+import { PlanLifecycleCommand, rolesFor, type PlanTransition } from '@due-regard/plans';
 import { DomainConflict, DomainRuleViolation, NotFound } from '@due-regard/shared-kernel';
 import { inUkDates } from '../../forms/field-errors.js';
 import { formBody, formVersion } from '../../forms/form-body.js';
@@ -35,25 +35,25 @@ export class PlanLifecyclePageController {
   ) {}
 
   @Post('plans/:planId/submit')
-  @CouncilAccess('plan-editor', 'council-admin')
+  @CouncilAccess(...rolesFor('submitPlan'))
   submit(@Param('planId') planId: string, @Body() body: unknown, @Req() request: Request, @Res() response: Response) {
     return this.take('submit', { kind: 'submit' }, planId, body, request, response);
   }
 
   @Post('plans/:planId/approve')
-  @CouncilAccess('council-admin')
+  @CouncilAccess(...rolesFor('approvePlan'))
   approve(@Param('planId') planId: string, @Body() body: unknown, @Req() request: Request, @Res() response: Response) {
     return this.take('approve', { kind: 'approve', on: undefined }, planId, body, request, response);
   }
 
   @Post('plans/:planId/publish')
-  @CouncilAccess('council-admin')
+  @CouncilAccess(...rolesFor('publishPlan'))
   publish(@Param('planId') planId: string, @Body() body: unknown, @Req() request: Request, @Res() response: Response) {
     return this.take('publish', { kind: 'publish', on: undefined }, planId, body, request, response);
   }
 
   @Post('plans/:planId/close')
-  @CouncilAccess('council-admin')
+  @CouncilAccess(...rolesFor('closePlan'))
   close(@Param('planId') planId: string, @Body() body: unknown, @Req() request: Request, @Res() response: Response) {
     return this.take('close', { kind: 'close', on: undefined, reason: null }, planId, body, request, response);
   }

@@ -2,7 +2,7 @@ import { Body, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { CouncilAccess } from '@due-regard/identity';
-import { RecordProgressCommand, type ActionDetail } from '@due-regard/plans';
+import { RecordProgressCommand, rolesFor, type ActionDetail } from '@due-regard/plans';
 import { formBody, formVersion } from '../../forms/form-body.js';
 import { setFlash } from '../../session/flash.js';
 import { PageRenderer } from '../../rendering/page-renderer.js';
@@ -30,7 +30,7 @@ export class RecordProgressPageController {
   ) {}
 
   @Get('plans/:planId/actions/:actionId/progress')
-  @CouncilAccess('plan-editor', 'council-admin', 'action-lead')
+  @CouncilAccess(...rolesFor('recordProgress'))
   async form(
     @Param('planId') planId: string,
     @Param('actionId') actionId: string,
@@ -38,7 +38,7 @@ export class RecordProgressPageController {
     @Res() response: Response,
   ): Promise<void> {
     const action = await this.pages.action(planId, actionId);
-    this.pages.assertMayReport(action);
+    this.pages.assertPermitted('recordProgress', action);
     const values: ProgressFormValues = {
       status: action.status,
       rag: action.rag,
@@ -49,7 +49,7 @@ export class RecordProgressPageController {
   }
 
   @Post('plans/:planId/actions/:actionId/progress')
-  @CouncilAccess('plan-editor', 'council-admin', 'action-lead')
+  @CouncilAccess(...rolesFor('recordProgress'))
   async record(
     @Param('planId') planId: string,
     @Param('actionId') actionId: string,
@@ -58,7 +58,7 @@ export class RecordProgressPageController {
     @Res() response: Response,
   ): Promise<void> {
     const action = await this.pages.action(planId, actionId);
-    this.pages.assertMayReport(action);
+    this.pages.assertPermitted('recordProgress', action);
     const body = formBody(posted);
     const version = formVersion(body);
     const form = readProgressForm(body);

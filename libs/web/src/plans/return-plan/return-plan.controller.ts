@@ -2,7 +2,13 @@ import { Body, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { CouncilAccess } from '@due-regard/identity';
-import { PlanLifecycleCommand, returnPlanBody, type ActionPlanStatus, type PlanAsOf } from '@due-regard/plans';
+import {
+  PlanLifecycleCommand,
+  returnPlanBody,
+  rolesFor,
+  type ActionPlanStatus,
+  type PlanAsOf,
+} from '@due-regard/plans';
 import { FORM_ERROR, fieldErrorsFromZod } from '../../forms/field-errors.js';
 import { formBody, formVersion, textField } from '../../forms/form-body.js';
 import { setFlash } from '../../session/flash.js';
@@ -36,7 +42,7 @@ export class ReturnPlanPageController {
   ) {}
 
   @Get('plans/:planId/return')
-  @CouncilAccess('council-admin')
+  @CouncilAccess(...rolesFor('returnPlan'))
   async form(@Param('planId') planId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     const plan = await this.pages.plan(planId);
     if (plan.plan.status !== 'submitted') {
@@ -47,7 +53,7 @@ export class ReturnPlanPageController {
   }
 
   @Post('plans/:planId/return')
-  @CouncilAccess('council-admin')
+  @CouncilAccess(...rolesFor('returnPlan'))
   async returnToDraft(
     @Param('planId') planId: string,
     @Body() posted: unknown,

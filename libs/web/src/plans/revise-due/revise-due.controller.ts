@@ -2,7 +2,7 @@ import { Body, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { CouncilAccess } from '@due-regard/identity';
-import { reviseDueBody, ReviseDueCommand, type ActionDetail } from '@due-regard/plans';
+import { reviseDueBody, ReviseDueCommand, rolesFor, type ActionDetail } from '@due-regard/plans';
 import { fieldErrorsFromZod } from '../../forms/field-errors.js';
 import { formBody, formVersion, textField } from '../../forms/form-body.js';
 import { setFlash } from '../../session/flash.js';
@@ -33,7 +33,7 @@ export class ReviseDuePageController {
   ) {}
 
   @Get('plans/:planId/actions/:actionId/due')
-  @CouncilAccess('plan-editor', 'council-admin', 'action-lead')
+  @CouncilAccess(...rolesFor('reviseDue'))
   async form(
     @Param('planId') planId: string,
     @Param('actionId') actionId: string,
@@ -41,12 +41,12 @@ export class ReviseDuePageController {
     @Res() response: Response,
   ): Promise<void> {
     const action = await this.pages.action(planId, actionId);
-    this.pages.assertMayReport(action);
+    this.pages.assertPermitted('reviseDue', action);
     await this.show(request, response, action, { due: action.due.text ?? '', reason: '' }, { version: action.version });
   }
 
   @Post('plans/:planId/actions/:actionId/due')
-  @CouncilAccess('plan-editor', 'council-admin', 'action-lead')
+  @CouncilAccess(...rolesFor('reviseDue'))
   async revise(
     @Param('planId') planId: string,
     @Param('actionId') actionId: string,
@@ -55,7 +55,7 @@ export class ReviseDuePageController {
     @Res() response: Response,
   ): Promise<void> {
     const action = await this.pages.action(planId, actionId);
-    this.pages.assertMayReport(action);
+    this.pages.assertPermitted('reviseDue', action);
     const body = formBody(posted);
     const version = formVersion(body);
     const values: DueFormValues = { due: textField(body, 'due'), reason: textField(body, 'reason') };

@@ -2,17 +2,19 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import { QueryBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { ConcurrencyError } from '@due-regard/event-store';
-import { councilRolesOf, RequestContext, type CouncilRole } from '@due-regard/identity';
+import { RequestContext } from '@due-regard/identity';
 import {
   GetActionHistoryQuery,
   GetActionQuery,
   GetPlanAsOfQuery,
-  TeamDirectory,
+  personOf,
+  whyNotPermitted,
+  type ActionCapability,
   type ActionDetail,
   type PlanAsOf,
+  type Person,
 } from '@due-regard/plans';
 import { DomainConflict, DomainRuleViolation, NotFound } from '@due-regard/shared-kernel';
-import { actionPermissions, type ActionPermissions } from '../../forms/action-permissions.js';
 import { FORM_ERROR, fieldErrorsFromRule, inUkDates, type FieldErrors } from '../../forms/field-errors.js';
 import { ukDateTime } from '../../rendering/uk-dates.js';
 import { NamesToShow } from '../../users/names-to-show.js';
@@ -66,12 +68,12 @@ export class PlanPages {
   constructor(
     private readonly queryBus: QueryBus,
     private readonly context: RequestContext,
-    private readonly teams: TeamDirectory,
     private readonly names: NamesToShow,
   ) {}
 
-  roles(): CouncilRole[] {
-    return councilRolesOf(this.context.principal(), this.context.councilSlug());
+  /** The signed-in person, as the plans policy sees them here. */
+  person(): Person {
+    return personOf(this.context.principal(), this.context.councilSlug());
   }
 
   /** The action from its own events (the version a form sends back as If-Match); 404 when the plan has no such action. */
@@ -113,17 +115,10 @@ export class PlanPages {
       : [{ value: '', text: 'Select an objective', selected: true }, ...items];
   }
 
-  permissionsOn(action: ActionDetail): ActionPermissions {
-    const principal = this.context.principal();
-    const council = this.context.councilSlug();
-    return actionPermissions(this.roles(), this.teams.teamsOf(principal, council), action.leads);
-  }
-
-  /** Progress and due revisions: the command refuses them too; the form is not even shown. */
-  assertMayReport(action: ActionDetail): void {
-    if (!this.permissionsOn(action).report) {
-      throw new ForbiddenException('You can update only the actions your team leads');
-    }
+  /** An action lead on another team's action: the command refuses it too; the form is not even shown. */
+  assertPermitted(capability: ActionCapability, action: ActionDetail): void {
+    const refusal = whyNotPermitted(this.person(), capability, action);
+    if (refusal !== null) throw new ForbiddenException(refusal);
   }
 
   /** The action's changes recorded after `version` (the one the form was opened at), oldest first. */
