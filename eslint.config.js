@@ -11,6 +11,7 @@ import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
+import libraryGraph from './library-graph.json' with { type: 'json' };
 
 const root = import.meta.dirname;
 
@@ -36,10 +37,6 @@ const frameworkAndInfrastructure = [
     group: ['bullmq', 'bullmq/*', 'ioredis', 'ioredis/*', 'pg', 'pg/*', 'express', 'express/*'],
     message: 'Domain code is pure (decide/evolve): no framework or infrastructure imports. Use a port instead.',
   },
-  {
-    group: ['@due-regard/platform', '@due-regard/platform/*'],
-    message: 'Domain code must not depend on the platform library (infrastructure).',
-  },
 ];
 // Same list for `import('...')`; esquery regexes cannot contain a slash, hence \x2F.
 const domainImportExpression = String.raw`^(@nestjs|@mikro-orm|@eventstore|@kurrent)\x2F|^(bullmq|ioredis|pg|express|@due-regard\x2Fplatform)(\x2F|$)`;
@@ -56,46 +53,10 @@ const noAppImports = {
   message: 'Libraries must not import from apps/: move the shared code into a library.',
 };
 
-// The declared library graph: each library imports only the libraries listed for it, through
-// their entry points (`@due-regard/<lib>`). Acyclic, bottom to top; docs/architecture.md explains
-// each layer and carries this table, and test/architecture/library-graph.unit.spec.ts proves that
-// the rule fires and that the table and the document agree. A new context is a new line here.
-export const LIBRARY_GRAPH = {
-  'shared-kernel': [],
-  'sql-migrations': [],
-  testing: ['shared-kernel'],
-  'event-store': ['shared-kernel', 'sql-migrations'],
-  identity: ['shared-kernel'],
-  platform: ['shared-kernel', 'sql-migrations', 'event-store', 'identity'],
-  'identity-provider': ['shared-kernel', 'identity', 'platform'],
-  commands: ['shared-kernel', 'sql-migrations', 'event-store', 'identity', 'platform'],
-  plans: ['shared-kernel', 'event-store', 'identity', 'platform', 'commands'],
-  councils: ['shared-kernel', 'event-store', 'identity', 'platform', 'commands', 'plans'],
-  'plan-import': ['shared-kernel', 'plans'],
-  'plan-import-app': [
-    'shared-kernel',
-    'sql-migrations',
-    'event-store',
-    'identity',
-    'platform',
-    'commands',
-    'councils',
-    'plans',
-    'plan-import',
-  ],
-  web: [
-    'shared-kernel',
-    'event-store',
-    'identity',
-    'platform',
-    'identity-provider',
-    'commands',
-    'councils',
-    'plans',
-    'plan-import',
-    'plan-import-app',
-  ],
-};
+// The declared library graph (library-graph.json): each library imports only the libraries listed
+// for it. docs/architecture.md explains each layer and carries the same table;
+// test/architecture/library-graph.unit.spec.ts proves the rule fires and that the two agree.
+const LIBRARY_GRAPH = Object.fromEntries(Object.entries(libraryGraph).filter(([key]) => key !== '$comment'));
 
 /** Test code of a library (its specs and `testing/` folders) may use the test-support library too. */
 const TEST_SUPPORT = 'testing';

@@ -4,7 +4,7 @@
 // - Import restrictions are path-based, so their snippets are linted in memory at virtual paths
 //   inside the repository (type information is switched off for those: the files do not exist).
 // - Import cycles need real files on both ends, so they are linted in a throw-away sandbox holding
-//   byte-for-byte copies of eslint.config.js and tsconfig.json (so the `@due-regard/*` alias and
+//   byte-for-byte copies of eslint.config.js, library-graph.json and tsconfig.json (so the `@due-regard/*` alias and
 //   the `.js` → `.ts` mapping are the real ones).
 // The type-aware rules are proven in type-aware-rules.unit.spec.ts (a file of its own because
 // typescript-eslint keeps one project service per module instance, configured by its first user).
@@ -111,13 +111,13 @@ describe('layer rules (eslint.config.js)', () => {
     );
 
     it(
-      'domain code may import node built-ins, its own files and other libraries',
+      'domain code may import node built-ins, its own files and the shared kernel',
       async () => {
         const found = await lint(
           'libs/plans/src/domain/plan.ts',
           [
             "import { createHash } from 'node:crypto';",
-            "import type { StoredEvent } from '@due-regard/event-store';",
+            "import type { StoredEvent } from '@due-regard/shared-kernel';",
             "import { pgLikeName } from './pg-like-name.js';",
             'export const digest = (e: StoredEvent): string =>',
             "  createHash('sha256').update(JSON.stringify(e) + pgLikeName).digest('hex');",
@@ -197,6 +197,7 @@ describe('layer rules (eslint.config.js)', () => {
       sandbox = await mkdtemp(join(tmpdir(), 'due-regard-layer-rules-'));
       await copyFile(join(repoRoot, 'eslint.config.js'), join(sandbox, 'eslint.config.js'));
       await copyFile(join(repoRoot, 'tsconfig.json'), join(sandbox, 'tsconfig.json'));
+      await copyFile(join(repoRoot, 'library-graph.json'), join(sandbox, 'library-graph.json'));
       await copyFile(join(repoRoot, 'package.json'), join(sandbox, 'package.json'));
       await symlink(join(repoRoot, 'node_modules'), join(sandbox, 'node_modules'), 'dir');
     }, slow);
