@@ -111,6 +111,23 @@ describe('layer rules (eslint.config.js)', () => {
     );
 
     it(
+      "a context's policy names identity's roles, and imports no other library",
+      async () => {
+        const roles = await lint(
+          'libs/councils/src/policy/councils.policy.ts',
+          "import type { CouncilRole } from '@due-regard/identity';\nexport const roles: CouncilRole[] = [];\n",
+        );
+        expect(roles).toEqual([]);
+        const store = await lint(
+          'libs/councils/src/policy/councils.policy.ts',
+          "import { EVENT_STORE } from '@due-regard/event-store';\nexport const x = EVENT_STORE;\n",
+        );
+        expect(ruleIds(store)).toEqual(['no-restricted-imports']);
+      },
+      slow,
+    );
+
+    it(
       'domain code may import node built-ins, its own files and the shared kernel',
       async () => {
         const found = await lint(
