@@ -130,7 +130,8 @@ export class CommandSession {
       .map((work) => ({
         streamId: work.streamId,
         expectedVersion: work.storedVersion === 0 ? NO_STREAM : work.storedVersion,
-        events: work.pending.map(({ event, causationId }): NewEvent => ({
+        events: work.pending.map(({ id, event, causationId }): NewEvent => ({
+          id,
           type: event.type,
           data: event.data,
           metadata: causationId === null ? metadata : { ...metadata, causationId },
