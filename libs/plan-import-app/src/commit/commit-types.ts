@@ -45,7 +45,10 @@ export interface CommitOptions {
   readonly quarterConvention?: QuarterConvention;
 }
 
-/** What a commit created, so far. */
+/**
+ * What a commit that stopped part-way had recorded. Commits are one atomic append now and never
+ * stop part-way; imports recorded before that still show what theirs left behind.
+ */
 export interface CreatedSoFar {
   readonly strategyId: string | null;
   readonly strategyStatus: StrategyStatus | null;
@@ -89,9 +92,10 @@ export class ImportForbiddenError extends Error {
 }
 
 /**
- * A commit that stopped. `created` says exactly what was appended before it did: nothing when it
- * stopped while checking the preview (`invalid_import`), otherwise what the steps before the
- * failing one recorded (`commit_failed`). The message is one line.
+ * A commit that was refused or failed. A commit is one atomic append, so nothing was recorded:
+ * `invalid_import` when the preview cannot be recorded in full (found before anything is
+ * decided), `commit_failed` when a step was refused or the append failed; `step` names it. The
+ * message is one line.
  */
 export class ImportCommitError extends Error {
   override readonly name = 'ImportCommitError';
@@ -99,28 +103,14 @@ export class ImportCommitError extends Error {
   constructor(
     readonly code: 'invalid_import' | 'commit_failed',
     readonly step: string,
-    readonly created: CreatedSoFar,
     readonly reason: string,
   ) {
-    super(ImportCommitError.describe(code, step, created, reason));
+    super(ImportCommitError.describe(code, step, reason));
   }
 
-  get createdAnything(): boolean {
-    return this.created.strategyId !== null;
-  }
-
-  private static describe(code: string, step: string, created: CreatedSoFar, reason: string): string {
+  private static describe(code: string, step: string, reason: string): string {
     const why = reason.replace(/\s+/g, ' ').trim();
     if (code === 'invalid_import') return `The import cannot be committed: ${why}. Nothing was recorded.`;
-    if (created.strategyId === null) return `The import stopped at ${step}: ${why}. Nothing was recorded.`;
-    const parts = [
-      `strategy ${created.strategyId} (${created.strategyStatus ?? 'draft'})`,
-      ...(created.planId === null ? [] : [`plan ${created.planId} (${created.planStatus ?? 'draft'})`]),
-      `${created.objectives} objectives`,
-      `${created.actions} actions`,
-      `${created.dueRevisions} due revisions`,
-      `${created.progressEntries} progress entries`,
-    ];
-    return `The import stopped at ${step}: ${why}. Recorded before it stopped: ${parts.join(', ')}.`;
+    return `The import stopped at ${step}: ${why}. Nothing was recorded.`;
   }
 }

@@ -327,7 +327,7 @@ describe('committing an import preview through the plans commands', () => {
       .commit(twice, { ...options, council: 'refused', principal: importPrincipal('refused', 'plan-editor') })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ImportCommitError);
-    expect(error).toMatchObject({ code: 'invalid_import', createdAnything: false });
+    expect(error).toMatchObject({ code: 'invalid_import' });
     expect((error as Error).message).toMatch(/two actions are numbered "1\.1".*Nothing was recorded\.$/);
     expect(await eventsOf('refused')).toEqual([]);
   });
@@ -355,7 +355,6 @@ describe('committing an import preview through the plans commands', () => {
     expect(error).toMatchObject({
       code: 'commit_failed',
       step: 'revising the due of action 1.1',
-      createdAnything: false,
     });
     expect((error as Error).message).toMatch(
       /^The import stopped at revising the due of action 1\.1: .+ Nothing was recorded\.$/,

@@ -31,13 +31,7 @@ import {
 import { CLOCK, type Clock } from '@due-regard/shared-kernel';
 // The write side's commands: the same ones its HTTP controllers send. `@due-regard/plans` exports
 // the module that handles them but not the command classes themselves.
-import {
-  ImportCommitError,
-  ImportForbiddenError,
-  type CommitOptions,
-  type CommitResult,
-  type CreatedSoFar,
-} from './commit-types.js';
+import { ImportCommitError, ImportForbiddenError, type CommitOptions, type CommitResult } from './commit-types.js';
 import { inferImportDefaults } from './import-defaults.js';
 import { actionStatusOf } from './progress-status.js';
 
@@ -193,7 +187,7 @@ export class ImportCommitter {
     } catch (error) {
       if (error instanceof ImportCommitError) throw error;
       const reason = error instanceof Error ? error.message : String(error);
-      throw new ImportCommitError('commit_failed', 'recording the import', nothingCreated(), reason);
+      throw new ImportCommitError('commit_failed', 'recording the import', reason);
     }
   }
 
@@ -202,7 +196,7 @@ export class ImportCommitter {
 
   private planOf(preview: PlanPreview, options: CommitOptions): CommitPlan {
     const refuse = (reason: string): never => {
-      throw new ImportCommitError('invalid_import', 'checking the preview', nothingCreated(), reason);
+      throw new ImportCommitError('invalid_import', 'checking the preview', reason);
     };
     const defaults =
       options.defaults ??
@@ -531,25 +525,7 @@ export class ImportCommitter {
         progressEntries: created.progressEntries,
       };
     } catch (error) {
-      throw new ImportCommitError(
-        'commit_failed',
-        step,
-        nothingCreated(),
-        error instanceof Error ? error.message : String(error),
-      );
+      throw new ImportCommitError('commit_failed', step, error instanceof Error ? error.message : String(error));
     }
   }
-}
-
-function nothingCreated(): CreatedSoFar {
-  return {
-    strategyId: null,
-    strategyStatus: null,
-    planId: null,
-    planStatus: null,
-    objectives: 0,
-    actions: 0,
-    dueRevisions: 0,
-    progressEntries: 0,
-  };
 }

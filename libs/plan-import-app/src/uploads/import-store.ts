@@ -324,15 +324,4 @@ export class ImportStore implements OnModuleInit {
       [id, this.council()],
     );
   }
-
-  /** A commit that stopped after recording something: kept as failed, with what it recorded. */
-  async markCommitFailed(id: string, created: CreatedSoFar, message: string): Promise<void> {
-    await this.database.pool.query(
-      `UPDATE ${S}.imports
-          SET status = 'failed', error_code = 'COMMIT_FAILED', error_message = $4, commit_result = $3,
-              committed_at = now(), updated_at = now()
-        WHERE import_id = $1 AND tenant_id = $2 AND status = 'committing'`,
-      [id, this.council(), JSON.stringify(created), message],
-    );
-  }
 }

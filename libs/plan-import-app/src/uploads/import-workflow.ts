@@ -147,11 +147,8 @@ export class ImportWorkflow {
       await this.store.markCommitted(id, result);
       return result;
     } catch (error) {
-      if (error instanceof ImportCommitError && error.createdAnything) {
-        await this.store.markCommitFailed(id, error.created, error.message);
-      } else {
-        await this.store.releaseCommit(id);
-      }
+      // A commit is one atomic append: one that failed recorded nothing, and may be sent again.
+      await this.store.releaseCommit(id);
       throw error;
     }
   }

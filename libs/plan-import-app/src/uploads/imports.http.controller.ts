@@ -361,9 +361,9 @@ export class ImportsHttpController {
       throw new ProblemException({
         status: 422,
         type: `${IMPORT_PROBLEM}:${error.code}`,
-        title: error.createdAnything ? 'The import stopped part-way' : 'The import cannot be committed',
+        title: 'The import cannot be committed',
         detail: error.message,
-        extensions: { code: error.code, step: error.step, recorded: error.created },
+        extensions: { code: error.code, step: error.step },
       });
     }
   }

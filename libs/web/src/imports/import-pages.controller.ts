@@ -241,8 +241,8 @@ export class ImportPagesController {
         await this.renderImport(request, response, record, { errors: [refusal], values }, 403);
         return;
       }
-      // Taken by another commit meanwhile, or stopped part-way: the import page says which.
-      if (error instanceof ImportStateError || (error instanceof ImportCommitError && error.createdAnything)) {
+      // Taken by another commit meanwhile: the import page says so.
+      if (error instanceof ImportStateError) {
         response.redirect(303, `/imports/${record.id}`);
         return;
       }
