@@ -4,7 +4,7 @@ import { uuidV7Ids } from '@due-regard/event-store';
 import { RequestContext } from '@due-regard/identity';
 import type { ImportOutcome, Period } from '@due-regard/plans';
 import { withoutUnstorableCharacters, type QuarterConvention } from '@due-regard/shared-kernel';
-import { ImportCommitError, type CommitResult } from '../commit/commit-types.js';
+import type { CommitResult } from '../commit/commit-types.js';
 import { ImportCommitter } from '../commit/import-committer.js';
 import { ImportStore, type ColumnMapping, type ImportRecord } from './import-store.js';
 import { ImportJobs } from './imports-queue.js';
