@@ -8,6 +8,7 @@ import { loadConfig, PlatformModule } from '@due-regard/platform';
 import { createTestDatabase, type TestDatabase, testEnvironment } from '@due-regard/testing';
 import { PlanImportCoreModule } from '../plan-import.module.js';
 import { DEMO_DOCUMENTS, demoDocument } from '../testing/demo-documents.js';
+import { largePreview } from '../testing/large-preview.js';
 import { ImportCommitError, ImportForbiddenError, type CommitOptions } from './commit-types.js';
 import { importDefaultsFor } from './document-lines.js';
 import { ImportCommitter, importPrincipal } from './import-committer.js';
@@ -330,6 +331,22 @@ describe('committing an import preview through the plans commands', () => {
     expect(error).toMatchObject({ code: 'invalid_import' });
     expect((error as Error).message).toMatch(/two actions are numbered "1\.1".*Nothing was recorded\.$/);
     expect(await eventsOf('refused')).toEqual([]);
+  });
+
+  it('commits a 200-action plan, with its objectives, dues and progress, in one append', async () => {
+    const { preview, options } = await previewOf(DEMO_DOCUMENTS.charnwood2016);
+    const large = largePreview(preview, 200);
+    const result = await committer.commit(large, {
+      ...options,
+      council: 'large',
+      principal: signedIn('large', 'council-admin'),
+      lifecycle: 'closed',
+    });
+    const events = await eventsOf('large');
+    expect(result).toMatchObject({ actions: 200, plan: { status: 'closed' } });
+    expect(counts(events)).toMatchObject({ ActionRegistered: 200, ActionAdded: 200 });
+    expect(counts(events)['ProgressRecorded']).toBe(result.progressEntries);
+    expect(new Set(events.map((event) => event.globalPosition.commit)).size).toBe(1);
   });
 
   it('records nothing when a command is refused half-way, and records it all once corrected', async () => {
