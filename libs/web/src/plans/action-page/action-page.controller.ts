@@ -1,11 +1,11 @@
 import { Get, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CouncilAccess } from '@due-regard/identity';
-import { mayDo, PlansReadQueries, rolesFor, type ActionDetail, type OnAction } from '@due-regard/plans';
+import { mayDo, PlansReadQueries, rolesFor, type OnAction } from '@due-regard/plans';
 import { ukDate } from '../../rendering/uk-dates.js';
 import { PageRenderer } from '../../rendering/page-renderer.js';
 import { WebController } from '../../web-controller.decorator.js';
-import { characteristicLabel, dueKindLabel, ragTag, statusTag } from '../shared/action-words.js';
+import { actionName, characteristicLabel, dueKindLabel, ragTag, statusTag } from '../shared/action-words.js';
 import { pagePaths, PlanPages } from '../shared/plan-pages.js';
 
 /** An action of a plan: what it is, when it is due, how it is doing, and its dated progress, newest first. */
@@ -79,10 +79,4 @@ export class ActionPageController {
       },
     });
   }
-}
-
-/** "Action 2.2: Undertake gender and ethnicity pay gap reporting…", cut for the page title. */
-export function actionName(action: Pick<ActionDetail, 'ref' | 'title'>): string {
-  const title = action.title.length > 80 ? `${action.title.slice(0, 79).trimEnd()}…` : action.title;
-  return action.ref === null ? title : `Action ${action.ref}: ${title}`;
 }

@@ -8,7 +8,7 @@ import { formBody, formVersion } from '../../forms/form-body.js';
 import { setFlash } from '../../session/flash.js';
 import { PageRenderer } from '../../rendering/page-renderer.js';
 import { WebController } from '../../web-controller.decorator.js';
-import { actionName } from '../action-page/action-page.controller.js';
+import { actionName } from '../shared/action-words.js';
 import {
   ACTION_ANCHORS,
   ACTION_MESSAGES,

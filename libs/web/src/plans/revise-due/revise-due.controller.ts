@@ -8,7 +8,7 @@ import { formBody, formVersion, textField } from '../../forms/form-body.js';
 import { setFlash } from '../../session/flash.js';
 import { PageRenderer } from '../../rendering/page-renderer.js';
 import { WebController } from '../../web-controller.decorator.js';
-import { actionName } from '../action-page/action-page.controller.js';
+import { actionName } from '../shared/action-words.js';
 import { actionFormModel, type FormState } from '../shared/form-state.js';
 import { pagePaths, PlanPages } from '../shared/plan-pages.js';
 

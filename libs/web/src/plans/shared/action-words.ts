@@ -4,6 +4,7 @@ import {
   type CharacteristicConcerned,
   type DueKind,
   type Rag,
+  type ActionDetail,
 } from '@due-regard/plans';
 
 export const STATUS_LABELS: Readonly<Record<ActionStatus, string>> = {
@@ -85,4 +86,10 @@ export function ragItems(checked: string): { value: string; text: string; checke
     text: RAG_LABELS[rag],
     checked: rag === checked,
   }));
+}
+
+/** "Action 2.2: Undertake gender and ethnicity pay gap reporting…", cut for the page title. */
+export function actionName(action: Pick<ActionDetail, 'ref' | 'title'>): string {
+  const title = action.title.length > 80 ? `${action.title.slice(0, 79).trimEnd()}…` : action.title;
+  return action.ref === null ? title : `Action ${action.ref}: ${title}`;
 }

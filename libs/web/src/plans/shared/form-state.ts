@@ -1,6 +1,6 @@
 import { errorSummary, type ErrorSummaryItem, type FieldErrors } from '../../forms/field-errors.js';
 import type { ActionDetail, PlanAsOf } from '@due-regard/plans';
-import { actionName } from '../action-page/action-page.controller.js';
+import { actionName } from './action-words.js';
 import { pagePaths, type ChangeSince } from './plan-pages.js';
 
 /** How a form is shown: fresh, with errors to correct, or again after someone else's change. */
