@@ -238,7 +238,7 @@ describe('the web forms refuse text that cannot be stored', () => {
       fields: {
         strategyTitle: 'Equality Strategy 2024-2028',
         planTitle: 'Equality Action Plan 2024-2026',
-        publish: 'no',
+        outcome: 'draft',
         ...date('strategyFrom', '2024-04-01'),
         ...date('strategyTo', '2028-03-31'),
         ...date('planFrom', '2024-04-01'),

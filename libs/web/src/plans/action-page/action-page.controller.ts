@@ -5,7 +5,7 @@ import { mayDo, PlansReadQueries, rolesFor, type OnAction } from '@due-regard/pl
 import { ukDate } from '../../rendering/uk-dates.js';
 import { PageRenderer } from '../../rendering/page-renderer.js';
 import { WebController } from '../../web-controller.decorator.js';
-import { actionName, characteristicLabel, dueKindLabel, ragTag, statusTag } from '../shared/action-words.js';
+import { actionName, characteristicLabel, dueKindLabel, labelledRagTag, statusTag } from '../shared/action-words.js';
 import { pagePaths, PlanPages } from '../shared/plan-pages.js';
 
 /** An action of a plan: what it is, when it is due, how it is doing, and its dated progress, newest first. */
@@ -57,13 +57,13 @@ export class ActionPageController {
         characteristics: action.protectedCharacteristics.map(characteristicLabel),
         statusTag: statusTag(action.status),
         statusReason: action.statusReason,
-        ragTag: ragTag(action.rag),
+        ragTag: labelledRagTag(action.rag),
         updatedOn: ukDate(action.updatedAt.slice(0, 10)),
       },
       progress: [...action.progress].reverse().map((entry) => ({
         date: ukDate(entry.asOf),
         statusTag: statusTag(entry.status),
-        ragTag: ragTag(entry.rag),
+        ragTag: labelledRagTag(entry.rag),
         narrative: entry.narrative,
       })),
       dueRevisions: [...action.dueRevisions].reverse().map((revision) => ({

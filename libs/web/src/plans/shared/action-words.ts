@@ -1,4 +1,6 @@
+import { actionStatusTag, ragTag, type Tag } from '../../pages/shared/wording.js';
 import {
+  ACTION_STATUSES,
   CHARACTERISTIC_LABELS,
   type ActionStatus,
   type CharacteristicConcerned,
@@ -6,38 +8,6 @@ import {
   type Rag,
   type ActionDetail,
 } from '@due-regard/plans';
-
-export const STATUS_LABELS: Readonly<Record<ActionStatus, string>> = {
-  'not-started': 'Not started',
-  'in-progress': 'In progress',
-  completed: 'Completed',
-  ongoing: 'Ongoing',
-  deferred: 'Deferred',
-  cancelled: 'Cancelled',
-};
-
-const STATUS_TAG_CLASSES: Readonly<Record<ActionStatus, string>> = {
-  'not-started': 'govuk-tag--grey',
-  'in-progress': 'govuk-tag--blue',
-  completed: 'govuk-tag--green',
-  ongoing: 'govuk-tag--light-blue',
-  deferred: 'govuk-tag--yellow',
-  cancelled: 'govuk-tag--red',
-};
-
-export const RAG_LABELS: Readonly<Record<Rag, string>> = {
-  red: 'Red',
-  amber: 'Amber',
-  green: 'Green',
-  none: 'Not rated',
-};
-
-const RAG_TAG_CLASSES: Readonly<Record<Rag, string>> = {
-  red: 'govuk-tag--red',
-  amber: 'govuk-tag--orange',
-  green: 'govuk-tag--green',
-  none: 'govuk-tag--grey',
-};
 
 const DUE_KIND_LABELS: Readonly<Record<DueKind, string>> = {
   date: 'One date',
@@ -48,19 +18,13 @@ const DUE_KIND_LABELS: Readonly<Record<DueKind, string>> = {
   unknown: 'Not understood: a person needs to read it',
 };
 
-/** govukTag's parameters. */
-export interface TagModel {
-  readonly text: string;
-  readonly classes: string;
-}
+/** The action page's tags: the same words and colours as every other page (wording.ts). */
+export const statusTag = (status: ActionStatus): Tag => actionStatusTag(status);
 
-export function statusTag(status: ActionStatus): TagModel {
-  return { text: STATUS_LABELS[status], classes: STATUS_TAG_CLASSES[status] };
-}
-
-/** A RAG tag names the colour in words: colour alone would not do (WCAG 1.4.1). */
-export function ragTag(rag: Rag): TagModel {
-  return { text: rag === 'none' ? RAG_LABELS.none : `RAG: ${RAG_LABELS[rag]}`, classes: RAG_TAG_CLASSES[rag] };
+/** Alone beside the status, a RAG tag says what it rates: "RAG: Amber" (never colour alone, WCAG 1.4.1). */
+export function labelledRagTag(rag: Rag): Tag {
+  const tag = ragTag(rag);
+  return rag === 'none' ? tag : { ...tag, text: `RAG: ${tag.text}` };
 }
 
 export function dueKindLabel(kind: DueKind): string {
@@ -73,9 +37,9 @@ export function characteristicLabel(key: CharacteristicConcerned): string {
 
 /** Radios' items for the statuses and RAG ratings, in the order people think of them. */
 export function statusItems(checked: string): { value: string; text: string; checked: boolean }[] {
-  return (Object.keys(STATUS_LABELS) as ActionStatus[]).map((status) => ({
+  return ACTION_STATUSES.map((status) => ({
     value: status,
-    text: STATUS_LABELS[status],
+    text: actionStatusTag(status).text,
     checked: status === checked,
   }));
 }
@@ -83,7 +47,7 @@ export function statusItems(checked: string): { value: string; text: string; che
 export function ragItems(checked: string): { value: string; text: string; checked: boolean }[] {
   return (['green', 'amber', 'red', 'none'] as const).map((rag) => ({
     value: rag,
-    text: RAG_LABELS[rag],
+    text: ragTag(rag).text,
     checked: rag === checked,
   }));
 }
