@@ -1,4 +1,4 @@
-import { actionStatusTag, ragTag, type Tag } from '../../pages/shared/wording.js';
+import { actionStatusTag, ragTag, type Tag } from './wording.js';
 import {
   ACTION_STATUSES,
   CHARACTERISTIC_LABELS,

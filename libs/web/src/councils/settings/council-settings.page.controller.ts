@@ -96,7 +96,7 @@ export class CouncilSettingsPageController {
     await this.renderer.render(
       request,
       response,
-      'pages/council-settings.njk',
+      'councils/settings.njk',
       {
         pageTitle: 'Council settings',
         council: current.council,

@@ -28,7 +28,7 @@ export class StrategyPageController {
     const mayBeBehind = await this.page.readModelsMayBeBehind();
     const [strategy, { plans }] = await Promise.all([this.queries.strategy(strategyId), this.queries.listPlans()]);
     if (strategy === null) throw new NotFoundException();
-    await this.renderer.render(request, response, 'pages/strategy.njk', {
+    await this.renderer.render(request, response, 'plans/strategy.njk', {
       pageTitle: strategy.title,
       mayBeBehind,
       strategy: {

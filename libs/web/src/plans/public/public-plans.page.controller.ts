@@ -28,7 +28,7 @@ export class PublicPlansPageController {
     const details = (await Promise.all(current.map((plan) => this.queries.plan(plan.id)))).filter(
       (plan): plan is PlanDetailDto => plan !== null && isPublicPlan(plan),
     );
-    await this.renderer.render(request, response, 'pages/published-plans.njk', {
+    await this.renderer.render(request, response, 'plans/published-plans.njk', {
       pageTitle: 'Published plans',
       plans: details.map(publicPlanSummary),
       earlier: earlier.map((plan) => ({
@@ -48,7 +48,7 @@ export class PublicPlansPageController {
     if (this.context.tenant().kind !== 'council') throw new NotFoundException();
     const plan = await this.queries.plan(planId);
     if (plan === null || !isPublicPlan(plan)) throw new NotFoundException();
-    await this.renderer.render(request, response, 'pages/published-plan.njk', {
+    await this.renderer.render(request, response, 'plans/published-plan.njk', {
       pageTitle: plan.title,
       plan: publicPlanPage(plan),
     });

@@ -42,7 +42,7 @@ export class InformationPagesController {
   @Get('accessibility')
   @Public()
   async accessibility(@Req() request: Request, @Res() response: Response): Promise<void> {
-    await this.renderer.render(request, response, 'pages/accessibility.njk', {
+    await this.renderer.render(request, response, 'site/accessibility.njk', {
       pageTitle: 'Accessibility statement',
       idleMinutes: SESSION_IDLE_SECONDS / 60,
       serviceUrl: this.options.publicUrl,
@@ -52,7 +52,7 @@ export class InformationPagesController {
   @Get('cookies')
   @Public()
   async cookies(@Req() request: Request, @Res() response: Response): Promise<void> {
-    await this.renderer.render(request, response, 'pages/cookies.njk', {
+    await this.renderer.render(request, response, 'site/cookies.njk', {
       pageTitle: 'Cookies',
       sessionCookie: this.options.sessionCookieName,
       csrfCookie: this.options.csrfCookieName,

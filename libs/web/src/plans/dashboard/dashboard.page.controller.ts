@@ -4,7 +4,7 @@ import { CouncilAccess, RequestContext } from '@due-regard/identity';
 import { PlansReadQueries, rolesFor, type PlanDetailDto } from '@due-regard/plans';
 import { PageRenderer } from '../../rendering/page-renderer.js';
 import { WebController } from '../../web-controller.decorator.js';
-import { rolesInWords } from '../roles.js';
+import { rolesInWords } from '../../site/roles.js';
 import { actionsDueSoon, overdueActions } from '../shared/action-rows.js';
 import { CouncilPageContext } from '../shared/council-page-context.js';
 import { dashboardPlan, recentChangeRow } from './dashboard-view.js';
@@ -30,7 +30,7 @@ export class DashboardPageController {
       await Promise.all(plans.filter((plan) => plan.status === 'published').map((plan) => this.queries.plan(plan.id)))
     ).filter((plan): plan is PlanDetailDto => plan !== null);
     const recent = await this.queries.recentActionChanges(RECENT_CHANGES);
-    await this.renderer.render(request, response, 'pages/dashboard.njk', {
+    await this.renderer.render(request, response, 'plans/dashboard.njk', {
       pageTitle: 'Home',
       mayBeBehind,
       displayName: this.context.principal().displayName,

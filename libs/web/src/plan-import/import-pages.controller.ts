@@ -120,7 +120,7 @@ export class ImportPagesController {
   async list(@Req() request: Request, @Res() response: Response): Promise<void> {
     const you = this.context.principal().subject;
     const imports = await this.store.recent(RECENT_IMPORTS);
-    await this.renderer.render(request, response, 'imports/list.njk', {
+    await this.renderer.render(request, response, 'plan-import/list.njk', {
       pageTitle: 'Imported plans',
       imports: imports.map((upload) => ({
         href: `/imports/${upload.id}`,
@@ -276,7 +276,7 @@ export class ImportPagesController {
     await this.renderer.render(
       request,
       response,
-      'imports/new.njk',
+      'plan-import/new.njk',
       {
         pageTitle: 'Upload your equality action plan',
         hasErrors: fileError !== null,
@@ -296,7 +296,7 @@ export class ImportPagesController {
     await this.renderer.render(
       request,
       response,
-      'imports/columns.njk',
+      'plan-import/columns.njk',
       {
         pageTitle: 'Say what each column holds',
         hasErrors: error !== null,
@@ -325,7 +325,7 @@ export class ImportPagesController {
     await this.renderer.render(
       request,
       response,
-      'imports/import.njk',
+      'plan-import/import.njk',
       {
         pageTitle: pageTitleOf(view),
         hasErrors: form.errors.length > 0,

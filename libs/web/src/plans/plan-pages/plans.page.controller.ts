@@ -30,7 +30,7 @@ export class PlansPageController {
     const mayBeBehind = await this.page.readModelsMayBeBehind();
     const [{ plans }, { strategies }] = await Promise.all([this.queries.listPlans(), this.queries.listStrategies()]);
     const strategyTitle = new Map(strategies.map((strategy) => [strategy.id, strategy.title]));
-    await this.renderer.render(request, response, 'pages/plans.njk', {
+    await this.renderer.render(request, response, 'plans/plans.njk', {
       pageTitle: 'Action plans',
       mayBeBehind,
       plans: plans.map((plan) => ({
@@ -71,7 +71,7 @@ export class PlansPageController {
     if (plan === null) throw new NotFoundException();
     const charts = planFigureCharts(plan);
     const returned = plan.status === 'draft' ? await this.standingReturn(plan.id) : null;
-    await this.renderer.render(request, response, 'pages/plan.njk', {
+    await this.renderer.render(request, response, 'plans/plan.njk', {
       pageTitle: plan.title,
       mayBeBehind,
       plan: {

@@ -34,7 +34,7 @@ export function platformHomeController(baseDomain: string): Type {
         home: `${this.addresses.councilOrigin(council.slug)}/`,
         publishedPlans: `${this.addresses.councilOrigin(council.slug)}/public`,
       }));
-      await this.renderer.render(request, response, 'pages/platform-home.njk', {
+      await this.renderer.render(request, response, 'site/platform-home.njk', {
         pageTitle: 'Equality action plans for councils',
         councils,
       });

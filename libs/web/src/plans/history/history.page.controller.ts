@@ -35,7 +35,7 @@ export class HistoryPagesController {
     const history = await this.found(new GetPlanHistoryQuery(planId));
     const plan = await this.planLink(planId);
     const names = await this.names.of(history.events.map((event) => event.actorId));
-    await this.renderer.render(request, response, 'pages/plan-history.njk', {
+    await this.renderer.render(request, response, 'plans/plan-history.njk', {
       pageTitle: `Change history of ${plan.title}`,
       plan,
       rows: historyRows(history.events, names),
@@ -54,7 +54,7 @@ export class HistoryPagesController {
     const plan = await this.planLink(planId);
     const names = await this.names.of(history.events.map((event) => event.actorId));
     const view = actionHistoryView(history, names);
-    await this.renderer.render(request, response, 'pages/action-history.njk', {
+    await this.renderer.render(request, response, 'plans/action-history.njk', {
       pageTitle: `Change history of ${view.ref === null ? view.title : `action ${view.ref}`}`,
       plan,
       actionHref: actionHref(planId, actionId),
