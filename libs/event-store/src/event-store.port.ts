@@ -87,9 +87,9 @@ export interface EventStore {
   readAll(options: ReadAllOptions): Promise<ReadAllBatch>;
   /**
    * The newest committed event the filter selects (e.g. a tenant's newest event of some types),
-   * or null when it selects none. What a reader of `$all` must have passed to have seen everything
-   * the filter selects so far (read-your-writes). PostgreSQL answers from an index; KurrentDB reads
-   * `$all` backwards from its end until an event matches.
+   * or null when it selects none: the position a reader of readAll (a subscription) must have
+   * passed to have seen everything the filter selects so far (read-your-writes). PostgreSQL answers
+   * from an index; KurrentDB reads `$all` backwards from its end until an event matches.
    */
   newestEvent(filter: EventFilter): Promise<EventAtPosition | null>;
   /**
