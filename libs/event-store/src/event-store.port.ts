@@ -26,18 +26,36 @@ export interface StreamAppend {
 }
 
 export interface ReadStreamOptions {
+  /**
+   * Read the events after this stream version: 0 (the default) reads from the first event, 5 from
+   * the sixth. A whole number from 0 (RangeError otherwise). Combines with the other options, e.g.
+   * to fold the events after a snapshot's version that were recorded by an instant.
+   */
+  readonly afterVersion?: number;
   /** Read events up to and including this stream version. */
   readonly toVersion?: number;
   /** Read events recorded at or before this instant. */
   readonly toInstant?: Date;
 }
 
-export interface ReadAllOptions {
+/** Which events of the global log a read or a question is about. The filters are optional and combine. */
+export interface EventFilter {
+  /** Only the events of this tenant's streams. */
+  readonly tenantId?: string;
+  /** Only events of these types. An empty list selects no event. */
+  readonly eventTypes?: readonly string[];
+}
+
+export interface ReadAllOptions extends EventFilter {
   /** Exclusive: events after this position. START reads from the beginning. */
   readonly after: GlobalPosition;
   readonly batchSize: number;
-  readonly tenantId?: string;
-  readonly eventTypes?: readonly string[];
+}
+
+/** An event named by its id, with its place in the global order. */
+export interface EventAtPosition {
+  readonly eventId: string;
+  readonly globalPosition: GlobalPosition;
 }
 
 export interface ReadAllBatch {
@@ -67,6 +85,19 @@ export interface EventStore {
   streamVersion(streamId: string): Promise<number>;
   /** Global order, gap-free: an event that commits late is never skipped. */
   readAll(options: ReadAllOptions): Promise<ReadAllBatch>;
+  /**
+   * The newest committed event the filter selects (e.g. a tenant's newest event of some types),
+   * or null when it selects none: the position a reader of readAll (a subscription) must have
+   * passed to have seen everything the filter selects so far (read-your-writes). PostgreSQL answers
+   * from an index; KurrentDB reads `$all` backwards from its end until an event matches.
+   */
+  newestEvent(filter: EventFilter): Promise<EventAtPosition | null>;
+  /**
+   * How many committed events the filter selects (e.g. a tenant's events of some types: a rebuild's
+   * total). PostgreSQL counts through an index of the tenant or of the types; KurrentDB has no such
+   * index and scans `$all` (filtered on the server), so the cost grows with the whole log there.
+   */
+  countEvents(filter: EventFilter): Promise<number>;
   /**
    * Calls `listener` soon after new events may have become readable (in this process at once, from
    * other processes through the backing store's notifications). Returns the unsubscribe function.

@@ -24,7 +24,6 @@ import {
   START,
   PostgresEventStore,
   streamName,
-  Upcasters,
   type NewEvent,
 } from '@due-regard/event-store';
 import { RequestContext } from '@due-regard/identity';
@@ -36,7 +35,6 @@ import {
   PLANS_PROJECTION_SETTINGS,
   PLANS_READ_MODEL_ORM,
   PLANS_READ_MODEL_SUBSCRIPTION,
-  PostgresEventLog,
   PROJECTED_EVENT_TYPES,
   projectBatch,
 } from '@due-regard/plans';
@@ -200,10 +198,8 @@ async function runLag(options: Options): Promise<LagResult> {
       onError: (error) => log(`projection error: ${error instanceof Error ? error.message : String(error)}`),
     });
     subscription.start();
-    const { rows } = await pool.query<{ t: string; g: string }>(
-      'SELECT transaction_id::text AS t, global_position::text AS g FROM event_store.events ORDER BY 1 DESC, 2 DESC LIMIT 1',
-    );
-    await subscription.reached({ commit: BigInt(rows[0]?.t ?? '0'), prepare: BigInt(rows[0]?.g ?? '0') });
+    const newest = await store.newestEvent({});
+    if (newest) await subscription.reached(newest.globalPosition);
     log(
       `lag: ${actions.length} actions in ${councils.length} councils projected; ${options.rate} commands/s for ${options.seconds} s`,
     );
@@ -344,7 +340,7 @@ async function runRebuild(options: Options): Promise<{ runs: RebuildRun[]; write
     }
     log(`rebuild: readAll alone: ${read} events in ${((performance.now() - readStarted) / 1000).toFixed(2)} s`);
     readStarted = 0;
-    const rebuilder = new CouncilRebuilder(store, pool, new PostgresEventLog(pool, true));
+    const rebuilder = new CouncilRebuilder(store, pool);
     const runs: RebuildRun[] = [];
     for (let run = 1; run <= 3; run += 1) {
       const phases = new Map<string, number>();
@@ -424,7 +420,7 @@ async function runAsOf(options: Options): Promise<AsOfResult> {
     if (last) await subscription.reached(last.globalPosition);
     await subscription.stop();
 
-    const reader = new ActionAsOfReader(new CouncilReadModels(stack.orm), pool, new Upcasters());
+    const reader = new ActionAsOfReader(new CouncilReadModels(stack.orm), store);
     const context = new RequestContext();
     const inCouncil = <T>(work: () => Promise<T>): Promise<T> =>
       context.run({ tenant: { kind: 'council', slug: tenant }, correlationId: 'bench', source: 'api' }, work);

@@ -10,18 +10,36 @@ export interface LoadedState<State> {
 }
 
 /** Folds a stream into the decider's state, optionally as it stood at an instant. */
-export async function loadState<Command, Event extends DomainEvent, State>(
+export function loadState<Command, Event extends DomainEvent, State>(
   store: EventStore,
   streamId: string,
   decider: Decider<Command, Event, State>,
   asOf?: Date,
 ): Promise<LoadedState<State>> {
-  const recorded = await store.readStream(streamId, asOf ? { toInstant: asOf } : {});
+  return loadStateFrom(store, streamId, decider, { state: decider.initialState(), version: 0 }, asOf);
+}
+
+/**
+ * loadState resumed from a snapshot: folds onto `snapshot.state` the events after
+ * `snapshot.version` (recorded by `asOf`, when given). The same state as loadState, when the
+ * snapshot is the state of the stream's first `snapshot.version` events.
+ */
+export async function loadStateFrom<Command, Event extends DomainEvent, State>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<Command, Event, State>,
+  snapshot: LoadedState<State>,
+  asOf?: Date,
+): Promise<LoadedState<State>> {
+  const recorded = await store.readStream(streamId, {
+    afterVersion: snapshot.version,
+    ...(asOf ? { toInstant: asOf } : {}),
+  });
   const state = recorded.reduce(
     (current, event) => decider.evolve(current, asDomainEvent(event, decider)),
-    decider.initialState(),
+    snapshot.state,
   );
-  return { state, version: recorded.at(-1)?.streamVersion ?? 0 };
+  return { state, version: recorded.at(-1)?.streamVersion ?? snapshot.version };
 }
 
 /**

@@ -14,7 +14,7 @@ const eventStoreUrl = process.env.EVENTSTORE_URL;
 
 if (eventStoreUrl) {
   // Imported only when it runs, so that this file still loads (and reports the skip) without a server.
-  const { describeEventStoreContract, progressRecorded, uniqueStream } =
+  const { describeEventStoreContract, freshTenant, progressRecorded, uniqueStream } =
     await import('../testing/event-store-contract.js');
 
   describeEventStoreContract('EventStoreDB', () => new EventStoreDbHarness({ eventStoreUrl }));
@@ -44,9 +44,6 @@ if (eventStoreUrl) {
       );
       return stream;
     }
-
-    const freshTenant = (prefix: string): string =>
-      `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 
     it('reports an event altered by rewriting the stream as the first broken link', async () => {
       const tenant = freshTenant('alter');

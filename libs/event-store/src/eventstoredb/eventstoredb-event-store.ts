@@ -9,6 +9,7 @@ import {
   StreamNotFoundError,
   WrongExpectedVersionError,
   type AllStreamSubscription,
+  type Direction,
   type Filter,
   type ReadPosition,
   type ReadRevision,
@@ -18,6 +19,8 @@ import type { GlobalPosition, NewEvent, RecordedEvent } from '../event.js';
 import {
   ANY,
   type AppendResult,
+  type EventAtPosition,
+  type EventFilter,
   type EventStore,
   type ExpectedVersion,
   type ReadAllBatch,
@@ -27,6 +30,7 @@ import {
 } from '../event-store.port.js';
 import { prepareEvents, uuidV7Ids } from '../new-events.js';
 import type { Clock, IdGenerator } from '../ports.js';
+import { readStreamStartsAfter } from '../read-stream-start.js';
 import { parseStreamName } from '../stream-name.js';
 import {
   type CheckpointCheck,
@@ -39,7 +43,6 @@ import {
 import { Upcasters } from '../upcasting.js';
 import {
   allStreamFilter,
-  allStreamSelector,
   appendedVersions,
   assertAppendList,
   decodeStoredEvent,
@@ -48,6 +51,8 @@ import {
   isSystemEvent,
   multiStreamAppendRefusal,
   multiStreamConcurrencyError,
+  newestSelectedEvent,
+  ourEventSelector,
   planStreamAppend,
   readAllStart,
   redactConnectionString,
@@ -238,18 +243,21 @@ export class EventStoreDbEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<readonly RecordedEvent[]> {
     this.assertOpen();
+    const afterVersion = readStreamStartsAfter(options);
     const { toVersion, toInstant } = options;
-    if (toVersion !== undefined && toVersion < 1) return [];
-    // Versions rise by one from 1, so the first `toVersion` events hold every event up to that version.
+    if (toVersion !== undefined && toVersion <= afterVersion) return [];
+    // Versions rise by one from 1: the event after `afterVersion` has revision `afterVersion`, and
+    // the `toVersion - afterVersion` events from there hold every event up to `toVersion`.
     const raw = await this.readStreamRaw(streamId, {
-      fromRevision: CLIENT_START,
+      fromRevision: revisionForVersion(afterVersion + 1),
       direction: FORWARDS,
-      ...(toVersion === undefined ? {} : { maxCount: toVersion }),
+      ...(toVersion === undefined ? {} : { maxCount: toVersion - afterVersion }),
     });
     return raw
       .map(decodeStoredEvent)
       .filter(
         (event) =>
+          event.streamVersion > afterVersion &&
           (toVersion === undefined || event.streamVersion <= toVersion) &&
           (toInstant === undefined || event.recordedAt.getTime() <= toInstant.getTime()),
       )
@@ -277,7 +285,7 @@ export class EventStoreDbEventStore implements EventStore {
     if (selection.eventTypes?.length === 0)
       return { events: [], position: endOfReadPosition(after, head), caughtUp: true };
     const filter = allStreamFilter(selection);
-    const selected = allStreamSelector(selection);
+    const selected = ourEventSelector(selection);
     const events: RecordedEvent[] = [];
     let position = after;
     let scanned = 0;
@@ -287,12 +295,12 @@ export class EventStoreDbEventStore implements EventStore {
     // here, page by page, and `position` advances past skipped events too.
     for (let pageNumber = 0; ; pageNumber += 1) {
       const pageSize = scanPageSize(batchSize, pageNumber);
-      const page = await this.readAllPage(position, pageSize, filter);
+      const page = await this.readAllPage(readAllStart(position), FORWARDS, pageSize, filter);
       for (const raw of page) {
         if (!isAfter(toGlobalPosition(raw.position, raw.id), position)) continue;
         position = toGlobalPosition(raw.position, raw.id);
         scanned += 1;
-        if (selected(raw.streamId, raw.type) && isOurs(raw.streamId)) {
+        if (selected(raw)) {
           events.push(toRecordedEvent(decodeStoredEvent(raw), this.upcasters));
           if (events.length === batchSize) return { events, position, caughtUp: false };
         }
@@ -301,6 +309,37 @@ export class EventStoreDbEventStore implements EventStore {
       if (page.length < pageSize) return { events, position: endOfReadPosition(position, head), caughtUp: true };
       if (scanned >= this.readAllScanLimit) return { events, position, caughtUp: false };
     }
+  }
+
+  /**
+   * Reads `$all` backwards from its end until an event matches. KurrentDB keeps no index by tenant
+   * or by type that a client can read, so a filter that matches nothing recent (a tenant without
+   * events, say) reads far back, all of `$all` when nothing matches.
+   */
+  async newestEvent(filter: EventFilter): Promise<EventAtPosition | null> {
+    this.assertOpen();
+    if (filter.eventTypes?.length === 0) return null;
+    const serverFilter = allStreamFilter(filter);
+    return newestSelectedEvent(
+      (fromPosition, maxCount) => this.readAllPage(fromPosition, BACKWARDS, maxCount, serverFilter),
+      ourEventSelector(filter),
+    );
+  }
+
+  /** Scans `$all` from its start, filtered on the server (see allStreamFilter): the cost grows with the whole log. */
+  async countEvents(filter: EventFilter): Promise<number> {
+    this.assertOpen();
+    if (filter.eventTypes?.length === 0) return 0;
+    const selected = ourEventSelector(filter);
+    let count = 0;
+    for await (const resolved of this.client.readAll({
+      fromPosition: CLIENT_START,
+      direction: FORWARDS,
+      filter: allStreamFilter(filter),
+    })) {
+      if (resolved.event && selected(resolved.event)) count += 1;
+    }
+    return count;
   }
 
   watchAppends(listener: () => void): () => void {
@@ -516,15 +555,14 @@ export class EventStoreDbEventStore implements EventStore {
     return stored.map((event) => toRecordedEvent(event, null));
   }
 
-  private async readAllPage(after: GlobalPosition, pageSize: number, filter: Filter): Promise<RawKurrentEvent[]> {
-    const fromPosition: ReadPosition = readAllStart(after);
+  private async readAllPage(
+    fromPosition: ReadPosition,
+    direction: Direction,
+    maxCount: number,
+    filter: Filter,
+  ): Promise<RawKurrentEvent[]> {
     const events: RawKurrentEvent[] = [];
-    for await (const resolved of this.client.readAll({
-      fromPosition,
-      direction: FORWARDS,
-      maxCount: pageSize,
-      filter,
-    })) {
+    for await (const resolved of this.client.readAll({ fromPosition, direction, maxCount, filter })) {
       if (resolved.event) events.push(resolved.event);
     }
     return events;
@@ -586,15 +624,5 @@ export class EventStoreDbEventStore implements EventStore {
     const subscription = this.subscription;
     this.subscription = null;
     if (subscription) void subscription.unsubscribe().catch(() => undefined);
-  }
-}
-
-/** Our stream names only: events of other applications sharing the server are not ours to return. */
-function isOurs(streamId: string): boolean {
-  try {
-    parseStreamName(streamId);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -7,6 +7,7 @@
  * Nothing here does I/O, so every rule can be unit-tested without a server.
  */
 import {
+  END as CLIENT_END,
   eventTypeFilter,
   excludeSystemEvents,
   jsonEvent,
@@ -32,10 +33,11 @@ import {
   type NewEvent,
   type RecordedEvent,
 } from '../event.js';
-import { ANY, NO_STREAM, type ExpectedVersion, type StreamAppend } from '../event-store.port.js';
+import { ANY, NO_STREAM, type EventAtPosition, type ExpectedVersion, type StreamAppend } from '../event-store.port.js';
 import { prepareEvents, type PreparedEvent } from '../new-events.js';
 import type { IdGenerator } from '../ports.js';
-import { comparePositions, START } from '../position.js';
+import { comparePositions, formatPosition, START } from '../position.js';
+import { parseStreamName } from '../stream-name.js';
 import {
   chainHash,
   GENESIS_HASH,
@@ -421,6 +423,27 @@ export function allStreamSelector(selection: AllStreamSelection): (streamId: str
     !isSystemEvent(streamId, type) && (tenant === null || tenant.test(streamId)) && (types === null || types.has(type));
 }
 
+/** Our stream names only: events of other applications sharing the server are not ours to return. */
+export function isOurStream(streamId: string): boolean {
+  try {
+    parseStreamName(streamId);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Decides which raw events of `$all` a read or a question about the log takes: those
+ * allStreamSelector selects, in streams named as ours (isOurStream).
+ */
+export function ourEventSelector(
+  selection: AllStreamSelection,
+): (raw: Pick<RawKurrentEvent, 'streamId' | 'type'>) => boolean {
+  const selected = allStreamSelector(selection);
+  return (raw) => selected(raw.streamId, raw.type) && isOurStream(raw.streamId);
+}
+
 /**
  * The server-side filter of a readAll: KurrentDB filters a read of `$all` on stream names or on
  * event types, not both. The tenant (stream names) wins when both are wanted, and the event types
@@ -444,6 +467,44 @@ export function allStreamFilter(selection: AllStreamSelection): Filter {
  */
 export function endOfReadPosition(scannedTo: GlobalPosition, head: GlobalPosition | null): GlobalPosition {
   return head !== null && comparePositions(head, scannedTo) > 0 ? head : scannedTo;
+}
+
+/**
+ * One round trip of a backward read of `$all`: at most `maxCount` events that the server-side filter
+ * lets through, newest first, from `fromPosition` (the client's END: from the end of `$all`).
+ */
+export type BackwardPageReader = (fromPosition: ReadPosition, maxCount: number) => Promise<readonly RawKurrentEvent[]>;
+
+/**
+ * The newest event of `$all` that `selects` takes, read backwards in pages (one event's worth at
+ * first, then doubling: scanPageSize). KurrentDB filters each page on the server as far as it can
+ * (see allStreamFilter) and `selects` chooses among what comes back. A page read from an event's
+ * position may repeat that event or not: whatever is not older than the oldest event seen so far is
+ * skipped. Null once the read reaches the start of `$all` without a match.
+ */
+export async function newestSelectedEvent(
+  readPage: BackwardPageReader,
+  selects: (raw: RawKurrentEvent) => boolean,
+): Promise<EventAtPosition | null> {
+  let oldestSeen: GlobalPosition | null = null;
+  for (let pageNumber = 0; ; pageNumber += 1) {
+    const pageSize = scanPageSize(1, pageNumber);
+    const page = await readPage(oldestSeen ?? CLIENT_END, pageSize);
+    let older = false;
+    for (const raw of page) {
+      const position = toGlobalPosition(raw.position, raw.id);
+      if (oldestSeen !== null && comparePositions(position, oldestSeen) >= 0) continue;
+      oldestSeen = position;
+      older = true;
+      if (selects(raw)) return { eventId: raw.id, globalPosition: position };
+    }
+    if (page.length < pageSize) return null;
+    if (!older) {
+      throw new Error(
+        `Reading $all backwards from ${oldestSeen === null ? 'its end' : formatPosition(oldestSeen)}, KurrentDB returned no older event`,
+      );
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

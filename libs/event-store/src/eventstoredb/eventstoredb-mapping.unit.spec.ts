@@ -1,5 +1,6 @@
 import {
   convertToCommandError,
+  END as CLIENT_END,
   EVENT_TYPE,
   KurrentDBClient,
   NO_STREAM as CLIENT_NO_STREAM,
@@ -8,13 +9,14 @@ import {
   WrongExpectedVersionError,
   type EventData,
   type MultiAppendResult,
+  type ReadPosition,
 } from '@kurrent/kurrentdb-client';
 import errorDetails from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v2/streams/errors_pb.js';
 import { ConcurrencyError, InvalidEventError } from '../errors.js';
 import type { EventMetadata, JsonObject, NewEvent } from '../event.js';
 import { ANY, NO_STREAM, type StreamAppend } from '../event-store.port.js';
 import { prepareEvents } from '../new-events.js';
-import { START } from '../position.js';
+import { comparePositions, START } from '../position.js';
 import {
   canonicalEventJson,
   chainHash,
@@ -38,9 +40,12 @@ import {
   expectedRevisionFor,
   isAfter,
   isJsonObject,
+  isOurStream,
   isSystemEvent,
   multiStreamAppendRefusal,
   multiStreamConcurrencyError,
+  newestSelectedEvent,
+  ourEventSelector,
   parseServerVersion,
   planAppend,
   planStreamAppend,
@@ -59,6 +64,7 @@ import {
   toRecordedEvent,
   versionForRevision,
   verifyStored,
+  type BackwardPageReader,
   type ChainLink,
   type PlannedAppend,
   type RawKurrentEvent,
@@ -352,6 +358,128 @@ describe('selecting events of $all', () => {
     expect(endOfReadPosition(scanned, { commit: 900n, prepare: 880n })).toEqual({ commit: 900n, prepare: 880n });
     expect(endOfReadPosition(scanned, { commit: 400n, prepare: 400n })).toEqual(scanned);
     expect(endOfReadPosition(START, null)).toEqual(START);
+  });
+});
+
+describe('the newest event of $all a filter selects', () => {
+  /** An event of `$all` at commit position `commit` (prepare the same), as a read returns it. */
+  function logged(commit: number, streamId: string, type: string): RawKurrentEvent {
+    return {
+      streamId,
+      id: `event-${commit}`,
+      type,
+      revision: 0n,
+      created: new Date('2025-04-01T09:30:00.000Z'),
+      isJson: true,
+      data: {},
+      metadata: {},
+      position: { commit: BigInt(commit), prepare: BigInt(commit) },
+    };
+  }
+
+  /**
+   * `$all` read backwards as KurrentDB does it: the events `onServer` lets through, newest first,
+   * from the end or from a position, which `repeatsStart` says the page includes.
+   */
+  function backwards(
+    all: readonly RawKurrentEvent[],
+    options: { readonly repeatsStart: boolean; readonly onServer?: (raw: RawKurrentEvent) => boolean },
+  ): { readonly readPage: BackwardPageReader; readonly pages: { from: ReadPosition; maxCount: number }[] } {
+    const pages: { from: ReadPosition; maxCount: number }[] = [];
+    const newestFirst = [...all].reverse().filter(options.onServer ?? (() => true));
+    const readPage: BackwardPageReader = (from, maxCount) => {
+      pages.push({ from, maxCount });
+      // Backwards reads start from the end or from a position, never from the start.
+      const start =
+        typeof from === 'string'
+          ? newestFirst
+          : newestFirst.filter((raw) => {
+              const order = comparePositions(toGlobalPosition(raw.position, raw.id), from);
+              return order < 0 || (order === 0 && options.repeatsStart);
+            });
+      return Promise.resolve(start.slice(0, maxCount));
+    };
+    return { readPage, pages };
+  }
+
+  const charnwoodProgress = ourEventSelector({ tenantId: 'charnwood', eventTypes: ['ProgressRecorded'] });
+
+  it("finds the tenant's newest event of the types from the end of $all", async () => {
+    const all = [
+      logged(10, 'action-charnwood.a1', 'ProgressRecorded'),
+      logged(20, 'action-charnwood.a1', 'ProgressRecorded'),
+      logged(30, 'action-leicester.b1', 'ProgressRecorded'),
+      logged(40, 'action-charnwood.a1', 'DueRevised'),
+    ];
+    const { readPage, pages } = backwards(all, { repeatsStart: true });
+    expect(await newestSelectedEvent(readPage, charnwoodProgress)).toEqual({
+      eventId: 'event-20',
+      globalPosition: { commit: 20n, prepare: 20n },
+    });
+    expect(pages).toEqual([{ from: CLIENT_END, maxCount: 16 }]);
+  });
+
+  it('reads further back in doubling pages, each from the oldest event seen, whether or not a page repeats it', async () => {
+    const all = [
+      logged(1, 'action-charnwood.a1', 'ProgressRecorded'),
+      ...Array.from({ length: 100 }, (_, index) => logged(2 + index, 'action-charnwood.a1', 'DueRevised')),
+    ];
+    const onServer = (raw: RawKurrentEvent): boolean => raw.streamId.startsWith('action-charnwood.');
+    for (const repeatsStart of [true, false]) {
+      const { readPage, pages } = backwards(all, { repeatsStart, onServer });
+      expect(await newestSelectedEvent(readPage, charnwoodProgress)).toEqual({
+        eventId: 'event-1',
+        globalPosition: { commit: 1n, prepare: 1n },
+      });
+      expect(pages.map((page) => page.maxCount)).toEqual([16, 32, 64]);
+      expect(pages[1]?.from).toEqual({ commit: 86n, prepare: 86n });
+      expect(pages[2]?.from).toEqual(repeatsStart ? { commit: 55n, prepare: 55n } : { commit: 54n, prepare: 54n });
+    }
+  });
+
+  it('answers null once the read reaches the start of $all without a match', async () => {
+    const all = Array.from({ length: 40 }, (_, index) => logged(index + 1, 'action-charnwood.a1', 'DueRevised'));
+    for (const repeatsStart of [true, false]) {
+      const { readPage, pages } = backwards(all, { repeatsStart });
+      expect(await newestSelectedEvent(readPage, charnwoodProgress)).toBeNull();
+      expect(pages.at(-1)?.maxCount).toBe(32);
+    }
+    expect(await newestSelectedEvent(backwards([], { repeatsStart: true }).readPage, charnwoodProgress)).toBeNull();
+  });
+
+  it('passes over system events and streams that are not ours', async () => {
+    const all = [
+      logged(1, 'action-charnwood.a1', 'ProgressRecorded'),
+      logged(2, 'orders', 'OrderPlaced'),
+      logged(3, '$$action-charnwood.a1', '$metadata'),
+      logged(4, 'Other_app-charnwood.x', 'ProgressRecorded'),
+    ];
+    const { readPage } = backwards(all, { repeatsStart: true });
+    expect(await newestSelectedEvent(readPage, ourEventSelector({}))).toMatchObject({ eventId: 'event-1' });
+  });
+
+  it('fails rather than read the same events for ever when a page brings none older', async () => {
+    // A reader that ignores where to start: every page holds the newest sixteen events again.
+    const sameNewest: BackwardPageReader = (_from, maxCount) =>
+      Promise.resolve(
+        Array.from({ length: maxCount }, (_, index) => logged(100 - (index % 16), 'action-charnwood.a1', 'DueRevised')),
+      );
+    await expect(newestSelectedEvent(sameNewest, charnwoodProgress)).rejects.toThrow(
+      'Reading $all backwards from 85/85, KurrentDB returned no older event',
+    );
+  });
+
+  it('takes only our streams, and of those what the filter selects', () => {
+    expect(isOurStream(STREAM)).toBe(true);
+    expect(isOurStream('orders')).toBe(false);
+    expect(isOurStream('$$' + STREAM)).toBe(false);
+    const any = ourEventSelector({});
+    expect(any({ streamId: STREAM, type: 'ActionCreated' })).toBe(true);
+    expect(any({ streamId: 'orders-2024', type: 'OrderPlaced' })).toBe(false);
+    expect(any({ streamId: '$stats-0.0.0.0:2113', type: 'StatsCollected' })).toBe(false);
+    expect(charnwoodProgress({ streamId: STREAM, type: 'ProgressRecorded' })).toBe(true);
+    expect(charnwoodProgress({ streamId: STREAM, type: 'DueRevised' })).toBe(false);
+    expect(charnwoodProgress({ streamId: 'action-leicester.b1', type: 'ProgressRecorded' })).toBe(false);
   });
 });
 

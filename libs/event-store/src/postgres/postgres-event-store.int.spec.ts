@@ -5,6 +5,7 @@ import { canonicalEventJson, chainHash, CheckpointSigner, GENESIS_HASH } from '.
 import { describeEventStoreContract, progressRecorded, uniqueStream } from '../testing/event-store-contract.js';
 import { Upcasters } from '../upcasting.js';
 import { PostgresHarness } from './postgres.harness.js';
+import { countEventsQuery, newestEventQuery } from './log-queries.js';
 import { EVENT_STORE_MIGRATIONS } from './migrations.js';
 import type { PostgresEventStore } from './postgres-event-store.js';
 
@@ -133,6 +134,30 @@ describe('PostgreSQL event store, beyond the contract', () => {
       END $$`);
     expect(await plan(`e.tenant_id = 'charnwood'`)).toContain('events_by_tenant');
     expect(await plan(`e.type = 'ProgressRecorded'`)).toContain('events_by_type');
+  });
+
+  it("finds the newest event and counts a tenant's events through the tenant and type indexes", async () => {
+    await streamOfThree();
+    const plan = (query: Parameters<typeof harness.planThroughIndexes>[0]): Promise<string> =>
+      harness.planThroughIndexes(query);
+    const eventTypes = ['ProgressRecorded', 'DueRevised'];
+
+    // Newest: an index walked backwards, stopping at the first match.
+    expect(await plan(newestEventQuery('event_store', { tenantId: 'charnwood', eventTypes }))).toMatch(
+      /Limit[\s\S]*Index Scan Backward using events_by_tenant/,
+    );
+    expect(await plan(newestEventQuery('event_store', { tenantId: 'charnwood' }))).toMatch(
+      /Index Scan Backward using events_by_tenant/,
+    );
+    expect(await plan(newestEventQuery('event_store', { eventTypes }))).toMatch(
+      /Index Scan Backward using events_by_type/,
+    );
+    expect(await plan(newestEventQuery('event_store', {}))).toMatch(/Index Scan Backward using events_pkey/);
+    // Counts: the tenant's entries of its index, or the types' entries of theirs.
+    expect(await plan(countEventsQuery('event_store', { tenantId: 'charnwood', eventTypes }))).toContain(
+      'events_by_tenant',
+    );
+    expect(await plan(countEventsQuery('event_store', { eventTypes }))).toContain('events_by_type');
   });
 
   it('migrates idempotently when several apps start at once', async () => {

@@ -5,6 +5,8 @@ import {
   ANY,
   NO_STREAM,
   type AppendResult,
+  type EventAtPosition,
+  type EventFilter,
   type EventStore,
   type ExpectedVersion,
   type ReadAllBatch,
@@ -14,6 +16,7 @@ import {
 } from '../event-store.port.js';
 import { prepareEvents, uuidV7Ids, type PreparedEvent } from '../new-events.js';
 import type { Clock, IdGenerator } from '../ports.js';
+import { readStreamStartsAfter } from '../read-stream-start.js';
 import { parseStreamName } from '../stream-name.js';
 import {
   verifyChain,
@@ -27,6 +30,7 @@ import {
 } from '../tamper-evidence.js';
 import { Upcasters } from '../upcasting.js';
 import { appendUnits, GroupCommitter, type PendingAppend, type UnitOutcome } from './group-commit.js';
+import { countEventsQuery, newestEventQuery, type NewestEventRow, type SqlQuery } from './log-queries.js';
 import { migrate } from './migrations.js';
 
 export interface PostgresEventStoreOptions {
@@ -277,6 +281,19 @@ export class PostgresEventStore implements EventStore {
     return { events, position, caughtUp };
   }
 
+  async newestEvent(filter: EventFilter): Promise<EventAtPosition | null> {
+    if (filter.eventTypes?.length === 0) return null;
+    const { rows } = await this.query<NewestEventRow>(newestEventQuery(this.schema, filter));
+    const row = rows[0];
+    return row ? { eventId: row.event_id, globalPosition: positionOf(row) } : null;
+  }
+
+  async countEvents(filter: EventFilter): Promise<number> {
+    if (filter.eventTypes?.length === 0) return 0;
+    const { rows } = await this.query<{ count: string }>(countEventsQuery(this.schema, filter));
+    return Number(rows[0]?.count ?? 0);
+  }
+
   watchAppends(listener: () => void): () => void {
     this.listeners.add(listener);
     if (this.listeners.size === 1) this.startListening();
@@ -406,6 +423,11 @@ export class PostgresEventStore implements EventStore {
   private async rawStream(streamId: string, options: ReadStreamOptions): Promise<EventRow[]> {
     const params: unknown[] = [streamId];
     let filter = '';
+    const afterVersion = readStreamStartsAfter(options);
+    if (afterVersion > 0) {
+      params.push(afterVersion);
+      filter += ` AND e.stream_version > $${params.length}`;
+    }
     if (options.toVersion !== undefined) {
       params.push(options.toVersion);
       filter += ` AND e.stream_version <= $${params.length}`;
@@ -419,6 +441,10 @@ export class PostgresEventStore implements EventStore {
       params,
     );
     return rows;
+  }
+
+  private query<Row extends pg.QueryResultRow>({ text, values }: SqlQuery): Promise<pg.QueryResult<Row>> {
+    return this.pool.query<Row>(text, [...values]);
   }
 
   private async streamHead(streamId: string): Promise<{ version: number; hash: string } | null> {
@@ -447,7 +473,7 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
-function positionOf(row: EventRow): GlobalPosition {
+function positionOf(row: Pick<EventRow, 'transaction_id' | 'global_position'>): GlobalPosition {
   return { commit: BigInt(row.transaction_id), prepare: BigInt(row.global_position) };
 }
 

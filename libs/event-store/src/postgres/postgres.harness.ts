@@ -4,6 +4,7 @@ import type { NewEvent } from '../event.js';
 import type { EventStore, ExpectedVersion } from '../event-store.port.js';
 import type { EventStoreHarness, HeldAppend } from '../testing/event-store-harness.js';
 import type { CheckpointSigner } from '../tamper-evidence.js';
+import type { SqlQuery } from './log-queries.js';
 import type { Upcasters } from '../upcasting.js';
 import { PostgresEventStore } from './postgres-event-store.js';
 
@@ -55,6 +56,26 @@ export class PostgresHarness implements EventStoreHarness {
     await client.connect();
     try {
       return await client.query<Row>(text, params);
+    } finally {
+      await client.end();
+    }
+  }
+
+  /**
+   * The plan PostgreSQL makes for `query` when it may neither scan the table, nor build a bitmap of
+   * it, nor sort: a test's tables are so small that reading them whole is cheaper, and the question
+   * is which index answers the query, in the order it wants.
+   */
+  async planThroughIndexes(query: SqlQuery): Promise<string> {
+    const client = new pg.Client({ connectionString: this.db().url });
+    await client.connect();
+    try {
+      await client.query('BEGIN');
+      for (const setting of ['enable_seqscan', 'enable_bitmapscan', 'enable_sort'])
+        await client.query(`SET LOCAL ${setting} = off`);
+      const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${query.text}`, [...query.values]);
+      await client.query('ROLLBACK');
+      return rows.map((row) => row['QUERY PLAN']).join('\n');
     } finally {
       await client.end();
     }

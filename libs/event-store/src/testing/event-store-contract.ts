@@ -3,7 +3,7 @@ import pg from 'pg';
 import { generateSigningKeyPem } from '@due-regard/testing';
 import { ConcurrencyError, InvalidEventError } from '../errors.js';
 import type { EventMetadata, JsonObject, NewEvent, RecordedEvent } from '../event.js';
-import { ANY, NO_STREAM, type EventStore } from '../event-store.port.js';
+import { ANY, NO_STREAM, type EventAtPosition, type EventStore, type ReadStreamOptions } from '../event-store.port.js';
 import { comparePositions, START } from '../position.js';
 import { streamName } from '../stream-name.js';
 import { PostgresCheckpointStore } from '../subscriptions/checkpoint-store.js';
@@ -13,6 +13,17 @@ import { Upcasters } from '../upcasting.js';
 import type { EventStoreHarness } from './event-store-harness.js';
 
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** How newestEvent names a recorded event. */
+function atPosition(event: RecordedEvent | undefined): EventAtPosition {
+  if (!event) throw new Error('No such event');
+  return { eventId: event.id, globalPosition: event.globalPosition };
+}
+
+/** A tenant no earlier run has written to: KurrentDB keeps every event it ever stored. */
+export function freshTenant(prefix: string): string {
+  return `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+}
 
 function narrativeOf(event: RecordedEvent): string {
   const narrative = event.data['narrative'];
@@ -347,6 +358,41 @@ export function describeEventStoreContract(adapterName: string, makeHarness: () 
         expect(await store.readStream(stream, { toInstant: new Date(firstRecordedAt.getTime() - 1) })).toEqual([]);
       });
 
+      it('reads the events after a version, alone or up to a version or an instant', async () => {
+        const stream = uniqueStream();
+        await store.append(
+          stream,
+          ['a', 'b', 'c'].map((n) => progressRecorded('charnwood', n)),
+          NO_STREAM,
+        );
+        await store.append(stream, [progressRecorded('charnwood', 'd')], 3);
+        const narratives = async (options: ReadStreamOptions): Promise<string[]> =>
+          (await store.readStream(stream, options)).map(narrativeOf);
+
+        expect((await store.readStream(stream, { afterVersion: 2 })).map((e) => e.streamVersion)).toEqual([3, 4]);
+        expect(await narratives({ afterVersion: 2 })).toEqual(['c', 'd']);
+        expect(await narratives({ afterVersion: 0 })).toEqual(['a', 'b', 'c', 'd']);
+        expect(await narratives({ afterVersion: 4 })).toEqual([]);
+        expect(await narratives({ afterVersion: 9 })).toEqual([]);
+        expect(await narratives({ afterVersion: 1, toVersion: 3 })).toEqual(['b', 'c']);
+        expect(await narratives({ afterVersion: 3, toVersion: 3 })).toEqual([]);
+
+        const whole = await store.readStream(stream);
+        const cRecordedAt = whole[2]?.recordedAt ?? new Date(0);
+        const afterFirstByC = whole.filter((e) => e.streamVersion > 1 && e.recordedAt <= cRecordedAt).map(narrativeOf);
+        expect(afterFirstByC).toEqual(expect.arrayContaining(['b', 'c']));
+        expect(await narratives({ afterVersion: 1, toInstant: cRecordedAt })).toEqual(afterFirstByC);
+        const beforeAll = new Date((whole[0]?.recordedAt ?? new Date(0)).getTime() - 1);
+        expect(await narratives({ afterVersion: 1, toInstant: beforeAll })).toEqual([]);
+      });
+
+      it('refuses to read after what is not a stream version', async () => {
+        const stream = uniqueStream();
+        await store.append(stream, [progressRecorded('charnwood', 'a')], NO_STREAM);
+        await expect(store.readStream(stream, { afterVersion: -1 })).rejects.toBeInstanceOf(RangeError);
+        await expect(store.readStream(stream, { afterVersion: 1.5 })).rejects.toBeInstanceOf(RangeError);
+      });
+
       it('upcasts old schema versions on read and never rewrites what is stored', async () => {
         const stream = uniqueStream();
         await store.append(
@@ -438,6 +484,74 @@ export function describeEventStoreContract(adapterName: string, makeHarness: () 
           return seen.some((e) => e.data['narrative'] === 'commits first');
         }, 'the early event is delivered');
         expect(seen.map((e) => e.data['narrative']).sort()).toEqual(['commits first', 'commits late']);
+      });
+    });
+
+    describe('the newest event and the number of events a filter selects', () => {
+      it("answers for a tenant, by type or not, leaving other tenants' events out", async () => {
+        const tenant = freshTenant('head');
+        const other = `${tenant}-other`;
+        expect(await store.newestEvent({ tenantId: tenant })).toBeNull();
+        expect(await store.countEvents({ tenantId: tenant })).toBe(0);
+
+        const progress = await store.append(
+          uniqueStream(tenant),
+          [progressRecorded(tenant, 'one'), progressRecorded(tenant, 'two')],
+          NO_STREAM,
+        );
+        const revised = await store.append(
+          uniqueStream(tenant),
+          [{ ...progressRecorded(tenant, 'due revised'), type: 'DueRevised' }],
+          NO_STREAM,
+        );
+        const elsewhere = await store.append(uniqueStream(other), [progressRecorded(other, 'elsewhere')], NO_STREAM);
+
+        expect(await store.newestEvent({ tenantId: tenant })).toEqual(atPosition(revised.events[0]));
+        expect(await store.newestEvent({ tenantId: tenant, eventTypes: ['ProgressRecorded'] })).toEqual(
+          atPosition(progress.events[1]),
+        );
+        expect(await store.newestEvent({ tenantId: tenant, eventTypes: ['ProgressRecorded', 'DueRevised'] })).toEqual(
+          atPosition(revised.events[0]),
+        );
+        expect(await store.newestEvent({ tenantId: tenant, eventTypes: ['ActionReworded'] })).toBeNull();
+        expect(await store.newestEvent({ tenantId: tenant, eventTypes: [] })).toBeNull();
+        expect(await store.newestEvent({ tenantId: other })).toEqual(atPosition(elsewhere.events[0]));
+
+        expect(await store.countEvents({ tenantId: tenant })).toBe(3);
+        expect(await store.countEvents({ tenantId: tenant, eventTypes: ['ProgressRecorded'] })).toBe(2);
+        expect(await store.countEvents({ tenantId: tenant, eventTypes: ['DueRevised', 'ActionReworded'] })).toBe(1);
+        expect(await store.countEvents({ tenantId: tenant, eventTypes: [] })).toBe(0);
+        expect(await store.countEvents({ tenantId: other })).toBe(1);
+      });
+
+      it('answers by type across tenants, and for the whole log', async () => {
+        const probed = `Probed${freshTenant('')}`;
+        const alsoProbed = `${probed}Again`;
+        const [first, second] = [freshTenant('probe'), freshTenant('probe')];
+        expect(await store.newestEvent({ eventTypes: [probed, alsoProbed] })).toBeNull();
+        const everything = await store.countEvents({});
+
+        await store.append(uniqueStream(first), [{ ...progressRecorded(first, 'probed'), type: probed }], NO_STREAM);
+        const two = await store.append(
+          uniqueStream(second),
+          [{ ...progressRecorded(second, 'probed'), type: probed }, progressRecorded(second, 'not probed')],
+          NO_STREAM,
+        );
+        const three = await store.append(
+          uniqueStream(first),
+          [{ ...progressRecorded(first, 'probed again'), type: alsoProbed }],
+          NO_STREAM,
+        );
+
+        expect(await store.newestEvent({ eventTypes: [probed] })).toEqual(atPosition(two.events[0]));
+        expect(await store.newestEvent({ eventTypes: [alsoProbed, probed] })).toEqual(atPosition(three.events[0]));
+        expect(await store.countEvents({ eventTypes: [probed] })).toBe(2);
+        expect(await store.countEvents({ eventTypes: [probed, alsoProbed] })).toBe(3);
+        expect(await store.countEvents({ eventTypes: [] })).toBe(0);
+        expect(await store.newestEvent({ eventTypes: [] })).toBeNull();
+
+        expect(await store.newestEvent({})).toEqual(atPosition(three.events[0]));
+        expect(await store.countEvents({})).toBe(everything + 4);
       });
     });
 

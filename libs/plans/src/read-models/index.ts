@@ -3,7 +3,6 @@ export * from './plans-read-models.modules.js';
 export * from './as-of/action-as-of.reader.js';
 export * from './freshness/read-your-writes.js';
 export * from './projection/council-read-model.js';
-export * from './projection/event-log.js';
 export * from './projection/plans-projection.js';
 export * from './projection/plans-projection.runner.js';
 export * from './queries/dashboard.js';

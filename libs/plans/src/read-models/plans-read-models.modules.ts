@@ -1,10 +1,9 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { OrmModule, QUEUE_PREFIX, RedisConnection } from '@due-regard/platform';
 import { CLOCK, systemClock } from '@due-regard/shared-kernel';
-import { actionAsOfReaderProvider, ActionAsOfReader } from './as-of/action-as-of.reader.js';
+import { ActionAsOfReader } from './as-of/action-as-of.reader.js';
 import { ReadYourWrites } from './freshness/read-your-writes.js';
 import { ReadYourWritesInterceptor } from './freshness/read-your-writes.interceptor.js';
 import { PlanAsOfReader } from './http/plan-as-of.js';
@@ -37,7 +36,7 @@ const readModelSchema = [OrmModule, OrmModule.forFeature(PLANS_READ_MODEL_ORM)];
  * (POST/GET /api/v1/projections/rebuild).
  */
 @Module({
-  imports: [...readModelSchema, CqrsModule, DiscoveryModule, projectionsQueue],
+  imports: [...readModelSchema, CqrsModule, projectionsQueue],
   controllers: [StrategiesReadHttpController, PlansReadHttpController, RebuildHttpController],
   providers: [
     PlansReadModelDatabase,
@@ -46,7 +45,7 @@ const readModelSchema = [OrmModule, OrmModule.forFeature(PLANS_READ_MODEL_ORM)];
     PlansReadQueries,
     PlanAsOfReader,
     RebuildJobs,
-    actionAsOfReaderProvider,
+    ActionAsOfReader,
     { provide: CLOCK, useValue: systemClock },
   ],
   // ActionAsOfReader for the write side's as-of reads of actions; the rest for the web pages.

@@ -1,31 +1,36 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import pg from 'pg';
-import { EVENT_STORE, type EventStore } from '@due-regard/event-store';
-import { AppConfig, Database } from '@due-regard/platform';
-import { PostgresEventLog } from './projection/event-log.js';
+import { EVENT_STORE, PostgresCheckpointStore, type EventStore } from '@due-regard/event-store';
+import { Database } from '@due-regard/platform';
 import { CouncilRebuilder } from './rebuild/rebuild-council.js';
 
 /**
  * The connections the projection, rebuilds and read-your-writes checks use: plain `pg`, because
- * they write in the subscription's own transaction (see CatchUpSubscription) and read the event
- * store's tables. API queries go through MikroORM (CouncilReadModels).
+ * they write in the subscription's own transaction (see CatchUpSubscription) and keep its
+ * checkpoint beside the rows. API queries go through MikroORM (CouncilReadModels); events are read
+ * through the EventStore port only.
  */
 @Injectable()
 export class PlansReadModelDatabase implements OnApplicationShutdown {
   private static readonly logger = new Logger('PlansReadModel');
   readonly pool: pg.Pool;
-  readonly log: PostgresEventLog;
+  private checkpointStore: Promise<PostgresCheckpointStore> | null = null;
 
-  constructor(database: Database, config: AppConfig) {
+  constructor(database: Database) {
     this.pool = new pg.Pool({ connectionString: database.connectionString, max: 5, idleTimeoutMillis: 30_000 });
     this.pool.on('error', (error) =>
       PlansReadModelDatabase.logger.warn(`PostgreSQL connection lost: ${error.message}`),
     );
-    this.log = new PostgresEventLog(this.pool, config.eventStore.backend.kind === 'postgres');
   }
 
-  rebuilder(store: EventStore): CouncilRebuilder {
-    return new CouncilRebuilder(store, this.pool, this.log);
+  /** Subscription checkpoints, in this database whichever event store feeds the projection. */
+  checkpoints(): Promise<PostgresCheckpointStore> {
+    this.checkpointStore ??= PostgresCheckpointStore.create(this.pool).catch((error: unknown) => {
+      // Asked again, it tries again.
+      this.checkpointStore = null;
+      throw error;
+    });
+    return this.checkpointStore;
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -36,5 +41,5 @@ export class PlansReadModelDatabase implements OnApplicationShutdown {
 export const councilRebuilderProvider = {
   provide: CouncilRebuilder,
   inject: [EVENT_STORE, PlansReadModelDatabase],
-  useFactory: (store: EventStore, database: PlansReadModelDatabase) => database.rebuilder(store),
+  useFactory: (store: EventStore, database: PlansReadModelDatabase) => new CouncilRebuilder(store, database.pool),
 };

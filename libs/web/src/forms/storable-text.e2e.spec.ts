@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import request from 'supertest';
+import { EVENT_STORE, type EventStore } from '@due-regard/event-store';
 import { Database } from '@due-regard/platform';
 import { TEST_REDIS_URL } from '@due-regard/testing';
 import { startDueRegard, type RunningApp } from '../../../../test/e2e/support/running-app.js';
@@ -163,12 +164,12 @@ describe('the web forms refuse text that cannot be stored', () => {
 
   /** Events, and uploads with their mappings and commits. */
   async function recorded(): Promise<string> {
-    const { rows } = await running.app.get(Database).pool.query<{ events: string; imports: string | null }>(
-      `SELECT (SELECT count(*) FROM event_store.events) AS events,
-              (SELECT string_agg(concat_ws(':', import_id, generation, committed_by), ',' ORDER BY import_id)
-                 FROM plan_imports.imports) AS imports`,
+    const events = await running.app.get<EventStore>(EVENT_STORE).countEvents({});
+    const { rows } = await running.app.get(Database).pool.query<{ imports: string | null }>(
+      `SELECT string_agg(concat_ws(':', import_id, generation, committed_by), ',' ORDER BY import_id) AS imports
+         FROM plan_imports.imports`,
     );
-    return JSON.stringify(rows[0]);
+    return JSON.stringify({ events, imports: rows[0]?.imports ?? null });
   }
 
   const period = { ...date('periodFrom', '2024-04-01'), ...date('periodTo', '2026-03-31') };

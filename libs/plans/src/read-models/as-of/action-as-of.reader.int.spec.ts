@@ -1,4 +1,4 @@
-import { loadState, streamName, Upcasters } from '@due-regard/event-store';
+import { loadState, streamName } from '@due-regard/event-store';
 import { RequestContext } from '@due-regard/identity';
 import { CouncilReadModels } from '@due-regard/platform';
 import { actionDecider } from '../../domain/action.js';
@@ -16,7 +16,7 @@ describe('reading an action as of an instant, from snapshots and the events afte
 
   beforeAll(async () => {
     harness = await ReadModelHarness.start();
-    reader = new ActionAsOfReader(new CouncilReadModels(harness.orm), harness.pool, new Upcasters());
+    reader = new ActionAsOfReader(new CouncilReadModels(harness.orm), harness.store);
     const charnwood = new PlansWriter(harness.store, 'charnwood');
     await charnwood.draftStrategy('s1', ['o1']);
     await charnwood.draftPlan('p1', 's1');

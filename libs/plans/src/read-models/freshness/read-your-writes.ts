@@ -1,15 +1,14 @@
-import { Injectable } from '@nestjs/common';
-import { comparePositions } from '@due-regard/event-store';
+import { Inject, Injectable } from '@nestjs/common';
+import { comparePositions, EVENT_STORE, type EventStore } from '@due-regard/event-store';
 import { PROJECTED_EVENT_TYPES } from '../projection/council-read-model.js';
 import { PLANS_READ_MODEL_SUBSCRIPTION } from '../projection/plans-projection.js';
 import { PlansReadModelDatabase } from '../read-model-database.js';
 
 /**
  * `current`: the projection has passed the council's newest event, so the read model shows every
- * change committed before the request. `stale`: it had not within the wait. `unverified`: the
- * event store is not the PostgreSQL one, whose log this check reads.
+ * change committed before the request. `stale`: it had not within the wait.
  */
-export type Freshness = 'current' | 'stale' | 'unverified';
+export type Freshness = 'current' | 'stale';
 
 export const READ_YOUR_WRITES_WAIT_MS = 2000;
 
@@ -20,17 +19,19 @@ export const READ_YOUR_WRITES_WAIT_MS = 2000;
  */
 @Injectable()
 export class ReadYourWrites {
-  constructor(private readonly database: PlansReadModelDatabase) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly database: PlansReadModelDatabase,
+  ) {}
 
   async awaitProjection(tenantId: string, waitMs = READ_YOUR_WRITES_WAIT_MS): Promise<Freshness> {
-    const { log } = this.database;
-    if (!log.available) return 'unverified';
-    const head = await log.councilHead(tenantId, PROJECTED_EVENT_TYPES);
+    const head = await this.store.newestEvent({ tenantId, eventTypes: PROJECTED_EVENT_TYPES });
     if (head === null) return 'current';
+    const checkpoints = await this.database.checkpoints();
     const deadline = performance.now() + waitMs;
     for (let pause = 2; ; pause = Math.min(pause * 2, 25)) {
-      const checkpoint = await log.checkpoint(PLANS_READ_MODEL_SUBSCRIPTION);
-      if (checkpoint !== null && comparePositions(checkpoint, head.position) >= 0) return 'current';
+      const checkpoint = await checkpoints.load(PLANS_READ_MODEL_SUBSCRIPTION);
+      if (comparePositions(checkpoint, head.globalPosition) >= 0) return 'current';
       const left = deadline - performance.now();
       if (left <= 0) return 'stale';
       await new Promise((resolve) => setTimeout(resolve, Math.min(pause, left)));

@@ -9,7 +9,6 @@ import {
   CatchUpSubscription,
   EVENT_STORE,
   formatPosition,
-  PostgresCheckpointStore,
   type EventStore,
   type SubscriptionStatus,
 } from '@due-regard/event-store';
@@ -30,7 +29,7 @@ export class PlansProjectionRunner implements OnApplicationBootstrap, BeforeAppl
 
   /** After every module's init, so the read-model migrations have run. */
   async onApplicationBootstrap(): Promise<void> {
-    const checkpoints = await PostgresCheckpointStore.create(this.database.pool);
+    const checkpoints = await this.database.checkpoints();
     let lastError = '';
     this.subscription = new CatchUpSubscription(this.store, checkpoints, {
       name: PLANS_READ_MODEL_SUBSCRIPTION,

@@ -2,7 +2,6 @@ import type pg from 'pg';
 import { formatPosition, START, type EventStore, type GlobalPosition } from '@due-regard/event-store';
 import { READ_MODEL_SCHEMA as S } from '../schema/entities.js';
 import { CouncilReadModel, PROJECTED_EVENT_TYPES } from '../projection/council-read-model.js';
-import type { PostgresEventLog } from '../projection/event-log.js';
 import {
   actAsWriter,
   enterCouncil,
@@ -15,8 +14,8 @@ export interface RebuildProgress {
   /** `reading`: folding the council's events in memory; `swapping`: replacing its rows; `done`. */
   readonly phase: 'reading' | 'swapping' | 'done';
   readonly eventsRead: number;
-  /** How many events the council had when the rebuild started (null when the event store cannot say). */
-  readonly eventsTotal: number | null;
+  /** How many events the council had when the rebuild started. */
+  readonly eventsTotal: number;
   /** 0 to 100. */
   readonly percent: number;
 }
@@ -65,7 +64,6 @@ export class CouncilRebuilder {
   constructor(
     private readonly store: EventStore,
     private readonly pool: pg.Pool,
-    private readonly log: PostgresEventLog,
   ) {}
 
   async rebuild(tenantId: string, options: RebuildOptions = {}): Promise<RebuildResult> {
@@ -88,12 +86,12 @@ export class CouncilRebuilder {
   }
 
   private async rebuildLocked(tenantId: string, options: RebuildOptions, started: number): Promise<RebuildResult> {
-    const eventsTotal = await this.log.countCouncilEvents(tenantId, PROJECTED_EVENT_TYPES);
+    const eventsTotal = await this.store.countEvents({ tenantId, eventTypes: PROJECTED_EVENT_TYPES });
     const model = new CouncilReadModel(tenantId);
     let eventsRead = 0;
     const report = async (phase: RebuildProgress['phase']): Promise<void> => {
       const percent =
-        phase === 'done' ? 100 : eventsTotal ? Math.min(99, Math.floor((eventsRead / eventsTotal) * 95)) : 0;
+        phase === 'done' ? 100 : eventsTotal > 0 ? Math.min(99, Math.floor((eventsRead / eventsTotal) * 95)) : 0;
       await options.onProgress?.({ phase, eventsRead, eventsTotal, percent });
     };
     const read = (after: GlobalPosition) =>

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Controller, Get, Headers, HttpCode, NotFoundException, Param, Post, Res } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Inject, NotFoundException, Param, Post, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -13,20 +13,20 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
+import { EVENT_STORE, type EventStore } from '@due-regard/event-store';
 import { CouncilAccess, RequestContext } from '@due-regard/identity';
 import { ZodValidationPipe } from '@due-regard/platform';
 import { rolesFor } from '../../policy/plans.policy.js';
 import { PROJECTED_EVENT_TYPES } from '../projection/council-read-model.js';
 import { idempotencyKey, jobIdParam } from '../http/read-model-params.js';
 import { openApi } from '../queries/read-model-dtos.js';
-import { PlansReadModelDatabase } from '../read-model-database.js';
 import { RebuildJobs, type RebuildJobView } from './projections-queue.js';
 
 const progressSchema = z
   .object({
     phase: z.enum(['reading', 'swapping', 'done']),
     eventsRead: z.int(),
-    eventsTotal: z.int().nullable(),
+    eventsTotal: z.int(),
     percent: z.int().min(0).max(100),
   })
   .nullable();
@@ -61,7 +61,7 @@ export class RebuildHttpController {
   constructor(
     private readonly jobs: RebuildJobs,
     private readonly context: RequestContext,
-    private readonly database: PlansReadModelDatabase,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   /**
@@ -87,10 +87,8 @@ export class RebuildHttpController {
       const valid = new ZodValidationPipe(idempotencyKey).transform(key, { type: 'custom', data: 'Idempotency-Key' });
       suffix = `key-${createHash('sha256').update(valid).digest('hex').slice(0, 32)}`;
     } else {
-      const { log } = this.database;
-      const head = await log.councilHead(tenant, PROJECTED_EVENT_TYPES);
-      // Without the PostgreSQL event log to ask, requests within the same minute share a job.
-      suffix = head ? `after-${head.eventId}` : log.available ? 'empty' : `minute-${Math.floor(Date.now() / 60_000)}`;
+      const head = await this.store.newestEvent({ tenantId: tenant, eventTypes: PROJECTED_EVENT_TYPES });
+      suffix = head ? `after-${head.eventId}` : 'empty';
     }
     const job = await this.jobs.submit(`plans-read-model.${tenant}.${suffix}`, {
       tenant,

@@ -19,7 +19,6 @@ import { actionDecider, type ActionCommand } from '../../domain/action.js';
 import { actionPlanDecider, type ActionPlanCommand } from '../../domain/action-plan.js';
 import { parseDue } from '../../domain/due.js';
 import { strategyDecider, type StrategyCommand } from '../../domain/strategy.js';
-import { PostgresEventLog } from '../projection/event-log.js';
 import { PLANS_READ_MODEL_SUBSCRIPTION, projectBatch } from '../projection/plans-projection.js';
 import { PLANS_READ_MODEL_ORM } from '../schema/migrations.js';
 
@@ -37,7 +36,6 @@ export class ReadModelHarness {
     readonly orm: MikroORM,
     readonly pool: pg.Pool,
     readonly checkpoints: PostgresCheckpointStore,
-    readonly log: PostgresEventLog,
   ) {}
 
   static async start(): Promise<ReadModelHarness> {
@@ -50,7 +48,7 @@ export class ReadModelHarness {
     await migrateUnderLock(orm, database.url);
     const pool = new pg.Pool({ connectionString: database.url, max: 6 });
     const checkpoints = await PostgresCheckpointStore.create(pool);
-    return new ReadModelHarness(database, store, orm, pool, checkpoints, new PostgresEventLog(pool, true));
+    return new ReadModelHarness(database, store, orm, pool, checkpoints);
   }
 
   /** The projection as the projector runs it; `handle` may wrap it (to fail on purpose). */
@@ -75,17 +73,9 @@ export class ReadModelHarness {
 
   /** Resolves once the checkpoint has passed every event appended so far. */
   async projected(): Promise<void> {
-    const { rows } = await this.pool.query<{ t: string; g: string }>(
-      `SELECT transaction_id::text AS t, global_position::text AS g FROM event_store.events
-        ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
-    );
-    const head = rows[0];
-    if (!head) return;
-    await Promise.all(
-      this.subscriptions.map((subscription) =>
-        subscription.reached({ commit: BigInt(head.t), prepare: BigInt(head.g) }),
-      ),
-    );
+    const newest = await this.store.newestEvent({});
+    if (newest === null) return;
+    await Promise.all(this.subscriptions.map((subscription) => subscription.reached(newest.globalPosition)));
   }
 
   async stopSubscriptions(): Promise<void> {
