@@ -30,8 +30,6 @@ export {
 export * from './policy/plans.policy.js';
 export { personOf } from './application/shared/teams.js';
 export * from './application/shared/council-due-settings.js';
-export { IfMatch } from './application/shared/http.js';
-export { entityTag, parseIfMatch } from './application/shared/if-match.js';
 export * from './application/add-action/add-action.command.js';
 export * from './application/add-objective/add-objective.command.js';
 export * from './application/draft-plan/draft-plan.command.js';

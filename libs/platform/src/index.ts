@@ -11,6 +11,7 @@ export * from './http/http-platform.module.js';
 export * from './http/problem-details.js';
 export * from './http/problem-details.filter.js';
 export * from './http/zod-validation.pipe.js';
+export * from './http/if-match.js';
 export * from './logging/logging.module.js';
 export * from './platform.module.js';
 export * from './redis/local-redis-server.js';

@@ -4,8 +4,7 @@ import { ApiBody, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs
 import type { Response } from 'express';
 import { z } from 'zod';
 import { CouncilAccess, RequestContext } from '@due-regard/identity';
-import { entityTag, IfMatch } from '@due-regard/plans';
-import { ZodValidationPipe } from '@due-regard/platform';
+import { entityTag, IfMatch, ZodValidationPipe } from '@due-regard/platform';
 import { councilView, type CouncilView } from '../get-council/council-view.js';
 import { rolesFor } from '../policy/councils.policy.js';
 import { ChangeCouncilSettingsCommand } from './change-council-settings.command.js';

@@ -6,11 +6,12 @@ import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
 import { IdempotencyInterceptor } from '@due-regard/commands';
 import { rolesFor } from '../../policy/plans.policy.js';
-import { IfMatch, idParam, optionalBody, resourcePaths, setVersionHeaders } from '../shared/http.js';
+import { idParam, optionalBody, resourcePaths, setVersionHeaders } from '../shared/http.js';
 import { DocumentCommand } from '../shared/openapi.js';
 import type { CommandResult } from '../shared/plan-writer.js';
 import { longText } from '../shared/schemas.js';
 import { RetireObjectiveCommand } from './retire-objective.command.js';
+import { IfMatch } from '@due-regard/platform';
 
 export const retireObjectiveBody = z.strictObject({ reason: longText.nullable().optional() });
 

@@ -1,8 +1,6 @@
-import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { z } from 'zod';
-import { ZodValidationPipe } from '@due-regard/platform';
-import { entityTag, parseIfMatch } from './if-match.js';
+import { entityTag, ZodValidationPipe } from '@due-regard/platform';
 
 export const API_V1 = '/api/v1';
 
@@ -11,11 +9,6 @@ export const resourcePaths = {
   plan: (planId: string): string => `${API_V1}/plans/${planId}`,
   action: (planId: string, actionId: string): string => `${API_V1}/plans/${planId}/actions/${actionId}`,
 };
-
-/** The stream version named by the request's If-Match, or undefined; a malformed one is a 400 naming the header. */
-export const IfMatch = createParamDecorator((_data: unknown, execution: ExecutionContext): number | undefined =>
-  parseIfMatch(execution.switchToHttp().getRequest<Request>().headers['if-match']),
-);
 
 /** Route ids are the UUIDs we issue; anything else is refused naming the parameter. */
 export const idParam = new ZodValidationPipe(z.uuid('Not an id this service issues'));

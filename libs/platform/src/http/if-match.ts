@@ -1,4 +1,6 @@
-import { RequestValidationError } from '@due-regard/platform';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import { RequestValidationError } from './problem-details.js';
 
 /** `"3"`, or weak `W/"3"`: the stream versions we hand out as ETags. */
 const ENTITY_TAG = /^(?:W\/)?"(\d{1,15})"$/;
@@ -30,3 +32,8 @@ export function parseIfMatch(header: string | readonly string[] | undefined): nu
 export function entityTag(version: number): string {
   return `"${version}"`;
 }
+
+/** The stream version named by the request's If-Match, or undefined; a malformed one is a 400 naming the header. */
+export const IfMatch = createParamDecorator((_data: unknown, execution: ExecutionContext): number | undefined =>
+  parseIfMatch(execution.switchToHttp().getRequest<Request>().headers['if-match']),
+);
