@@ -42,7 +42,7 @@ describe('the library graph', () => {
 
   it('is the table docs/architecture.md shows', () => {
     const document = readFileSync(join(repoRoot, 'docs/architecture.md'), 'utf8');
-    const rows = [...document.matchAll(/^\| `([a-z-]+)` \| ([^|]*) \|/gm)].map(
+    const rows = [...document.matchAll(/^\| `([a-z-]+)` *\|([^|]*)\|/gm)].map(
       ([, library = '', imports = '']) =>
         [library, [...imports.matchAll(/`([a-z-]+)`/g)].map(([, name = '']) => name).sort()] as const,
     );
