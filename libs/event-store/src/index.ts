@@ -10,5 +10,5 @@ export * from './new-events.js';
 export * from './postgres/postgres-event-store.js';
 export * from './subscriptions/catch-up-subscription.js';
 export * from './subscriptions/checkpoint-store.js';
-export * from './command-handling/decide-and-append.js';
+export * from './reading/load-state.js';
 export * from './eventstoredb/eventstoredb-event-store.js';

@@ -9,6 +9,7 @@
 //   3. asOf: an action with 5,000 events, loaded as it stood at random instants (loadState with the
 //      action decider, as the write side's asOf reads do).
 // Prints a table, then as the very last line of stdout one JSON object. Diagnostics go to stderr.
+import { recordDecision } from '@due-regard/commands';
 import { randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
@@ -17,14 +18,14 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import {
   CatchUpSubscription,
   CheckpointSigner,
-  decideAndAppend,
   loadState,
-  NO_STREAM,
-  PostgresCheckpointStore,
-  START,
-  PostgresEventStore,
-  streamName,
   type NewEvent,
+  NO_STREAM,
+  parsePosition,
+  PostgresCheckpointStore,
+  PostgresEventStore,
+  START,
+  streamName,
 } from '@due-regard/event-store';
 import { RequestContext } from '@due-regard/identity';
 import {
@@ -218,7 +219,7 @@ async function runLag(options: Options): Promise<LagResult> {
       action.day += 1;
       const asOf = new Date(Date.UTC(2025, 0, action.day)).toISOString().slice(0, 10);
       const started = performance.now();
-      const result = await decideAndAppend(
+      const result = await recordDecision(
         store,
         streamName('action', action.tenant, action.actionId),
         actionDecider,
@@ -234,8 +235,8 @@ async function runLag(options: Options): Promise<LagResult> {
         metadata(action.tenant),
       );
       const appended = performance.now();
-      const position = result.events[0]?.globalPosition;
-      if (!position) return;
+      if (result.position === null) return;
+      const position = parsePosition(result.position);
       await subscription.reached(position);
       lags.push(performance.now() - appended);
       appends.push(appended - started);
@@ -245,7 +246,7 @@ async function runLag(options: Options): Promise<LagResult> {
         em.setSessionContext({ role: COUNCIL_READER_ROLE, variables: { [COUNCIL_SETTING]: action.tenant } });
         const row = await em.findOne(ActionReadModel, { tenantId: action.tenant, actionId: action.actionId });
         verified += 1;
-        if (!row || row.version < result.nextExpectedVersion) verifiedStale += 1;
+        if (!row || row.version < result.version) verifiedStale += 1;
       }
     };
     const start = performance.now();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { decideAndAppend, EVENT_STORE, streamName, type AppendResult, type EventStore } from '@due-regard/event-store';
+import { recordDecision } from '@due-regard/commands';
+import { EVENT_STORE, streamName, type EventStore } from '@due-regard/event-store';
 import {
   actionDecider,
   actionPlanDecider,
@@ -36,8 +37,8 @@ export class PlansEvents {
     };
   }
 
-  strategy(id: string, command: StrategyCommand): Promise<AppendResult> {
-    return decideAndAppend(
+  strategy(id: string, command: StrategyCommand): Promise<{ readonly version: number }> {
+    return recordDecision(
       this.store,
       streamName('strategy', this.council, id),
       strategyDecider,
@@ -46,8 +47,8 @@ export class PlansEvents {
     );
   }
 
-  plan(id: string, command: ActionPlanCommand): Promise<AppendResult> {
-    return decideAndAppend(
+  plan(id: string, command: ActionPlanCommand): Promise<{ readonly version: number }> {
+    return recordDecision(
       this.store,
       streamName('plan', this.council, id),
       actionPlanDecider,
@@ -56,8 +57,8 @@ export class PlansEvents {
     );
   }
 
-  action(id: string, command: ActionCommand): Promise<AppendResult> {
-    return decideAndAppend(this.store, streamName('action', this.council, id), actionDecider, command, this.metadata());
+  action(id: string, command: ActionCommand): Promise<{ readonly version: number }> {
+    return recordDecision(this.store, streamName('action', this.council, id), actionDecider, command, this.metadata());
   }
 
   /** A strategy with two objectives (the first under a pillar) and a draft plan under it. */
@@ -113,7 +114,7 @@ export class PlansEvents {
     });
   }
 
-  progress(actionId: string, status: string, rag: string, asOf: string): Promise<AppendResult> {
+  progress(actionId: string, status: string, rag: string, asOf: string): Promise<{ readonly version: number }> {
     return this.action(actionId, {
       type: 'RecordProgress',
       actionId,

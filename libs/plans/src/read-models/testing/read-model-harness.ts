@@ -1,14 +1,13 @@
+import { recordDecision } from '@due-regard/commands';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { MikroORM } from '@mikro-orm/postgresql';
 import {
   CatchUpSubscription,
   CheckpointSigner,
-  decideAndAppend,
   PostgresCheckpointStore,
   PostgresEventStore,
   streamName,
-  type AppendResult,
   type EventMetadata,
   type RecordedEvent,
 } from '@due-regard/event-store';
@@ -125,8 +124,8 @@ async function decide<C, E extends DomainEvent, S>(
   decider: Decider<C, E, S>,
   command: C,
   tenantId: string,
-): Promise<AppendResult> {
-  return decideAndAppend(store, stream, decider, command, metadata(tenantId));
+): Promise<{ readonly version: number }> {
+  return recordDecision(store, stream, decider, command, metadata(tenantId));
 }
 
 /** A council's plans written through the deciders: a strategy with objectives, a plan, actions. */
@@ -136,7 +135,7 @@ export class PlansWriter {
     readonly tenantId: string,
   ) {}
 
-  strategy(strategyId: string, command: StrategyCommand): Promise<AppendResult> {
+  strategy(strategyId: string, command: StrategyCommand): Promise<{ readonly version: number }> {
     return decide(
       this.store,
       streamName('strategy', this.tenantId, strategyId),
@@ -146,11 +145,11 @@ export class PlansWriter {
     );
   }
 
-  plan(planId: string, command: ActionPlanCommand): Promise<AppendResult> {
+  plan(planId: string, command: ActionPlanCommand): Promise<{ readonly version: number }> {
     return decide(this.store, streamName('plan', this.tenantId, planId), actionPlanDecider, command, this.tenantId);
   }
 
-  action(actionId: string, command: ActionCommand): Promise<AppendResult> {
+  action(actionId: string, command: ActionCommand): Promise<{ readonly version: number }> {
     return decide(this.store, streamName('action', this.tenantId, actionId), actionDecider, command, this.tenantId);
   }
 

@@ -1,7 +1,6 @@
 import type { Decider, DomainEvent } from '@due-regard/shared-kernel';
-import { ConcurrencyError } from '../errors.js';
-import type { EventMetadata, RecordedEvent } from '../event.js';
-import type { AppendResult, EventStore } from '../event-store.port.js';
+import type { RecordedEvent } from '../event.js';
+import type { EventStore } from '../event-store.port.js';
 
 export interface LoadedState<State> {
   readonly state: State;
@@ -40,28 +39,6 @@ export async function loadStateFrom<Command, Event extends DomainEvent, State>(
     snapshot.state,
   );
   return { state, version: recorded.at(-1)?.streamVersion ?? snapshot.version };
-}
-
-/**
- * A command handler's whole job: load the stream, decide, append at the version read. With
- * `ifMatch` (the client's If-Match), a stream that has moved on refuses before deciding.
- */
-export async function decideAndAppend<Command, Event extends DomainEvent, State>(
-  store: EventStore,
-  streamId: string,
-  decider: Decider<Command, Event, State>,
-  command: Command,
-  metadata: EventMetadata,
-  ifMatch?: number,
-): Promise<AppendResult> {
-  const { state, version } = await loadState(store, streamId, decider);
-  if (ifMatch !== undefined && ifMatch !== version) throw new ConcurrencyError(streamId, ifMatch, version);
-  const events = decider.decide(command, state);
-  return store.append(
-    streamId,
-    events.map((event) => ({ type: event.type, data: event.data, metadata })),
-    version,
-  );
 }
 
 /** Events in our streams were written by our deciders (and upcasted on read): only the type is checked. */
