@@ -1,26 +1,14 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import request from 'supertest';
 import { createTestDatabase, demoUserTokens, testEnvironment, type TestDatabase } from '@due-regard/testing';
+import { freePort } from './support/running-app.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 // Inside the repository, so that the compiled files find node_modules.
 const outDir = path.join('test-output', `build-${process.pid}-${randomBytes(4).toString('hex')}`);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface RunningProcess {
   readonly child: ChildProcess;
