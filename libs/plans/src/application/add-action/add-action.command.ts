@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { Due } from '../../domain/due.js';
-import type { CommandResult } from '../shared/plan-writer.js';
+import type { CommandResult } from '../shared/command-result.js';
 import { type QuarterConvention } from '@due-regard/shared-kernel';
 
 export interface NewAction {

@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { ObjectiveClassificationRequest, ObjectiveWording } from '../../domain/strategy.js';
-import type { CommandResult } from '../shared/plan-writer.js';
+import type { CommandResult } from '../shared/command-result.js';
 
 export interface ObjectiveAddedResult extends CommandResult {
   readonly strategyId: string;

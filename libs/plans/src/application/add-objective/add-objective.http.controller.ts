@@ -11,7 +11,8 @@ import { EFLG_MODULES, PSED_AIMS } from '../../domain/equality-reference.js';
 import { OBJECTIVE_GROUP_KINDS } from '../../domain/strategy.js';
 import { IdempotencyInterceptor } from '@due-regard/commands';
 import { IfMatch, idParam, resourcePaths, setVersionHeaders } from '../shared/http.js';
-import { DocumentCommand, writeResultSchema } from '../shared/openapi.js';
+import { writeResultSchema } from '../shared/command-result.js';
+import { DocumentCommand } from '../shared/openapi.js';
 import { longText, objectiveRef, titleText } from '../shared/schemas.js';
 import { AddObjectiveCommand, type ObjectiveAddedResult } from './add-objective.command.js';
 

@@ -8,7 +8,8 @@ import { ZodValidationPipe } from '@due-regard/platform';
 import { IdempotencyInterceptor } from '@due-regard/commands';
 import { rolesFor } from '../../policy/plans.policy.js';
 import { resourcePaths, setVersionHeaders } from '../shared/http.js';
-import { DocumentCommand, writeResultSchema } from '../shared/openapi.js';
+import { writeResultSchema } from '../shared/command-result.js';
+import { DocumentCommand } from '../shared/openapi.js';
 import { periodSchema, titleText } from '../shared/schemas.js';
 import { DraftPlanCommand, type PlanDraftedResult } from './draft-plan.command.js';
 

@@ -9,7 +9,7 @@ import { IdempotencyInterceptor } from '@due-regard/commands';
 import { rolesFor } from '../../policy/plans.policy.js';
 import { resourcePaths, setVersionHeaders } from '../shared/http.js';
 import { DocumentCommand } from '../shared/openapi.js';
-import type { CommandResult } from '../shared/plan-writer.js';
+import type { CommandResult } from '../shared/command-result.js';
 import { periodSchema, titleText } from '../shared/schemas.js';
 import { DraftStrategyCommand } from './draft-strategy.command.js';
 

@@ -9,9 +9,9 @@ import { rolesFor } from '../../policy/plans.policy.js';
 import { ACTION_STATUSES } from '../../domain/action.js';
 import { RAG_RATINGS } from '../../domain/rag.js';
 import { IdempotencyInterceptor } from '@due-regard/commands';
-import type { ActionChangedResult } from '../revise-action/revise-action.command.js';
+import { actionChangedSchema, type ActionChangedResult } from '../shared/command-result.js';
 import { IfMatch, idParam, resourcePaths, setVersionHeaders } from '../shared/http.js';
-import { actionChangedSchema, DocumentCommand } from '../shared/openapi.js';
+import { DocumentCommand } from '../shared/openapi.js';
 import { calendarDate, longText } from '../shared/schemas.js';
 import { RecordProgressCommand } from './record-progress.command.js';
 

@@ -9,9 +9,10 @@ import { rolesFor } from '../../policy/plans.policy.js';
 import { characteristicsList } from '../add-action/add-action.http.controller.js';
 import { IdempotencyInterceptor } from '@due-regard/commands';
 import { IfMatch, idParam, resourcePaths, setVersionHeaders } from '../shared/http.js';
-import { actionChangedSchema, DocumentCommand } from '../shared/openapi.js';
+import { DocumentCommand } from '../shared/openapi.js';
 import { leadsList, longText, successMeasuresList, titleText } from '../shared/schemas.js';
-import { ReviseActionCommand, type ActionChangedResult } from './revise-action.command.js';
+import { actionChangedSchema, type ActionChangedResult } from '../shared/command-result.js';
+import { ReviseActionCommand } from './revise-action.command.js';
 
 export const reviseActionBody = z
   .strictObject({

@@ -7,9 +7,9 @@ import { CouncilAccess } from '@due-regard/identity';
 import { ZodValidationPipe } from '@due-regard/platform';
 import { IdempotencyInterceptor } from '@due-regard/commands';
 import { rolesFor } from '../../policy/plans.policy.js';
-import type { ActionChangedResult } from '../revise-action/revise-action.command.js';
+import { actionChangedSchema, type ActionChangedResult } from '../shared/command-result.js';
 import { IfMatch, idParam, resourcePaths, setVersionHeaders } from '../shared/http.js';
-import { actionChangedSchema, DocumentCommand } from '../shared/openapi.js';
+import { DocumentCommand } from '../shared/openapi.js';
 import { dueText, longText } from '../shared/schemas.js';
 import { ReviseDueCommand } from './revise-due.command.js';
 

@@ -10,7 +10,7 @@ import { addObjectiveBody } from '../add-objective/add-objective.http.controller
 import { IdempotencyInterceptor } from '@due-regard/commands';
 import { IfMatch, idParam, resourcePaths, setVersionHeaders } from '../shared/http.js';
 import { DocumentCommand } from '../shared/openapi.js';
-import type { CommandResult } from '../shared/plan-writer.js';
+import type { CommandResult } from '../shared/command-result.js';
 import { ReviseObjectiveCommand } from './revise-objective.command.js';
 
 export const reviseObjectiveBody = addObjectiveBody
