@@ -40,13 +40,13 @@ export * from './application/plan-lifecycle/plan-lifecycle.command.js';
 export * from './application/record-progress/record-progress.command.js';
 export * from './application/revise-due/revise-due.command.js';
 export * from './application/strategy-lifecycle/strategy-lifecycle.command.js';
-// What the web's forms send: the same commands as the API, validated with its body schemas.
 export * from './application/revise-action/revise-action.command.js';
 export type { ProgressEntry, DueRevision } from './application/shared/views.js';
-export { recordProgressBody } from './application/record-progress/record-progress.http.controller.js';
-export { reviseDueBody } from './application/revise-due/revise-due.http.controller.js';
-export { reviseActionBody } from './application/revise-action/revise-action.http.controller.js';
-export { addActionBody } from './application/add-action/add-action.http.controller.js';
-export { addObjectiveBody } from './application/add-objective/add-objective.http.controller.js';
-export { draftPlanBody } from './application/draft-plan/draft-plan.http.controller.js';
-export { returnPlanBody } from './application/plan-lifecycle/plan-lifecycle.http.controller.js';
+// What the API's controllers and the web's forms validate with: each use case's request body, beside it.
+export { addActionBody, type AddActionBody } from './application/add-action/add-action.body.js';
+export { addObjectiveBody, type AddObjectiveBody } from './application/add-objective/add-objective.body.js';
+export { draftPlanBody, type DraftPlanBody } from './application/draft-plan/draft-plan.body.js';
+export { returnPlanBody, type ReturnPlanBody } from './application/plan-lifecycle/plan-lifecycle.body.js';
+export { recordProgressBody, type RecordProgressBody } from './application/record-progress/record-progress.body.js';
+export { reviseActionBody, type ReviseActionBody } from './application/revise-action/revise-action.body.js';
+export { reviseDueBody, type ReviseDueBody } from './application/revise-due/revise-due.body.js';

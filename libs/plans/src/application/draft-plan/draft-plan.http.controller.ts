@@ -10,14 +10,8 @@ import { rolesFor } from '../../policy/plans.policy.js';
 import { resourcePaths, setVersionHeaders } from '../shared/http.js';
 import { writeResultSchema } from '../shared/command-result.js';
 import { DocumentCommand } from '../shared/openapi.js';
-import { periodSchema, titleText } from '../shared/schemas.js';
+import { draftPlanBody, type DraftPlanBody } from './draft-plan.body.js';
 import { DraftPlanCommand, type PlanDraftedResult } from './draft-plan.command.js';
-
-export const draftPlanBody = z.strictObject({
-  strategyId: z.uuid("Choose one of the council's strategies"),
-  title: titleText('Enter the title of the action plan').describe('e.g. "Equality Strategy Action Plan 2024-2026"'),
-  period: periodSchema.describe("Within the strategy's period"),
-});
 
 @ApiTags('Action plans')
 @Controller('api/v1/plans')
@@ -38,7 +32,7 @@ export class DraftPlanHttpController {
     refusals: [422],
   })
   async draft(
-    @Body(new ZodValidationPipe(draftPlanBody)) body: z.output<typeof draftPlanBody>,
+    @Body(new ZodValidationPipe(draftPlanBody)) body: DraftPlanBody,
     @Res({ passthrough: true }) response: Response,
   ): Promise<PlanDraftedResult> {
     const result = await this.commandBus.execute(new DraftPlanCommand(body.strategyId, body.title, body.period));
