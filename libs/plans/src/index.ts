@@ -15,18 +15,24 @@ export * from './application/get-action/get-action.query.js';
 export * from './application/action-history/action-history.query.js';
 export * from './application/get-plan-return/get-plan-return.query.js';
 export * from './application/plan-history/plan-history.query.js';
+// What the write side's reads answer: each use case's view beside it, the parts several share in shared/.
+export type { DueView, HistoryEntry } from './application/shared/views.js';
+export type { ActionDetail, DueRevision, ProgressEntry } from './application/get-action/get-action.view.js';
+export type { ActionHistory } from './application/action-history/action-history.view.js';
+export type { PlanHistory } from './application/plan-history/plan-history.view.js';
+export type { PlanReturn } from './application/get-plan-return/get-plan-return.view.js';
+// What the commands answer: the action-changed result the action changes share, and each richer answer beside its use case.
+export type { ActionChangedResult } from './application/shared/command-result.js';
+export type { ActionAddedResult } from './application/add-action/add-action.view.js';
+export type { ObjectiveAddedResult } from './application/add-objective/add-objective.view.js';
+export type { PlanDraftedResult } from './application/draft-plan/draft-plan.view.js';
 export {
   planAsOfSchema,
   type ActionAsOf,
-  type ActionDetail,
-  type ActionHistory,
-  type PlanHistory,
-  type DueView,
-  type HistoryEntry,
   type ObjectiveAsOf,
   type PlanAsOf,
   type StrategyAsOf,
-} from './application/shared/views.js';
+} from './application/get-plan-as-of/get-plan-as-of.view.js';
 export * from './policy/plans.policy.js';
 export { personOf } from './application/shared/teams.js';
 export * from './application/shared/council-due-settings.js';
@@ -41,7 +47,6 @@ export * from './application/record-progress/record-progress.command.js';
 export * from './application/revise-due/revise-due.command.js';
 export * from './application/strategy-lifecycle/strategy-lifecycle.command.js';
 export * from './application/revise-action/revise-action.command.js';
-export type { ProgressEntry, DueRevision } from './application/shared/views.js';
 // What the API's controllers and the web's forms validate with: each use case's request body, beside it.
 export { addActionBody, type AddActionBody } from './application/add-action/add-action.body.js';
 export { addObjectiveBody, type AddObjectiveBody } from './application/add-objective/add-objective.body.js';

@@ -2,24 +2,15 @@ import { Body, Controller, HttpCode, Param, Post, Res, UseInterceptors } from '@
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
 import { ZodValidationPipe } from '@due-regard/platform';
 import { rolesFor } from '../../policy/plans.policy.js';
 import { IdempotencyInterceptor } from '@due-regard/commands';
 import { IfMatch, idParam, resourcePaths, setVersionHeaders } from '../shared/http.js';
-import { writeResultSchema } from '../shared/command-result.js';
 import { DocumentCommand } from '../shared/openapi.js';
-import { dueSchema } from '../shared/views.js';
 import { addActionBody, type AddActionBody } from './add-action.body.js';
-import { AddActionCommand, type ActionAddedResult } from './add-action.command.js';
-
-const actionAddedSchema = writeResultSchema.extend({
-  id: z.uuid().describe('The new action'),
-  planId: z.uuid(),
-  planVersion: z.int().describe("The plan's version after reserving the action's reference"),
-  due: dueSchema,
-});
+import { AddActionCommand } from './add-action.command.js';
+import { actionAddedSchema, type ActionAddedResult } from './add-action.view.js';
 
 @ApiTags('Actions')
 @Controller('api/v1/plans')

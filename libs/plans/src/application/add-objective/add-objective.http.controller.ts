@@ -2,21 +2,15 @@ import { Body, Controller, HttpCode, Param, Post, Res, UseInterceptors } from '@
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
 import { ZodValidationPipe } from '@due-regard/platform';
 import { rolesFor } from '../../policy/plans.policy.js';
 import { IdempotencyInterceptor } from '@due-regard/commands';
 import { IfMatch, idParam, resourcePaths, setVersionHeaders } from '../shared/http.js';
-import { writeResultSchema } from '../shared/command-result.js';
 import { DocumentCommand } from '../shared/openapi.js';
 import { addObjectiveBody, type AddObjectiveBody } from './add-objective.body.js';
-import { AddObjectiveCommand, type ObjectiveAddedResult } from './add-objective.command.js';
-
-const objectiveAddedSchema = writeResultSchema.extend({
-  id: z.uuid().describe('The new objective'),
-  strategyId: z.uuid(),
-});
+import { AddObjectiveCommand } from './add-objective.command.js';
+import { objectiveAddedSchema, type ObjectiveAddedResult } from './add-objective.view.js';
 
 @ApiTags('Strategies')
 @Controller('api/v1/strategies')

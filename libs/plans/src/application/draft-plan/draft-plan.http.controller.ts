@@ -2,16 +2,15 @@ import { Body, Controller, HttpCode, Post, Res, UseInterceptors } from '@nestjs/
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
 import { ZodValidationPipe } from '@due-regard/platform';
 import { IdempotencyInterceptor } from '@due-regard/commands';
 import { rolesFor } from '../../policy/plans.policy.js';
 import { resourcePaths, setVersionHeaders } from '../shared/http.js';
-import { writeResultSchema } from '../shared/command-result.js';
 import { DocumentCommand } from '../shared/openapi.js';
 import { draftPlanBody, type DraftPlanBody } from './draft-plan.body.js';
-import { DraftPlanCommand, type PlanDraftedResult } from './draft-plan.command.js';
+import { DraftPlanCommand } from './draft-plan.command.js';
+import { planDraftedSchema, type PlanDraftedResult } from './draft-plan.view.js';
 
 @ApiTags('Action plans')
 @Controller('api/v1/plans')
@@ -28,7 +27,7 @@ export class DraftPlanHttpController {
     body: draftPlanBody,
     created: true,
     ifMatch: false,
-    result: writeResultSchema.extend({ strategyId: z.uuid() }),
+    result: planDraftedSchema,
     refusals: [422],
   })
   async draft(

@@ -14,7 +14,7 @@ import type { Response } from 'express';
 import { CouncilAccess } from '@due-regard/identity';
 import { ZodValidationPipe } from '@due-regard/platform';
 import { rolesFor } from '../../policy/plans.policy.js';
-import { planAsOfSchema } from '../../application/shared/views.js';
+import { planAsOfSchema } from '../../application/get-plan-as-of/get-plan-as-of.view.js';
 import { ACTION_STATUSES } from '../../domain/action.js';
 import { RAG_RATINGS } from '../../domain/rag.js';
 import { ReadYourWritesInterceptor } from '../freshness/read-your-writes.interceptor.js';
