@@ -5,7 +5,7 @@ import { CouncilAccess, RequestContext } from '@due-regard/identity';
 import { entityTag } from '@due-regard/plans';
 import { rolesFor } from '../policy/councils.policy.js';
 import { CouncilSettingsReader } from '../settings/council-settings.reader.js';
-import { councilView, type CouncilView } from './council-view.js';
+import { councilView, type CouncilView } from './get-council.view.js';
 
 @ApiTags('Councils')
 @Controller('api/v1/council')
