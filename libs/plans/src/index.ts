@@ -21,11 +21,6 @@ export type { ActionDetail, DueRevision, ProgressEntry } from './application/get
 export type { ActionHistory } from './application/action-history/action-history.view.js';
 export type { PlanHistory } from './application/plan-history/plan-history.view.js';
 export type { PlanReturn } from './application/get-plan-return/get-plan-return.view.js';
-// What the commands answer: the action-changed result the action changes share, and each richer answer beside its use case.
-export type { ActionChangedResult } from './application/shared/command-result.js';
-export type { ActionAddedResult } from './application/add-action/add-action.view.js';
-export type { ObjectiveAddedResult } from './application/add-objective/add-objective.view.js';
-export type { PlanDraftedResult } from './application/draft-plan/draft-plan.view.js';
 export {
   planAsOfSchema,
   type ActionAsOf,
@@ -47,7 +42,12 @@ export * from './application/record-progress/record-progress.command.js';
 export * from './application/revise-due/revise-due.command.js';
 export * from './application/strategy-lifecycle/strategy-lifecycle.command.js';
 export * from './application/revise-action/revise-action.command.js';
-// What the API's controllers and the web's forms validate with: each use case's request body, beside it.
+// What the commands answer: the action-changed result the action changes share, and each richer answer beside its use case.
+export type { ActionChangedResult } from './application/shared/command-result.js';
+export type { ActionAddedResult } from './application/add-action/add-action.view.js';
+export type { ObjectiveAddedResult } from './application/add-objective/add-objective.view.js';
+export type { PlanDraftedResult } from './application/draft-plan/draft-plan.view.js';
+// The request bodies the web's forms validate with, as the API does: each beside its use case.
 export { addActionBody, type AddActionBody } from './application/add-action/add-action.body.js';
 export { addObjectiveBody, type AddObjectiveBody } from './application/add-objective/add-objective.body.js';
 export { draftPlanBody, type DraftPlanBody } from './application/draft-plan/draft-plan.body.js';
