@@ -6,7 +6,7 @@ export * from './register-council/register-council.command.js';
 export * from './register-council/register-council.handler.js';
 export * from './change-council-settings/change-council-settings.command.js';
 export * from './change-council-settings/change-council-settings.handler.js';
-export * from './get-council/council-view.js';
+export * from './get-council/get-council.view.js';
 export * from './policy/councils.policy.js';
 export * from './settings/council-settings.module.js';
 export * from './settings/council-settings.reader.js';

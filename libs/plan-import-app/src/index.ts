@@ -13,7 +13,7 @@ export * from './demo/demo-reset.js';
 export * from './demo/realm-users.js';
 export * from './uploads/import-retention.js';
 export * from './uploads/import-store.js';
-export * from './uploads/import-view.js';
+export * from './uploads/uploads.view.js';
 export * from './uploads/import-workflow.js';
 export * from './uploads/imports-queue.js';
 export * from './uploads/upload-checks.js';

@@ -15,18 +15,19 @@ export * from './application/get-action/get-action.query.js';
 export * from './application/action-history/action-history.query.js';
 export * from './application/get-plan-return/get-plan-return.query.js';
 export * from './application/plan-history/plan-history.query.js';
+// What the write side's reads answer: each use case's view beside it, the parts several share in shared/.
+export type { DueView, HistoryEntry } from './application/shared/views.js';
+export type { ActionDetail, DueRevision, ProgressEntry } from './application/get-action/get-action.view.js';
+export type { ActionHistory } from './application/action-history/action-history.view.js';
+export type { PlanHistory } from './application/plan-history/plan-history.view.js';
+export type { PlanReturn } from './application/get-plan-return/get-plan-return.view.js';
 export {
   planAsOfSchema,
   type ActionAsOf,
-  type ActionDetail,
-  type ActionHistory,
-  type PlanHistory,
-  type DueView,
-  type HistoryEntry,
   type ObjectiveAsOf,
   type PlanAsOf,
   type StrategyAsOf,
-} from './application/shared/views.js';
+} from './application/get-plan-as-of/get-plan-as-of.view.js';
 export * from './policy/plans.policy.js';
 export { personOf } from './application/shared/teams.js';
 export * from './application/shared/council-due-settings.js';
@@ -38,13 +39,17 @@ export * from './application/plan-lifecycle/plan-lifecycle.command.js';
 export * from './application/record-progress/record-progress.command.js';
 export * from './application/revise-due/revise-due.command.js';
 export * from './application/strategy-lifecycle/strategy-lifecycle.command.js';
-// What the web's forms send: the same commands as the API, validated with its body schemas.
 export * from './application/revise-action/revise-action.command.js';
-export type { ProgressEntry, DueRevision } from './application/shared/views.js';
-export { recordProgressBody } from './application/record-progress/record-progress.http.controller.js';
-export { reviseDueBody } from './application/revise-due/revise-due.http.controller.js';
-export { reviseActionBody } from './application/revise-action/revise-action.http.controller.js';
-export { addActionBody } from './application/add-action/add-action.http.controller.js';
-export { addObjectiveBody } from './application/add-objective/add-objective.http.controller.js';
-export { draftPlanBody } from './application/draft-plan/draft-plan.http.controller.js';
-export { returnPlanBody } from './application/plan-lifecycle/plan-lifecycle.http.controller.js';
+// What the commands answer: the action-changed result the action changes share, and each richer answer beside its use case.
+export type { ActionChangedResult } from './application/shared/command-result.js';
+export type { ActionAddedResult } from './application/add-action/add-action.view.js';
+export type { ObjectiveAddedResult } from './application/add-objective/add-objective.view.js';
+export type { PlanDraftedResult } from './application/draft-plan/draft-plan.view.js';
+// The request bodies the web's forms validate with, as the API does: each beside its use case.
+export { addActionBody, type AddActionBody } from './application/add-action/add-action.body.js';
+export { addObjectiveBody, type AddObjectiveBody } from './application/add-objective/add-objective.body.js';
+export { draftPlanBody, type DraftPlanBody } from './application/draft-plan/draft-plan.body.js';
+export { returnPlanBody, type ReturnPlanBody } from './application/plan-lifecycle/plan-lifecycle.body.js';
+export { recordProgressBody, type RecordProgressBody } from './application/record-progress/record-progress.body.js';
+export { reviseActionBody, type ReviseActionBody } from './application/revise-action/revise-action.body.js';
+export { reviseDueBody, type ReviseDueBody } from './application/revise-due/revise-due.body.js';

@@ -5,20 +5,10 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { CouncilAccess, RequestContext } from '@due-regard/identity';
 import { entityTag, IfMatch, ZodValidationPipe } from '@due-regard/platform';
-import { councilView, type CouncilView } from '../get-council/council-view.js';
+import { councilView, type CouncilView } from '../get-council/get-council.view.js';
 import { rolesFor } from '../policy/councils.policy.js';
+import { changeCouncilSettingsBody, type ChangeCouncilSettingsBody } from './change-council-settings.body.js';
 import { ChangeCouncilSettingsCommand } from './change-council-settings.command.js';
-import { QUARTER_CONVENTIONS } from '@due-regard/shared-kernel';
-
-export const quarterConventionField = z
-  .enum(QUARTER_CONVENTIONS)
-  .describe(
-    'How a bare "Q1 2024" in due text reads: calendar (January-March) or financial (the UK financial year: April-June). Months named in the text always win.',
-  );
-
-export const changeCouncilSettingsBody = z
-  .strictObject({ quarterConvention: quarterConventionField.optional() })
-  .refine((body) => Object.keys(body).length > 0, 'Name at least one setting to change');
 
 @ApiTags('Councils')
 @Controller('api/v1/council/settings')
@@ -47,7 +37,7 @@ export class ChangeCouncilSettingsHttpController {
   @ApiResponse({ status: 403, description: 'Only a council-admin of this council changes its settings' })
   @ApiResponse({ status: 412, description: "If-Match is not the council's current version: nothing changed" })
   async change(
-    @Body(new ZodValidationPipe(changeCouncilSettingsBody)) body: z.output<typeof changeCouncilSettingsBody>,
+    @Body(new ZodValidationPipe(changeCouncilSettingsBody)) body: ChangeCouncilSettingsBody,
     @IfMatch() ifMatch: number | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CouncilView> {

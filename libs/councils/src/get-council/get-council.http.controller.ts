@@ -2,10 +2,10 @@ import { Controller, Get, NotFoundException, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CouncilAccess, RequestContext } from '@due-regard/identity';
+import { entityTag } from '@due-regard/platform';
 import { rolesFor } from '../policy/councils.policy.js';
 import { CouncilSettingsReader } from '../settings/council-settings.reader.js';
-import { councilView, type CouncilView } from './council-view.js';
-import { entityTag } from '@due-regard/platform';
+import { councilView, type CouncilView } from './get-council.view.js';
 
 @ApiTags('Councils')
 @Controller('api/v1/council')

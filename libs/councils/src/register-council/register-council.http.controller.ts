@@ -5,22 +5,10 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { PlatformAccess } from '@due-regard/identity';
 import { ZodValidationPipe } from '@due-regard/platform';
-import { storableText } from '@due-regard/shared-kernel';
-import { COUNCIL_TYPES, DEFAULT_COUNCIL_SETTINGS, NATIONS } from '../domain/council.js';
+import { DEFAULT_COUNCIL_SETTINGS } from '../domain/council.js';
+import { registerCouncilBody, type RegisterCouncilBody } from './register-council.body.js';
 import { RegisterCouncilCommand } from './register-council.command.js';
-import { QUARTER_CONVENTIONS } from '@due-regard/shared-kernel';
-
-export const registerCouncilBody = z.strictObject({
-  slug: storableText.describe('The sub-domain: lowercase letters, digits and hyphens, e.g. "charnwood"'),
-  name: storableText.min(1, 'Enter the council name').max(200),
-  type: z.enum(COUNCIL_TYPES),
-  nation: z.enum(NATIONS),
-  region: storableText.min(1, 'Enter the region').max(100),
-  quarterConvention: z
-    .enum(QUARTER_CONVENTIONS)
-    .optional()
-    .describe('How a bare "Q1 2024" reads: calendar (January-March, the default) or financial (April-June)'),
-});
+import type { RegisteredCouncil } from './register-council.view.js';
 
 @ApiTags('Councils')
 @Controller('api/v1/councils')
@@ -33,17 +21,9 @@ export class RegisterCouncilHttpController {
   @ApiBody({ schema: z.toJSONSchema(registerCouncilBody, { target: 'openapi-3.0' }) as object })
   @ApiCreatedResponse({ description: 'The council is registered; its sub-domain resolves at once.' })
   async register(
-    @Body(new ZodValidationPipe(registerCouncilBody)) body: z.output<typeof registerCouncilBody>,
+    @Body(new ZodValidationPipe(registerCouncilBody)) body: RegisterCouncilBody,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<{
-    slug: string;
-    name: string;
-    type: string;
-    nation: string;
-    region: string;
-    settings: { quarterConvention: string };
-    version: number;
-  }> {
+  ): Promise<RegisteredCouncil> {
     const { slug, name, type, nation, region, quarterConvention } = body;
     const result = await this.commandBus.execute(
       new RegisterCouncilCommand(

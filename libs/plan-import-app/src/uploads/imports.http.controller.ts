@@ -18,32 +18,28 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiHeader,
+  ApiOperation,
+  ApiParam,
+  ApiResponse,
+  ApiTags,
+  type SchemaObject,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { catchError, throwError, type Observable } from 'rxjs';
 import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
-import { COLUMN_ROLES, DEFAULT_LIMITS } from '@due-regard/plan-import';
+import { DEFAULT_LIMITS } from '@due-regard/plan-import';
 import { IdempotencyInterceptor } from '@due-regard/commands';
 import { rolesFor } from '@due-regard/plans';
 import { ProblemException, RequestValidationError, ZodValidationPipe } from '@due-regard/platform';
-import { storableText } from '@due-regard/shared-kernel';
 import { ImportCommitError, ImportForbiddenError, type CommitResult } from '../commit/commit-types.js';
-import {
-  commitResultSchema,
-  importPath,
-  importViewSchema,
-  openApiSchema,
-  viewOf,
-  type ImportView,
-} from './import-view.js';
-import {
-  ImportNotFoundError,
-  ImportQueueError,
-  ImportStateError,
-  ImportWorkflow,
-  UPLOAD_OUTCOMES,
-} from './import-workflow.js';
+import { commitBody, remapBody, uploadFields, type RemapBody } from './uploads.body.js';
+import { commitResultSchema, importProblemSchema, importViewSchema, viewOf, type ImportView } from './uploads.view.js';
+import { ImportNotFoundError, ImportQueueError, ImportStateError, ImportWorkflow } from './import-workflow.js';
 import { refuseAtOnce } from './upload-checks.js';
 import { QUARTER_CONVENTIONS } from '@due-regard/shared-kernel';
 
@@ -54,75 +50,17 @@ interface UploadedDocument {
   readonly buffer: Buffer;
 }
 
+/** A zod schema as an OpenAPI 3.0 schema. */
+function openApiSchema(schema: z.ZodType, io: 'input' | 'output' = 'output'): SchemaObject {
+  return z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as SchemaObject;
+}
+
+const API_IMPORTS = '/api/v1/imports';
+const importPath = (id: string): string => `${API_IMPORTS}/${id}`;
+
 const IMPORT_PROBLEM = 'urn:due-regard:problem:import';
-const MAX_MAPPED_COLUMNS = 100;
-
-const columnMappingSchema = z
-  .record(storableText.trim().min(1).max(300), z.enum(COLUMN_ROLES))
-  .refine((mapping) => Object.keys(mapping).length <= MAX_MAPPED_COLUMNS, `Map at most ${MAX_MAPPED_COLUMNS} headings`)
-  .describe('Heading as written → what the column holds, e.g. {"Milestone": "due", "Notes": "ignore"}');
-
-const uploadFields = z.object({
-  quarterConvention: z
-    .enum(QUARTER_CONVENTIONS)
-    .optional()
-    .describe(
-      'How a bare "Q1 2024" reads: calendar (January-March) or financial (April-June); the council\'s setting when left out',
-    ),
-  columnMapping: z
-    .string()
-    .max(64 * 1024)
-    .optional()
-    .transform((text, context): unknown => {
-      if (text === undefined || text.trim() === '') return {};
-      try {
-        return JSON.parse(text);
-      } catch {
-        context.addIssue({ code: 'custom', message: 'Give the column mapping as a JSON object' });
-        return z.NEVER;
-      }
-    })
-    .pipe(columnMappingSchema),
-});
-
-export const remapBody = z.strictObject({
-  columnMapping: columnMappingSchema,
-  quarterConvention: z.enum(QUARTER_CONVENTIONS).optional(),
-});
-
-const isoDate = z.iso.date('Give a date such as 2024-04-01');
-const periodBody = z.strictObject({ from: isoDate, to: isoDate });
-
-export const commitBody = z
-  .strictObject({
-    outcome: z
-      .enum(UPLOAD_OUTCOMES)
-      .optional()
-      .describe(
-        'Where the plan ends up: draft (the default: the strategy and the plan stay drafts); submitted (the plan submitted for approval); published (the strategy adopted and published, the plan submitted, approved and published: council administrators only)',
-      ),
-    publish: z.boolean().optional().describe('true: the same as outcome "published"; false: as "draft"'),
-    strategyTitle: storableText.trim().min(1).max(300).optional(),
-    planTitle: storableText.trim().min(1).max(300).optional(),
-    period: periodBody.optional().describe("The plan's period; read from the document when left out"),
-    strategyPeriod: periodBody.optional().describe("The strategy's period; read from the document when left out"),
-  })
-  .refine((body) => body.outcome === undefined || body.publish === undefined, {
-    message: 'Give outcome or publish, not both',
-    path: ['publish'],
-  });
 
 const idParam = new ZodValidationPipe(z.uuid('Not an id this service issues'));
-
-const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.int(),
-  detail: z.string().optional(),
-  code: z.string().optional(),
-  errors: z.array(z.object({ in: z.string(), field: z.string(), pointer: z.string(), detail: z.string() })).optional(),
-  recorded: z.looseObject({}).optional().describe('What a commit that stopped had recorded'),
-});
 
 const PROBLEMS: Readonly<Record<number, string>> = {
   400: 'The request is malformed: each field at fault is named in `errors`',
@@ -141,7 +79,7 @@ function problems(...statuses: number[]): MethodDecorator[] {
     ApiResponse({
       status,
       description: PROBLEMS[status] ?? 'See the problem details',
-      content: { 'application/problem+json': { schema: openApiSchema(problemSchema) } },
+      content: { 'application/problem+json': { schema: openApiSchema(importProblemSchema) } },
     }),
   );
 }
@@ -313,7 +251,7 @@ export class ImportsHttpController {
   @applyDecorators(...problems(400, 401, 403, 404, 409, 503))
   async remap(
     @Param('id', idParam) id: string,
-    @Body(new ZodValidationPipe(remapBody)) body: z.output<typeof remapBody>,
+    @Body(new ZodValidationPipe(remapBody)) body: RemapBody,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ImportView> {
     const record = await this.workflow.remap(id, body.columnMapping, body.quarterConvention);

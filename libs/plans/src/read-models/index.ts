@@ -17,6 +17,7 @@ export type {
   StrategyListDto,
 } from './queries/read-model-dtos.js';
 export * from './rebuild/projections-queue.js';
+export type { RebuildJobView } from './rebuild/rebuild.view.js';
 export * from './rebuild/rebuild-council.js';
 export * from './schema/entities.js';
 export * from './schema/migrations.js';

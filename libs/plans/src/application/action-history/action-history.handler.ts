@@ -8,7 +8,8 @@ import { actionDecider, type ActionState } from '../../domain/action.js';
 import { strategyDecider } from '../../domain/strategy.js';
 import { asDomainEvent, historyEntryOf } from '../shared/recorded.js';
 import { planStreams } from '../shared/streams.js';
-import type { ActionHistory, HistoryEntry } from '../shared/views.js';
+import type { HistoryEntry } from '../shared/views.js';
+import type { ActionHistory } from './action-history.view.js';
 import { GetActionHistoryQuery } from './action-history.query.js';
 import { objectiveName, summariseActionEvent, type ObjectiveLabel } from './history-summaries.js';
 

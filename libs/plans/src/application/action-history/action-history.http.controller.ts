@@ -6,7 +6,7 @@ import { CouncilAccess } from '@due-regard/identity';
 import { rolesFor } from '../../policy/plans.policy.js';
 import { idParam, setVersionHeaders } from '../shared/http.js';
 import { DocumentRead } from '../shared/openapi.js';
-import { actionHistorySchema, type ActionHistory } from '../shared/views.js';
+import { actionHistorySchema, type ActionHistory } from './action-history.view.js';
 import { GetActionHistoryQuery } from './action-history.query.js';
 
 @ApiTags('Actions')

@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { ActionHistory } from '../shared/views.js';
+import type { ActionHistory } from './action-history.view.js';
 
 /** Every event of an action's stream, each with a summary of what it changed. */
 export class GetActionHistoryQuery extends Query<ActionHistory> {

@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { CalendarDate } from '../../domain/calendar-date.js';
-import type { ActionChangedResult } from '../revise-action/revise-action.command.js';
+import type { ActionChangedResult } from '../shared/command-result.js';
 
 /** Complete, defer or cancel an action; dates default to today. */
 export type ActionTransition =

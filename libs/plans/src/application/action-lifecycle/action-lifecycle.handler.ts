@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actionDecider, type ActionCommand } from '../../domain/action.js';
 import type { ActionPlanStatus } from '../../domain/action-plan.js';
 import type { ActionCapability } from '../../policy/plans.policy.js';
-import type { ActionChangedResult } from '../revise-action/revise-action.command.js';
+import type { ActionChangedResult } from '../shared/command-result.js';
 import { PlanWriter } from '../shared/plan-writer.js';
 import { ActionReportingPolicy } from '../shared/teams.js';
 import { ActionLifecycleCommand, type ActionTransition } from './action-lifecycle.command.js';

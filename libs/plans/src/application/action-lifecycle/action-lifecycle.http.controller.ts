@@ -2,29 +2,22 @@ import { Body, Controller, HttpCode, Param, Post, Res, UseInterceptors } from '@
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
 import { IfMatch, ZodValidationPipe } from '@due-regard/platform';
 import { IdempotencyInterceptor } from '@due-regard/commands';
 import { rolesFor } from '../../policy/plans.policy.js';
-import type { ActionChangedResult } from '../revise-action/revise-action.command.js';
+import { actionChangedSchema, type ActionChangedResult } from '../shared/command-result.js';
 import { idParam, optionalBody, resourcePaths, setVersionHeaders } from '../shared/http.js';
-import { actionChangedSchema, DocumentCommand } from '../shared/openapi.js';
-import { calendarDate, longText } from '../shared/schemas.js';
+import { DocumentCommand } from '../shared/openapi.js';
+import {
+  cancelActionBody,
+  type CancelActionBody,
+  completeActionBody,
+  type CompleteActionBody,
+  deferActionBody,
+  type DeferActionBody,
+} from './action-lifecycle.body.js';
 import { ActionLifecycleCommand, type ActionTransition } from './action-lifecycle.command.js';
-
-export const completeActionBody = z.strictObject({
-  completedOn: calendarDate.optional().describe('Today if left out'),
-  narrative: longText.nullable().optional(),
-});
-export const deferActionBody = z.strictObject({
-  deferredOn: calendarDate.optional().describe('Today if left out'),
-  reason: longText.min(1, 'Say why the action is deferred'),
-});
-export const cancelActionBody = z.strictObject({
-  cancelledOn: calendarDate.optional().describe('Today if left out'),
-  reason: longText.min(1, 'Say why the action is cancelled'),
-});
 
 const REPORTERS = 'Roles: plan-editor, council-admin; action-lead on the actions one of their teams leads.';
 
@@ -48,7 +41,7 @@ export class ActionLifecycleHttpController {
   complete(
     @Param('planId', idParam) planId: string,
     @Param('actionId', idParam) actionId: string,
-    @Body(optionalBody(completeActionBody)) body: z.output<typeof completeActionBody>,
+    @Body(optionalBody(completeActionBody)) body: CompleteActionBody,
     @IfMatch() ifMatch: number | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ActionChangedResult> {
@@ -74,7 +67,7 @@ export class ActionLifecycleHttpController {
   defer(
     @Param('planId', idParam) planId: string,
     @Param('actionId', idParam) actionId: string,
-    @Body(new ZodValidationPipe(deferActionBody)) body: z.output<typeof deferActionBody>,
+    @Body(new ZodValidationPipe(deferActionBody)) body: DeferActionBody,
     @IfMatch() ifMatch: number | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ActionChangedResult> {
@@ -100,7 +93,7 @@ export class ActionLifecycleHttpController {
   cancel(
     @Param('planId', idParam) planId: string,
     @Param('actionId', idParam) actionId: string,
-    @Body(new ZodValidationPipe(cancelActionBody)) body: z.output<typeof cancelActionBody>,
+    @Body(new ZodValidationPipe(cancelActionBody)) body: CancelActionBody,
     @IfMatch() ifMatch: number | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ActionChangedResult> {

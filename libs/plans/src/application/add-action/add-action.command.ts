@@ -1,6 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { Due } from '../../domain/due.js';
-import type { CommandResult } from '../shared/plan-writer.js';
+import type { ActionAddedResult } from './add-action.view.js';
 import { type QuarterConvention } from '@due-regard/shared-kernel';
 
 export interface NewAction {
@@ -18,14 +17,6 @@ export interface NewAction {
    * convention its preview was read with, so the action records what the preview showed.
    */
   readonly quarterConvention?: QuarterConvention;
-}
-
-export interface ActionAddedResult extends CommandResult {
-  readonly planId: string;
-  /** The plan's version after reserving the action's reference. */
-  readonly planVersion: number;
-  /** How the due was read. */
-  readonly due: Due;
 }
 
 /**

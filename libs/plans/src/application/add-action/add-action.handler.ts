@@ -4,7 +4,8 @@ import { actionDecider } from '../../domain/action.js';
 import { parseDue } from '../../domain/due.js';
 import { CouncilDueSettings } from '../shared/council-due-settings.js';
 import { PlanWriter } from '../shared/plan-writer.js';
-import { AddActionCommand, type ActionAddedResult } from './add-action.command.js';
+import { AddActionCommand } from './add-action.command.js';
+import type { ActionAddedResult } from './add-action.view.js';
 
 @CommandHandler(AddActionCommand)
 export class AddActionHandler implements ICommandHandler<AddActionCommand, ActionAddedResult> {

@@ -2,40 +2,15 @@ import { Body, Controller, HttpCode, Param, Post, Res, UseInterceptors } from '@
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
 import { IfMatch, ZodValidationPipe } from '@due-regard/platform';
 import { rolesFor } from '../../policy/plans.policy.js';
-import { CHARACTERISTICS_CONCERNED } from '../../domain/equality-reference.js';
 import { IdempotencyInterceptor } from '@due-regard/commands';
 import { idParam, resourcePaths, setVersionHeaders } from '../shared/http.js';
-import { DocumentCommand, writeResultSchema } from '../shared/openapi.js';
-import { actionRef, dueText, leadsList, longText, successMeasuresList, titleText } from '../shared/schemas.js';
-import { dueSchema } from '../shared/views.js';
-import { AddActionCommand, type ActionAddedResult } from './add-action.command.js';
-
-export const characteristicsList = z
-  .array(z.enum(CHARACTERISTICS_CONCERNED))
-  .max(CHARACTERISTICS_CONCERNED.length)
-  .describe('Protected characteristics (and the groups councils treat alike) the action concerns');
-
-export const addActionBody = z.strictObject({
-  ref: actionRef,
-  objectiveId: z.uuid("Choose one of the strategy's objectives"),
-  title: titleText('Enter the action').max(2000),
-  description: longText.nullable().optional(),
-  due: dueText,
-  leads: leadsList.optional(),
-  successMeasures: successMeasuresList.optional(),
-  protectedCharacteristics: characteristicsList.optional(),
-});
-
-const actionAddedSchema = writeResultSchema.extend({
-  id: z.uuid().describe('The new action'),
-  planId: z.uuid(),
-  planVersion: z.int().describe("The plan's version after reserving the action's reference"),
-  due: dueSchema,
-});
+import { DocumentCommand } from '../shared/openapi.js';
+import { addActionBody, type AddActionBody } from './add-action.body.js';
+import { AddActionCommand } from './add-action.command.js';
+import { actionAddedSchema, type ActionAddedResult } from './add-action.view.js';
 
 @ApiTags('Actions')
 @Controller('api/v1/plans')
@@ -57,7 +32,7 @@ export class AddActionHttpController {
   })
   async add(
     @Param('planId', idParam) planId: string,
-    @Body(new ZodValidationPipe(addActionBody)) body: z.output<typeof addActionBody>,
+    @Body(new ZodValidationPipe(addActionBody)) body: AddActionBody,
     @IfMatch() ifMatch: number | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ActionAddedResult> {

@@ -1,10 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { ObjectiveClassificationRequest, ObjectiveWording } from '../../domain/strategy.js';
-import type { CommandResult } from '../shared/plan-writer.js';
-
-export interface ObjectiveAddedResult extends CommandResult {
-  readonly strategyId: string;
-}
+import type { ObjectiveAddedResult } from './add-objective.view.js';
 
 /** A new objective of a strategy ("PEO 1 To assess, consult and evaluate…"). */
 export class AddObjectiveCommand extends Command<ObjectiveAddedResult> {

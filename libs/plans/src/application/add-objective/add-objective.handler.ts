@@ -1,7 +1,8 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { strategyDecider } from '../../domain/strategy.js';
 import { PlanWriter } from '../shared/plan-writer.js';
-import { AddObjectiveCommand, type ObjectiveAddedResult } from './add-objective.command.js';
+import { AddObjectiveCommand } from './add-objective.command.js';
+import type { ObjectiveAddedResult } from './add-objective.view.js';
 
 @CommandHandler(AddObjectiveCommand)
 export class AddObjectiveHandler implements ICommandHandler<AddObjectiveCommand, ObjectiveAddedResult> {

@@ -2,40 +2,15 @@ import { Body, Controller, HttpCode, Param, Post, Res, UseInterceptors } from '@
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
-import { storableText } from '@due-regard/shared-kernel';
 import { IfMatch, ZodValidationPipe } from '@due-regard/platform';
 import { rolesFor } from '../../policy/plans.policy.js';
-import { EFLG_MODULES, PSED_AIMS } from '../../domain/equality-reference.js';
-import { OBJECTIVE_GROUP_KINDS } from '../../domain/strategy.js';
 import { IdempotencyInterceptor } from '@due-regard/commands';
 import { idParam, resourcePaths, setVersionHeaders } from '../shared/http.js';
-import { DocumentCommand, writeResultSchema } from '../shared/openapi.js';
-import { longText, objectiveRef, titleText } from '../shared/schemas.js';
-import { AddObjectiveCommand, type ObjectiveAddedResult } from './add-objective.command.js';
-
-export const objectiveGroupSchema = z
-  .strictObject({ kind: z.enum(OBJECTIVE_GROUP_KINDS), title: storableText.min(1).max(300) })
-  .describe('What the objective is grouped under, e.g. a pillar or a priority');
-
-export const addObjectiveBody = z.strictObject({
-  ref: objectiveRef.optional(),
-  title: titleText('Enter the objective'),
-  description: longText.nullable().optional(),
-  psedAims: z.array(z.enum(PSED_AIMS)).max(PSED_AIMS.length).optional().describe('The PSED aims it serves'),
-  eflgModules: z
-    .array(z.enum(EFLG_MODULES))
-    .max(EFLG_MODULES.length)
-    .optional()
-    .describe('Equality Framework for Local Government modules it serves'),
-  group: objectiveGroupSchema.nullable().optional(),
-});
-
-const objectiveAddedSchema = writeResultSchema.extend({
-  id: z.uuid().describe('The new objective'),
-  strategyId: z.uuid(),
-});
+import { DocumentCommand } from '../shared/openapi.js';
+import { addObjectiveBody, type AddObjectiveBody } from './add-objective.body.js';
+import { AddObjectiveCommand } from './add-objective.command.js';
+import { objectiveAddedSchema, type ObjectiveAddedResult } from './add-objective.view.js';
 
 @ApiTags('Strategies')
 @Controller('api/v1/strategies')
@@ -57,7 +32,7 @@ export class AddObjectiveHttpController {
   })
   async add(
     @Param('strategyId', idParam) strategyId: string,
-    @Body(new ZodValidationPipe(addObjectiveBody)) body: z.output<typeof addObjectiveBody>,
+    @Body(new ZodValidationPipe(addObjectiveBody)) body: AddObjectiveBody,
     @IfMatch() ifMatch: number | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ObjectiveAddedResult> {

@@ -1,10 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { Period } from '../../domain/period.js';
-import type { CommandResult } from '../shared/plan-writer.js';
-
-export interface PlanDraftedResult extends CommandResult {
-  readonly strategyId: string;
-}
+import type { PlanDraftedResult } from './draft-plan.view.js';
 
 /** A new action plan, in draft, under one of the council's strategies. */
 export class DraftPlanCommand extends Command<PlanDraftedResult> {

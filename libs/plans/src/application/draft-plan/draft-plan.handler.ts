@@ -2,7 +2,8 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainRuleViolation } from '@due-regard/shared-kernel';
 import { actionPlanDecider } from '../../domain/action-plan.js';
 import { PlanWriter } from '../shared/plan-writer.js';
-import { DraftPlanCommand, type PlanDraftedResult } from './draft-plan.command.js';
+import { DraftPlanCommand } from './draft-plan.command.js';
+import type { PlanDraftedResult } from './draft-plan.view.js';
 
 @CommandHandler(DraftPlanCommand)
 export class DraftPlanHandler implements ICommandHandler<DraftPlanCommand, PlanDraftedResult> {

@@ -2,21 +2,15 @@ import { Body, Controller, HttpCode, Post, Res, UseInterceptors } from '@nestjs/
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
 import { ZodValidationPipe } from '@due-regard/platform';
 import { IdempotencyInterceptor } from '@due-regard/commands';
 import { rolesFor } from '../../policy/plans.policy.js';
 import { resourcePaths, setVersionHeaders } from '../shared/http.js';
-import { DocumentCommand, writeResultSchema } from '../shared/openapi.js';
-import { periodSchema, titleText } from '../shared/schemas.js';
-import { DraftPlanCommand, type PlanDraftedResult } from './draft-plan.command.js';
-
-export const draftPlanBody = z.strictObject({
-  strategyId: z.uuid("Choose one of the council's strategies"),
-  title: titleText('Enter the title of the action plan').describe('e.g. "Equality Strategy Action Plan 2024-2026"'),
-  period: periodSchema.describe("Within the strategy's period"),
-});
+import { DocumentCommand } from '../shared/openapi.js';
+import { draftPlanBody, type DraftPlanBody } from './draft-plan.body.js';
+import { DraftPlanCommand } from './draft-plan.command.js';
+import { planDraftedSchema, type PlanDraftedResult } from './draft-plan.view.js';
 
 @ApiTags('Action plans')
 @Controller('api/v1/plans')
@@ -33,11 +27,11 @@ export class DraftPlanHttpController {
     body: draftPlanBody,
     created: true,
     ifMatch: false,
-    result: writeResultSchema.extend({ strategyId: z.uuid() }),
+    result: planDraftedSchema,
     refusals: [422],
   })
   async draft(
-    @Body(new ZodValidationPipe(draftPlanBody)) body: z.output<typeof draftPlanBody>,
+    @Body(new ZodValidationPipe(draftPlanBody)) body: DraftPlanBody,
     @Res({ passthrough: true }) response: Response,
   ): Promise<PlanDraftedResult> {
     const result = await this.commandBus.execute(new DraftPlanCommand(body.strategyId, body.title, body.period));

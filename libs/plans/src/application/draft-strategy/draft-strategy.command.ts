@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { Period } from '../../domain/period.js';
-import type { CommandResult } from '../shared/plan-writer.js';
+import type { CommandResult } from '../shared/command-result.js';
 
 /** A new equality strategy, in draft, for the council of the request. */
 export class DraftStrategyCommand extends Command<CommandResult> {

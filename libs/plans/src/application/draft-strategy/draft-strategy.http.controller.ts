@@ -2,21 +2,15 @@ import { Body, Controller, HttpCode, Post, Res, UseInterceptors } from '@nestjs/
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
 import { ZodValidationPipe } from '@due-regard/platform';
 import { IdempotencyInterceptor } from '@due-regard/commands';
 import { rolesFor } from '../../policy/plans.policy.js';
 import { resourcePaths, setVersionHeaders } from '../shared/http.js';
 import { DocumentCommand } from '../shared/openapi.js';
-import type { CommandResult } from '../shared/plan-writer.js';
-import { periodSchema, titleText } from '../shared/schemas.js';
+import type { CommandResult } from '../shared/command-result.js';
+import { draftStrategyBody, type DraftStrategyBody } from './draft-strategy.body.js';
 import { DraftStrategyCommand } from './draft-strategy.command.js';
-
-export const draftStrategyBody = z.strictObject({
-  title: titleText('Enter the title of the strategy').describe('e.g. "Equality Strategy 2024-2028"'),
-  period: periodSchema,
-});
 
 @ApiTags('Strategies')
 @Controller('api/v1/strategies')
@@ -36,7 +30,7 @@ export class DraftStrategyHttpController {
     refusals: [422],
   })
   async draft(
-    @Body(new ZodValidationPipe(draftStrategyBody)) body: z.output<typeof draftStrategyBody>,
+    @Body(new ZodValidationPipe(draftStrategyBody)) body: DraftStrategyBody,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResult> {
     const result = await this.commandBus.execute(new DraftStrategyCommand(body.title, body.period));

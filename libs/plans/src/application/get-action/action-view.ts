@@ -2,7 +2,9 @@ import type { RecordedEvent } from '@due-regard/event-store';
 import { actionDecider, type Action, type ActionState } from '../../domain/action.js';
 import { finalDueDate, renderDue, type Due } from '../../domain/due.js';
 import { asDomainEvent } from '../shared/recorded.js';
-import type { ActionAsOf, ActionDetail, DueRevision, DueView, ProgressEntry } from '../shared/views.js';
+import type { DueView } from '../shared/views.js';
+import type { ActionAsOf } from '../get-plan-as-of/get-plan-as-of.view.js';
+import type { ActionDetail, DueRevision, ProgressEntry } from './get-action.view.js';
 
 export function dueView(due: Due): DueView {
   return { ...due, rendered: renderDue(due), finalDate: finalDueDate(due) };

@@ -4,7 +4,7 @@ import { EVENT_STORE, type EventStore } from '@due-regard/event-store';
 import { RequestContext } from '@due-regard/identity';
 import { NotFound } from '@due-regard/shared-kernel';
 import { planStreams } from '../shared/streams.js';
-import type { ActionDetail } from '../shared/views.js';
+import type { ActionDetail } from './get-action.view.js';
 import { actionDetail, foldAction } from './action-view.js';
 import { GetActionQuery } from './get-action.query.js';
 

@@ -6,7 +6,7 @@ import { CouncilAccess } from '@due-regard/identity';
 import { rolesFor } from '../../policy/plans.policy.js';
 import { asOfQuery, idParam, setVersionHeaders } from '../shared/http.js';
 import { DocumentRead } from '../shared/openapi.js';
-import { actionDetailSchema, type ActionDetail } from '../shared/views.js';
+import { actionDetailSchema, type ActionDetail } from './get-action.view.js';
 import { GetActionQuery } from './get-action.query.js';
 
 @ApiTags('Actions')

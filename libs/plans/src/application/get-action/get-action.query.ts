@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { ActionDetail } from '../shared/views.js';
+import type { ActionDetail } from './get-action.view.js';
 
 /** An action of a plan, read from its stream: as it is, or as it stood at `asOf`. */
 export class GetActionQuery extends Query<ActionDetail> {

@@ -9,7 +9,7 @@ import { RAG_RATINGS, type Rag } from '../../domain/rag.js';
 import { strategyDecider } from '../../domain/strategy.js';
 import { actionAsOf } from '../get-action/action-view.js';
 import { planStreams } from '../shared/streams.js';
-import type { ActionAsOf, PlanAsOf, StrategyAsOf } from '../shared/views.js';
+import type { ActionAsOf, PlanAsOf, StrategyAsOf } from './get-plan-as-of.view.js';
 import { GetPlanAsOfQuery } from './get-plan-as-of.query.js';
 
 function counted<Key extends string>(keys: readonly Key[], of: readonly Key[]): Record<Key, number> {

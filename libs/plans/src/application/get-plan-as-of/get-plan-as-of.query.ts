@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { PlanAsOf } from '../shared/views.js';
+import type { PlanAsOf } from './get-plan-as-of.view.js';
 
 /**
  * A plan of the request's council as it stood at `asOf`: the plan's state and each of its actions'

@@ -6,7 +6,8 @@ import { NotFound } from '@due-regard/shared-kernel';
 import { actionPlanDecider } from '../../domain/action-plan.js';
 import { asDomainEvent } from '../shared/recorded.js';
 import { planStreams } from '../shared/streams.js';
-import { GetPlanReturnQuery, type PlanReturn } from './get-plan-return.query.js';
+import { GetPlanReturnQuery } from './get-plan-return.query.js';
+import type { PlanReturn } from './get-plan-return.view.js';
 
 @QueryHandler(GetPlanReturnQuery)
 export class GetPlanReturnHandler implements IQueryHandler<GetPlanReturnQuery, PlanReturn | null> {

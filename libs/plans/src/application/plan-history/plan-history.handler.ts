@@ -6,7 +6,7 @@ import { NotFound } from '@due-regard/shared-kernel';
 import { actionPlanDecider } from '../../domain/action-plan.js';
 import { asDomainEvent, historyEntryOf } from '../shared/recorded.js';
 import { planStreams } from '../shared/streams.js';
-import type { PlanHistory } from '../shared/views.js';
+import type { PlanHistory } from './plan-history.view.js';
 import { summarisePlanEvent } from './plan-history-summaries.js';
 import { GetPlanHistoryQuery } from './plan-history.query.js';
 

@@ -6,7 +6,7 @@ import { CouncilAccess } from '@due-regard/identity';
 import { rolesFor } from '../../policy/plans.policy.js';
 import { idParam, setVersionHeaders } from '../shared/http.js';
 import { DocumentRead } from '../shared/openapi.js';
-import { planHistorySchema, type PlanHistory } from '../shared/views.js';
+import { planHistorySchema, type PlanHistory } from './plan-history.view.js';
 import { GetPlanHistoryQuery } from './plan-history.query.js';
 
 @ApiTags('Action plans')

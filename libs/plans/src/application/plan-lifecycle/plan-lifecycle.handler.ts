@@ -1,6 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actionPlanDecider, type ActionPlanCommand } from '../../domain/action-plan.js';
-import { PlanWriter, type CommandResult } from '../shared/plan-writer.js';
+import type { CommandResult } from '../shared/command-result.js';
+import { PlanWriter } from '../shared/plan-writer.js';
 import { PlanLifecycleCommand, type PlanTransition } from './plan-lifecycle.command.js';
 
 function commandFor(planId: string, transition: PlanTransition, today: string): ActionPlanCommand {

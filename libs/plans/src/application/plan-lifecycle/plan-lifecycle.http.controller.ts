@@ -2,27 +2,26 @@ import { Body, Controller, HttpCode, Param, Post, Res, UseInterceptors } from '@
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
 import { IfMatch, ZodValidationPipe } from '@due-regard/platform';
 import { IdempotencyInterceptor } from '@due-regard/commands';
 import { rolesFor } from '../../policy/plans.policy.js';
 import { idParam, optionalBody, resourcePaths, setVersionHeaders } from '../shared/http.js';
 import { DocumentCommand } from '../shared/openapi.js';
-import type { CommandResult } from '../shared/plan-writer.js';
-import { calendarDate, longText } from '../shared/schemas.js';
+import type { CommandResult } from '../shared/command-result.js';
+import {
+  approvePlanBody,
+  type ApprovePlanBody,
+  closePlanBody,
+  type ClosePlanBody,
+  publishPlanBody,
+  type PublishPlanBody,
+  returnPlanBody,
+  type ReturnPlanBody,
+  submitPlanBody,
+  type SubmitPlanBody,
+} from './plan-lifecycle.body.js';
 import { PlanLifecycleCommand, type PlanTransition } from './plan-lifecycle.command.js';
-
-export const submitPlanBody = z.strictObject({});
-export const returnPlanBody = z.strictObject({
-  reason: longText.min(1, 'Say why the plan is returned'),
-});
-export const approvePlanBody = z.strictObject({ approvedOn: calendarDate.optional().describe('Today if left out') });
-export const publishPlanBody = z.strictObject({ publishedOn: calendarDate.optional().describe('Today if left out') });
-export const closePlanBody = z.strictObject({
-  closedOn: calendarDate.optional().describe('Today if left out'),
-  reason: longText.nullable().optional(),
-});
 
 @ApiTags('Action plans')
 @Controller('api/v1/plans')
@@ -43,7 +42,7 @@ export class PlanLifecycleHttpController {
   })
   submit(
     @Param('planId', idParam) planId: string,
-    @Body(optionalBody(submitPlanBody)) _body: z.output<typeof submitPlanBody>,
+    @Body(optionalBody(submitPlanBody)) _body: SubmitPlanBody,
     @IfMatch() ifMatch: number | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResult> {
@@ -61,7 +60,7 @@ export class PlanLifecycleHttpController {
   })
   returnToDraft(
     @Param('planId', idParam) planId: string,
-    @Body(new ZodValidationPipe(returnPlanBody)) body: z.output<typeof returnPlanBody>,
+    @Body(new ZodValidationPipe(returnPlanBody)) body: ReturnPlanBody,
     @IfMatch() ifMatch: number | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResult> {
@@ -80,7 +79,7 @@ export class PlanLifecycleHttpController {
   })
   approve(
     @Param('planId', idParam) planId: string,
-    @Body(optionalBody(approvePlanBody)) body: z.output<typeof approvePlanBody>,
+    @Body(optionalBody(approvePlanBody)) body: ApprovePlanBody,
     @IfMatch() ifMatch: number | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResult> {
@@ -99,7 +98,7 @@ export class PlanLifecycleHttpController {
   })
   publish(
     @Param('planId', idParam) planId: string,
-    @Body(optionalBody(publishPlanBody)) body: z.output<typeof publishPlanBody>,
+    @Body(optionalBody(publishPlanBody)) body: PublishPlanBody,
     @IfMatch() ifMatch: number | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResult> {
@@ -118,7 +117,7 @@ export class PlanLifecycleHttpController {
   })
   close(
     @Param('planId', idParam) planId: string,
-    @Body(optionalBody(closePlanBody)) body: z.output<typeof closePlanBody>,
+    @Body(optionalBody(closePlanBody)) body: ClosePlanBody,
     @IfMatch() ifMatch: number | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResult> {

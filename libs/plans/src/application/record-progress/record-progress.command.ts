@@ -2,7 +2,7 @@ import { Command } from '@nestjs/cqrs';
 import type { ActionStatus } from '../../domain/action.js';
 import type { CalendarDate } from '../../domain/calendar-date.js';
 import type { Rag } from '../../domain/rag.js';
-import type { ActionChangedResult } from '../revise-action/revise-action.command.js';
+import type { ActionChangedResult } from '../shared/command-result.js';
 
 export interface ProgressReport {
   readonly status: ActionStatus;

@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actionDecider } from '../../domain/action.js';
-import type { ActionChangedResult } from '../revise-action/revise-action.command.js';
+import type { ActionChangedResult } from '../shared/command-result.js';
 import { PlanWriter } from '../shared/plan-writer.js';
 import { ActionReportingPolicy } from '../shared/teams.js';
 import { RecordProgressCommand } from './record-progress.command.js';

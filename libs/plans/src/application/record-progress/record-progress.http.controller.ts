@@ -2,27 +2,15 @@ import { Body, Controller, HttpCode, Param, Post, Res, UseInterceptors } from '@
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
 import { IfMatch, ZodValidationPipe } from '@due-regard/platform';
 import { rolesFor } from '../../policy/plans.policy.js';
-import { ACTION_STATUSES } from '../../domain/action.js';
-import { RAG_RATINGS } from '../../domain/rag.js';
 import { IdempotencyInterceptor } from '@due-regard/commands';
-import type { ActionChangedResult } from '../revise-action/revise-action.command.js';
+import { actionChangedSchema, type ActionChangedResult } from '../shared/command-result.js';
 import { idParam, resourcePaths, setVersionHeaders } from '../shared/http.js';
-import { actionChangedSchema, DocumentCommand } from '../shared/openapi.js';
-import { calendarDate, longText } from '../shared/schemas.js';
+import { DocumentCommand } from '../shared/openapi.js';
+import { recordProgressBody, type RecordProgressBody } from './record-progress.body.js';
 import { RecordProgressCommand } from './record-progress.command.js';
-
-export const recordProgressBody = z.strictObject({
-  status: z.enum(ACTION_STATUSES),
-  rag: z.enum(RAG_RATINGS).optional().describe('Left out: the action keeps its current rating'),
-  narrative: longText.min(1, 'Describe the progress made').describe('"Progress to date", in your words'),
-  asOf: calendarDate
-    .optional()
-    .describe('The date the progress is reported as of; today if left out. Not before the latest update.'),
-});
 
 @ApiTags('Actions')
 @Controller('api/v1/plans')
@@ -44,7 +32,7 @@ export class RecordProgressHttpController {
   async record(
     @Param('planId', idParam) planId: string,
     @Param('actionId', idParam) actionId: string,
-    @Body(new ZodValidationPipe(recordProgressBody)) body: z.output<typeof recordProgressBody>,
+    @Body(new ZodValidationPipe(recordProgressBody)) body: RecordProgressBody,
     @IfMatch() ifMatch: number | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ActionChangedResult> {

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandResult } from '../shared/plan-writer.js';
+import type { CommandResult } from '../shared/command-result.js';
 
 /** Retires an objective the council no longer pursues; its history stays. */
 export class RetireObjectiveCommand extends Command<CommandResult> {

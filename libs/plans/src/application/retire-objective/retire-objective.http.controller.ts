@@ -2,18 +2,15 @@ import { Body, Controller, HttpCode, Param, Post, Res, UseInterceptors } from '@
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
 import { IdempotencyInterceptor } from '@due-regard/commands';
 import { rolesFor } from '../../policy/plans.policy.js';
 import { idParam, optionalBody, resourcePaths, setVersionHeaders } from '../shared/http.js';
 import { DocumentCommand } from '../shared/openapi.js';
-import type { CommandResult } from '../shared/plan-writer.js';
-import { longText } from '../shared/schemas.js';
+import type { CommandResult } from '../shared/command-result.js';
+import { retireObjectiveBody, type RetireObjectiveBody } from './retire-objective.body.js';
 import { RetireObjectiveCommand } from './retire-objective.command.js';
 import { IfMatch } from '@due-regard/platform';
-
-export const retireObjectiveBody = z.strictObject({ reason: longText.nullable().optional() });
 
 @ApiTags('Strategies')
 @Controller('api/v1/strategies')
@@ -35,7 +32,7 @@ export class RetireObjectiveHttpController {
   async retire(
     @Param('strategyId', idParam) strategyId: string,
     @Param('objectiveId', idParam) objectiveId: string,
-    @Body(optionalBody(retireObjectiveBody)) body: z.output<typeof retireObjectiveBody>,
+    @Body(optionalBody(retireObjectiveBody)) body: RetireObjectiveBody,
     @IfMatch() ifMatch: number | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResult> {

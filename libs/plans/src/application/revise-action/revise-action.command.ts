@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandResult } from '../shared/plan-writer.js';
+import type { ActionChangedResult } from '../shared/command-result.js';
 
 /** What a client may change of an action in one PATCH; what it leaves out stays as it is. */
 export interface ActionChanges {
@@ -9,10 +9,6 @@ export interface ActionChanges {
   readonly leads?: readonly string[];
   readonly objectiveId?: string;
   readonly protectedCharacteristics?: readonly string[];
-}
-
-export interface ActionChangedResult extends CommandResult {
-  readonly planId: string;
 }
 
 /** Rewords, reassigns, moves an action (and changes what it concerns), all at once or not at all. */

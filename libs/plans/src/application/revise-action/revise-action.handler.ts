@@ -2,7 +2,8 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { decideAll } from '@due-regard/shared-kernel';
 import { actionDecider, type ActionCommand } from '../../domain/action.js';
 import { PlanWriter } from '../shared/plan-writer.js';
-import { ReviseActionCommand, type ActionChangedResult } from './revise-action.command.js';
+import type { ActionChangedResult } from '../shared/command-result.js';
+import { ReviseActionCommand } from './revise-action.command.js';
 
 @CommandHandler(ReviseActionCommand)
 export class ReviseActionHandler implements ICommandHandler<ReviseActionCommand, ActionChangedResult> {

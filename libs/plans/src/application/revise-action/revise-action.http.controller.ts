@@ -2,28 +2,15 @@ import { Body, Controller, HttpCode, Param, Patch, Res, UseInterceptors } from '
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
 import { IfMatch, ZodValidationPipe } from '@due-regard/platform';
 import { rolesFor } from '../../policy/plans.policy.js';
-import { characteristicsList } from '../add-action/add-action.http.controller.js';
 import { IdempotencyInterceptor } from '@due-regard/commands';
 import { idParam, resourcePaths, setVersionHeaders } from '../shared/http.js';
-import { actionChangedSchema, DocumentCommand } from '../shared/openapi.js';
-import { leadsList, longText, successMeasuresList, titleText } from '../shared/schemas.js';
-import { ReviseActionCommand, type ActionChangedResult } from './revise-action.command.js';
-
-export const reviseActionBody = z
-  .strictObject({
-    title: titleText('Enter the action').max(2000),
-    description: longText.nullable(),
-    successMeasures: successMeasuresList,
-    leads: leadsList,
-    objectiveId: z.uuid("Choose one of the strategy's objectives").describe('Moves the action to this objective'),
-    protectedCharacteristics: characteristicsList,
-  })
-  .partial()
-  .refine((body) => Object.keys(body).length > 0, { message: 'Say what to change' });
+import { DocumentCommand } from '../shared/openapi.js';
+import { actionChangedSchema, type ActionChangedResult } from '../shared/command-result.js';
+import { reviseActionBody, type ReviseActionBody } from './revise-action.body.js';
+import { ReviseActionCommand } from './revise-action.command.js';
 
 @ApiTags('Actions')
 @Controller('api/v1/plans')
@@ -45,7 +32,7 @@ export class ReviseActionHttpController {
   async revise(
     @Param('planId', idParam) planId: string,
     @Param('actionId', idParam) actionId: string,
-    @Body(new ZodValidationPipe(reviseActionBody)) body: z.output<typeof reviseActionBody>,
+    @Body(new ZodValidationPipe(reviseActionBody)) body: ReviseActionBody,
     @IfMatch() ifMatch: number | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ActionChangedResult> {

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { ActionChangedResult } from '../revise-action/revise-action.command.js';
+import type { ActionChangedResult } from '../shared/command-result.js';
 import { type QuarterConvention } from '@due-regard/shared-kernel';
 
 /** "Date revised to May 2018": a new due, as written, and why; the old one stays in the record. */

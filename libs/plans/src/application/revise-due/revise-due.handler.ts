@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actionDecider } from '../../domain/action.js';
 import { parseDue } from '../../domain/due.js';
-import type { ActionChangedResult } from '../revise-action/revise-action.command.js';
+import type { ActionChangedResult } from '../shared/command-result.js';
 import { CouncilDueSettings } from '../shared/council-due-settings.js';
 import { PlanWriter } from '../shared/plan-writer.js';
 import { ActionReportingPolicy } from '../shared/teams.js';

@@ -2,21 +2,15 @@ import { Body, Controller, HttpCode, Param, Post, Res, UseInterceptors } from '@
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
 import { IfMatch, ZodValidationPipe } from '@due-regard/platform';
 import { IdempotencyInterceptor } from '@due-regard/commands';
 import { rolesFor } from '../../policy/plans.policy.js';
-import type { ActionChangedResult } from '../revise-action/revise-action.command.js';
+import { actionChangedSchema, type ActionChangedResult } from '../shared/command-result.js';
 import { idParam, resourcePaths, setVersionHeaders } from '../shared/http.js';
-import { actionChangedSchema, DocumentCommand } from '../shared/openapi.js';
-import { dueText, longText } from '../shared/schemas.js';
+import { DocumentCommand } from '../shared/openapi.js';
+import { reviseDueBody, type ReviseDueBody } from './revise-due.body.js';
 import { ReviseDueCommand } from './revise-due.command.js';
-
-export const reviseDueBody = z.strictObject({
-  due: dueText.min(1, 'Enter the new due'),
-  reason: longText.min(1, 'Say why the due date is revised'),
-});
 
 @ApiTags('Actions')
 @Controller('api/v1/plans')
@@ -38,7 +32,7 @@ export class ReviseDueHttpController {
   async revise(
     @Param('planId', idParam) planId: string,
     @Param('actionId', idParam) actionId: string,
-    @Body(new ZodValidationPipe(reviseDueBody)) body: z.output<typeof reviseDueBody>,
+    @Body(new ZodValidationPipe(reviseDueBody)) body: ReviseDueBody,
     @IfMatch() ifMatch: number | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ActionChangedResult> {

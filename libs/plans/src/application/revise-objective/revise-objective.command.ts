@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { ObjectiveGroupKind } from '../../domain/strategy.js';
-import type { CommandResult } from '../shared/plan-writer.js';
+import type { CommandResult } from '../shared/command-result.js';
 
 /** What a client may change of an objective; what it leaves out stays as it is. */
 export interface ObjectiveChanges {

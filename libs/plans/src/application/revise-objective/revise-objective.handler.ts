@@ -1,7 +1,8 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { decideAll, NotFound } from '@due-regard/shared-kernel';
 import { strategyDecider, type StrategyCommand } from '../../domain/strategy.js';
-import { PlanWriter, type CommandResult } from '../shared/plan-writer.js';
+import type { CommandResult } from '../shared/command-result.js';
+import { PlanWriter } from '../shared/plan-writer.js';
 import { ReviseObjectiveCommand } from './revise-objective.command.js';
 
 @CommandHandler(ReviseObjectiveCommand)

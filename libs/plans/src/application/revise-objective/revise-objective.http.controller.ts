@@ -2,20 +2,15 @@ import { Body, Controller, HttpCode, Param, Patch, Res, UseInterceptors } from '
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
 import { IfMatch, ZodValidationPipe } from '@due-regard/platform';
 import { rolesFor } from '../../policy/plans.policy.js';
-import { addObjectiveBody } from '../add-objective/add-objective.http.controller.js';
 import { IdempotencyInterceptor } from '@due-regard/commands';
 import { idParam, resourcePaths, setVersionHeaders } from '../shared/http.js';
 import { DocumentCommand } from '../shared/openapi.js';
-import type { CommandResult } from '../shared/plan-writer.js';
+import type { CommandResult } from '../shared/command-result.js';
+import { reviseObjectiveBody, type ReviseObjectiveBody } from './revise-objective.body.js';
 import { ReviseObjectiveCommand } from './revise-objective.command.js';
-
-export const reviseObjectiveBody = addObjectiveBody
-  .partial()
-  .refine((body) => Object.keys(body).length > 0, { message: 'Say what to change' });
 
 @ApiTags('Strategies')
 @Controller('api/v1/strategies')
@@ -36,7 +31,7 @@ export class ReviseObjectiveHttpController {
   async revise(
     @Param('strategyId', idParam) strategyId: string,
     @Param('objectiveId', idParam) objectiveId: string,
-    @Body(new ZodValidationPipe(reviseObjectiveBody)) body: z.output<typeof reviseObjectiveBody>,
+    @Body(new ZodValidationPipe(reviseObjectiveBody)) body: ReviseObjectiveBody,
     @IfMatch() ifMatch: number | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResult> {

@@ -1,21 +1,12 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiParam, ApiQuery, ApiResponse, type SchemaObject } from '@nestjs/swagger';
 import { z } from 'zod';
+import { writeResultSchema } from './command-result.js';
 
 /** A zod schema as an OpenAPI 3.0 schema: request bodies as clients write them, responses as we send them. */
 export function openApiSchema(schema: z.ZodType, io: 'input' | 'output' = 'output'): SchemaObject {
   return z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as SchemaObject;
 }
-
-/** Every command's answer: the id it acted on, the stream's new version (also the ETag) and its position. */
-export const writeResultSchema = z.object({
-  id: z.uuid().describe('The strategy, plan or action acted on (the one created, for a create)'),
-  version: z.int().min(0).describe("The stream's version after the change: the resource's ETag"),
-  position: z
-    .string()
-    .nullable()
-    .describe('Global position ("commit/prepare") of the last event recorded; null when the change recorded nothing'),
-});
 
 const fieldErrorSchema = z.object({
   in: z.string().describe('body, query, param or header'),
@@ -173,9 +164,3 @@ export function DocumentRead(docs: ReadDocs): MethodDecorator {
     ...problemResponses([400, 401, 403, 404]),
   );
 }
-
-/** What a change to an action answers. */
-export const actionChangedSchema = writeResultSchema.extend({
-  id: z.uuid().describe('The action'),
-  planId: z.uuid(),
-});

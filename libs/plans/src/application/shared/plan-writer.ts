@@ -11,15 +11,6 @@ import { ukCalendarDate } from './dates.js';
 import { PLAN_IDS } from './ids.js';
 import { planStreams } from './streams.js';
 
-/** What a command answers: the id it acted on, the stream's new version (its ETag) and where the change landed. */
-export interface CommandResult {
-  readonly id: string;
-  /** The stream's version after the change: the resource's ETag. Unchanged when nothing was recorded. */
-  readonly version: number;
-  /** The global position (`commit/prepare`) of the command's last event; null when nothing was recorded. */
-  readonly position: string | null;
-}
-
 /**
  * What the plans command handlers share, over the one write path (`CommandRunner`): the council of
  * the request (never the body), the clock, the id port, and loading strategies, plans and actions

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { storableText } from '@due-regard/shared-kernel';
+import { CHARACTERISTICS_CONCERNED } from '../../domain/equality-reference.js';
 
 /** Request-body building blocks shared by the plans API; every free-text field is `storableText`. */
 export const calendarDate = z.iso.date('Enter a date, such as 2025-03-31');
@@ -29,3 +30,7 @@ export const dueText = storableText
   .describe('When it is due, as the council writes it: "June 2024", "Sept 2024 and Sept 2025", "Q3 2024", "Ongoing"…');
 export const leadsList = shortList(50, 300).describe('The teams that lead it (teams, not people)');
 export const successMeasuresList = shortList(50, 2000).describe('How success will be measured, as written');
+export const characteristicsList = z
+  .array(z.enum(CHARACTERISTICS_CONCERNED))
+  .max(CHARACTERISTICS_CONCERNED.length)
+  .describe('Protected characteristics (and the groups councils treat alike) the action concerns');

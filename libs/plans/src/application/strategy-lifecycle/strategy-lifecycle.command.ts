@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { CalendarDate } from '../../domain/calendar-date.js';
-import type { CommandResult } from '../shared/plan-writer.js';
+import type { CommandResult } from '../shared/command-result.js';
 
 /** Adopt (agreed by cabinet or council), publish, or archive a strategy; dates default to today. */
 export type StrategyTransition =

@@ -1,6 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { strategyDecider, type StrategyCommand } from '../../domain/strategy.js';
-import { PlanWriter, type CommandResult } from '../shared/plan-writer.js';
+import type { CommandResult } from '../shared/command-result.js';
+import { PlanWriter } from '../shared/plan-writer.js';
 import { StrategyLifecycleCommand } from './strategy-lifecycle.command.js';
 
 @CommandHandler(StrategyLifecycleCommand)

@@ -2,27 +2,22 @@ import { Body, Controller, HttpCode, Param, Post, Res, UseInterceptors } from '@
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { z } from 'zod';
 import { CouncilAccess } from '@due-regard/identity';
 import { IdempotencyInterceptor } from '@due-regard/commands';
 import { rolesFor } from '../../policy/plans.policy.js';
 import { idParam, optionalBody, resourcePaths, setVersionHeaders } from '../shared/http.js';
 import { DocumentCommand } from '../shared/openapi.js';
-import type { CommandResult } from '../shared/plan-writer.js';
-import { calendarDate, longText } from '../shared/schemas.js';
+import type { CommandResult } from '../shared/command-result.js';
+import {
+  adoptStrategyBody,
+  type AdoptStrategyBody,
+  archiveStrategyBody,
+  type ArchiveStrategyBody,
+  publishStrategyBody,
+  type PublishStrategyBody,
+} from './strategy-lifecycle.body.js';
 import { StrategyLifecycleCommand, type StrategyTransition } from './strategy-lifecycle.command.js';
 import { IfMatch } from '@due-regard/platform';
-
-export const adoptStrategyBody = z.strictObject({
-  adoptedOn: calendarDate.optional().describe('When cabinet or council adopted it; today if left out'),
-});
-export const publishStrategyBody = z.strictObject({
-  publishedOn: calendarDate.optional().describe('Today if left out'),
-});
-export const archiveStrategyBody = z.strictObject({
-  archivedOn: calendarDate.optional().describe('Today if left out'),
-  reason: longText.nullable().optional(),
-});
 
 @ApiTags('Strategies')
 @Controller('api/v1/strategies')
@@ -42,7 +37,7 @@ export class StrategyLifecycleHttpController {
   })
   adopt(
     @Param('strategyId', idParam) strategyId: string,
-    @Body(optionalBody(adoptStrategyBody)) body: z.output<typeof adoptStrategyBody>,
+    @Body(optionalBody(adoptStrategyBody)) body: AdoptStrategyBody,
     @IfMatch() ifMatch: number | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResult> {
@@ -61,7 +56,7 @@ export class StrategyLifecycleHttpController {
   })
   publish(
     @Param('strategyId', idParam) strategyId: string,
-    @Body(optionalBody(publishStrategyBody)) body: z.output<typeof publishStrategyBody>,
+    @Body(optionalBody(publishStrategyBody)) body: PublishStrategyBody,
     @IfMatch() ifMatch: number | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResult> {
@@ -80,7 +75,7 @@ export class StrategyLifecycleHttpController {
   })
   archive(
     @Param('strategyId', idParam) strategyId: string,
-    @Body(optionalBody(archiveStrategyBody)) body: z.output<typeof archiveStrategyBody>,
+    @Body(optionalBody(archiveStrategyBody)) body: ArchiveStrategyBody,
     @IfMatch() ifMatch: number | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResult> {

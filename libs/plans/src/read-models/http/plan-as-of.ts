@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { GetPlanAsOfQuery } from '../../application/get-plan-as-of/get-plan-as-of.query.js';
-import type { PlanAsOf } from '../../application/shared/views.js';
+import type { PlanAsOf } from '../../application/get-plan-as-of/get-plan-as-of.view.js';
 
 /** `?asOf=`: the write side rebuilds the plan from its events (never from the read model). */
 @Injectable()

@@ -9,17 +9,15 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { z } from 'zod';
 import type { Response } from 'express';
 import { CouncilAccess } from '@due-regard/identity';
 import { ZodValidationPipe } from '@due-regard/platform';
 import { rolesFor } from '../../policy/plans.policy.js';
-import { planAsOfSchema } from '../../application/shared/views.js';
 import { ACTION_STATUSES } from '../../domain/action.js';
 import { RAG_RATINGS } from '../../domain/rag.js';
 import { ReadYourWritesInterceptor } from '../freshness/read-your-writes.interceptor.js';
 import { PlansReadQueries } from '../queries/plans-read-queries.js';
-import { openApi, planDetailSchema, planListSchema, type PlanListDto } from '../queries/read-model-dtos.js';
+import { openApi, planListSchema, planNowOrAsOfSchema, type PlanListDto } from '../queries/read-model-dtos.js';
 import { PlanAsOfReader } from './plan-as-of.js';
 import { idParam, NOT_FOUND, planQuery, type PlanQuery } from './read-model-params.js';
 
@@ -77,7 +75,7 @@ export class PlansReadHttpController {
   @ApiOkResponse({
     description:
       'The plan with its objectives, a summary of its actions (filtered if asked) and dashboard figures for the plan and each objective. ETag: the plan stream version. With asOf: the plan as it stood then.',
-    schema: openApi(z.union([planDetailSchema, planAsOfSchema])),
+    schema: openApi(planNowOrAsOfSchema),
     headers: { ETag: { description: 'The plan stream version' }, ...FRESHNESS_DOC },
   })
   @ApiNotFoundResponse({ description: 'No such plan in this council (problem details).' })

@@ -4,6 +4,7 @@ import { ACTION_PLAN_STATUSES } from '../../domain/action-plan.js';
 import { DUE_KINDS, RECURRENCE_FREQUENCIES } from '../../domain/due.js';
 import { RAG_RATINGS } from '../../domain/rag.js';
 import { STRATEGY_STATUSES } from '../../domain/strategy.js';
+import { planAsOfSchema } from '../../application/get-plan-as-of/get-plan-as-of.view.js';
 
 /** What the read-model routes answer, as zod schemas: the OpenAPI document is generated from them. */
 const date = z.iso.date().describe('A calendar date, e.g. 2025-03-31');
@@ -121,6 +122,9 @@ export const planDetailSchema = planSummarySchema.extend({
   }),
 });
 export type PlanDetailDto = z.infer<typeof planDetailSchema>;
+
+/** `GET /api/v1/plans/{planId}`: the plan from the read model, or with `asOf` as it stood then (rebuilt from its events). */
+export const planNowOrAsOfSchema = z.union([planDetailSchema, planAsOfSchema]);
 
 /** An action that changed lately, with its plan: a dashboard's recent changes. */
 export interface RecentActionChangeDto {

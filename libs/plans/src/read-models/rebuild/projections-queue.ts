@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { RequestContext } from '@due-regard/identity';
 import { CouncilRebuilder, type RebuildProgress, type RebuildResult } from './rebuild-council.js';
+import type { RebuildJobView } from './rebuild.view.js';
 
 /** The BullMQ queue of read-model rebuilds. */
 export const PROJECTIONS_QUEUE = 'projections';
@@ -17,18 +18,6 @@ export interface RebuildJobData {
 }
 
 export type RebuildJob = Job<RebuildJobData, RebuildResult>;
-
-export interface RebuildJobView {
-  readonly jobId: string;
-  readonly council: string;
-  readonly state: string;
-  readonly progress: RebuildProgress | null;
-  readonly result: RebuildResult | null;
-  readonly failedReason: string | null;
-  readonly attempts: number;
-  readonly createdAt: string;
-  readonly finishedAt: string | null;
-}
 
 function progressOf(job: RebuildJob): RebuildProgress | null {
   const progress: unknown = job.progress;

@@ -12,7 +12,6 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { z } from 'zod';
 import { EVENT_STORE, type EventStore } from '@due-regard/event-store';
 import { CouncilAccess, RequestContext } from '@due-regard/identity';
 import { ZodValidationPipe } from '@due-regard/platform';
@@ -20,37 +19,8 @@ import { rolesFor } from '../../policy/plans.policy.js';
 import { PROJECTED_EVENT_TYPES } from '../projection/council-read-model.js';
 import { idempotencyKey, jobIdParam } from '../http/read-model-params.js';
 import { openApi } from '../queries/read-model-dtos.js';
-import { RebuildJobs, type RebuildJobView } from './projections-queue.js';
-
-const progressSchema = z
-  .object({
-    phase: z.enum(['reading', 'swapping', 'done']),
-    eventsRead: z.int(),
-    eventsTotal: z.int(),
-    percent: z.int().min(0).max(100),
-  })
-  .nullable();
-const jobSchema = z.object({
-  jobId: z.string(),
-  council: z.string(),
-  state: z.string().describe('waiting, active, completed, failed, delayed…'),
-  progress: progressSchema,
-  result: z
-    .object({
-      council: z.string(),
-      events: z.int(),
-      strategies: z.int(),
-      plans: z.int(),
-      actions: z.int(),
-      through: z.string(),
-      seconds: z.number(),
-    })
-    .nullable(),
-  failedReason: z.string().nullable(),
-  attempts: z.int(),
-  createdAt: z.string(),
-  finishedAt: z.string().nullable(),
-});
+import { RebuildJobs } from './projections-queue.js';
+import { rebuildJobSchema, type RebuildJobView } from './rebuild.view.js';
 
 @ApiTags('Projections')
 @ApiBadRequestResponse({ description: 'A parameter is not valid: problem details naming it.' })
@@ -75,7 +45,7 @@ export class RebuildHttpController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat it to get the same job back' })
   @ApiAcceptedResponse({
     description: "A job rebuilding this council's plans read models from its events; poll its Location.",
-    schema: openApi(jobSchema),
+    schema: openApi(rebuildJobSchema),
   })
   async rebuild(
     @Headers('idempotency-key') key: string | undefined,
@@ -104,7 +74,7 @@ export class RebuildHttpController {
   @ApiParam({ name: 'jobId', schema: { type: 'string' } })
   @ApiOkResponse({
     description: 'The state and progress of a rebuild job of this council.',
-    schema: openApi(jobSchema),
+    schema: openApi(rebuildJobSchema),
   })
   @ApiNotFoundResponse({ description: 'No such job for this council (problem details).' })
   async get(@Param('jobId', new ZodValidationPipe(jobIdParam)) jobId: string): Promise<RebuildJobView> {

@@ -1,4 +1,3 @@
-import type { SchemaObject } from '@nestjs/swagger';
 import { z } from 'zod';
 import { COLUMN_ROLES, toPreviewJson, type PreviewColumn, type PreviewJson } from '@due-regard/plan-import';
 import { ACTION_PLAN_STATUSES, DUE_KINDS, STRATEGY_STATUSES } from '@due-regard/plans';
@@ -7,13 +6,8 @@ import type { ImportDefaults } from '../commit/import-defaults.js';
 import { IMPORT_STATUSES, type ImportRecord, type ImportStatus } from './import-store.js';
 import { QUARTER_CONVENTIONS } from '@due-regard/shared-kernel';
 
-/** A zod schema as an OpenAPI 3.0 schema. */
-export function openApiSchema(schema: z.ZodType, io: 'input' | 'output' = 'output'): SchemaObject {
-  return z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as SchemaObject;
-}
-
-export const API_IMPORTS = '/api/v1/imports';
-export const importPath = (id: string): string => `${API_IMPORTS}/${id}`;
+// What the imports API answers: an import as it stands (`ImportView`, which the web's import pages
+// show too), what its commit recorded, and its refusals; zod schemas for the OpenAPI document.
 
 const date = z.string().describe('A calendar date, e.g. 2024-04-01');
 const period = z.object({ from: date, to: date });
@@ -149,6 +143,17 @@ export interface ImportView {
   readonly updatedAt: string;
   readonly purgedAt: string | null;
 }
+
+/** How the imports API refuses: RFC 9457 problem details, with what a commit that stopped had recorded. */
+export const importProblemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.int(),
+  detail: z.string().optional(),
+  code: z.string().optional(),
+  errors: z.array(z.object({ in: z.string(), field: z.string(), pointer: z.string(), detail: z.string() })).optional(),
+  recorded: z.looseObject({}).optional().describe('What a commit that stopped had recorded'),
+});
 
 function isCommitResult(commit: CommitResult | CreatedSoFar): commit is CommitResult {
   return 'plan' in commit;
