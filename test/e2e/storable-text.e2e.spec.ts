@@ -412,7 +412,7 @@ describe('text that cannot be stored is refused at the edge of every write endpo
     'post /api/v1/imports/{id}/commit': async () => ({
       path: `/api/v1/imports/${await readImport()}/commit`,
       body: {
-        publish: false,
+        outcome: 'draft',
         strategyTitle: 'Equality Strategy 2024-2028',
         planTitle: 'Equality Action Plan 2024-2026',
         period,
