@@ -38,23 +38,11 @@ export class ActionLifecycleHandler implements ICommandHandler<ActionLifecycleCo
     private readonly policy: ActionReportingPolicy,
   ) {}
 
-  async execute({ planId, actionId, transition, ifMatch }: ActionLifecycleCommand): Promise<ActionChangedResult> {
+  execute({ planId, actionId, transition, ifMatch }: ActionLifecycleCommand): Promise<ActionChangedResult> {
     const today = this.writer.today();
-    return this.writer.run(async (session) => {
-      const plan = await this.writer.plan(session, planId);
-      const command = commandFor(actionId, plan.state.status, transition, today);
-      const version = await this.writer.change(
-        session,
-        this.writer.actionStream(actionId),
-        actionDecider,
-        ifMatch,
-        (state) => {
-          const action = this.writer.assertActionOfPlan(state, planId, actionId);
-          this.policy.assertPermitted(CAPABILITIES[transition.kind], action);
-          return actionDecider.decide(command, state);
-        },
-      );
-      return { id: actionId, planId, version };
+    return this.writer.changeAction(planId, actionId, ifMatch, (action, plan) => {
+      this.policy.assertPermitted(CAPABILITIES[transition.kind], action);
+      return actionDecider.decide(commandFor(actionId, plan.status, transition, today), action);
     });
   }
 }

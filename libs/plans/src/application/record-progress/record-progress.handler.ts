@@ -12,33 +12,22 @@ export class RecordProgressHandler implements ICommandHandler<RecordProgressComm
     private readonly policy: ActionReportingPolicy,
   ) {}
 
-  async execute({ planId, actionId, report, ifMatch }: RecordProgressCommand): Promise<ActionChangedResult> {
+  execute({ planId, actionId, report, ifMatch }: RecordProgressCommand): Promise<ActionChangedResult> {
     const today = this.writer.today();
-    return this.writer.run(async (session) => {
-      const plan = await this.writer.plan(session, planId);
-      const version = await this.writer.change(
-        session,
-        this.writer.actionStream(actionId),
-        actionDecider,
-        ifMatch,
-        (state) => {
-          const action = this.writer.assertActionOfPlan(state, planId, actionId);
-          this.policy.assertPermitted('recordProgress', action);
-          return actionDecider.decide(
-            {
-              type: 'RecordProgress',
-              actionId,
-              planStatus: plan.state.status,
-              status: report.status,
-              rag: report.rag ?? action.rag,
-              narrative: report.narrative,
-              asOf: report.asOf ?? today,
-            },
-            state,
-          );
+    return this.writer.changeAction(planId, actionId, ifMatch, (action, plan) => {
+      this.policy.assertPermitted('recordProgress', action);
+      return actionDecider.decide(
+        {
+          type: 'RecordProgress',
+          actionId,
+          planStatus: plan.status,
+          status: report.status,
+          rag: report.rag ?? action.rag,
+          narrative: report.narrative,
+          asOf: report.asOf ?? today,
         },
+        action,
       );
-      return { id: actionId, planId, version };
     });
   }
 }

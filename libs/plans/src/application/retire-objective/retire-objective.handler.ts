@@ -8,16 +8,9 @@ import { RetireObjectiveCommand } from './retire-objective.command.js';
 export class RetireObjectiveHandler implements ICommandHandler<RetireObjectiveCommand, CommandResult> {
   constructor(private readonly writer: PlanWriter) {}
 
-  async execute({ strategyId, objectiveId, reason, ifMatch }: RetireObjectiveCommand): Promise<CommandResult> {
-    return this.writer.run(async (session) => {
-      const version = await this.writer.change(
-        session,
-        this.writer.strategyStream(strategyId),
-        strategyDecider,
-        ifMatch,
-        (state) => strategyDecider.decide({ type: 'RetireObjective', strategyId, objectiveId, reason }, state),
-      );
-      return { id: strategyId, version };
-    });
+  execute({ strategyId, objectiveId, reason, ifMatch }: RetireObjectiveCommand): Promise<CommandResult> {
+    return this.writer.changeStrategy(strategyId, ifMatch, (state) =>
+      strategyDecider.decide({ type: 'RetireObjective', strategyId, objectiveId, reason }, state),
+    );
   }
 }

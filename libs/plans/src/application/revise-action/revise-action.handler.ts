@@ -9,53 +9,38 @@ import { ReviseActionCommand } from './revise-action.command.js';
 export class ReviseActionHandler implements ICommandHandler<ReviseActionCommand, ActionChangedResult> {
   constructor(private readonly writer: PlanWriter) {}
 
-  async execute({ planId, actionId, changes, ifMatch }: ReviseActionCommand): Promise<ActionChangedResult> {
-    return this.writer.run(async (session) => {
-      const plan = await this.writer.plan(session, planId);
-      const version = await this.writer.change(
-        session,
-        this.writer.actionStream(actionId),
-        actionDecider,
-        ifMatch,
-        async (state) => {
-          const action = this.writer.assertActionOfPlan(state, planId, actionId);
-          const onAction = { actionId, planStatus: plan.state.status };
-          const commands: ActionCommand[] = [];
-          if (
-            changes.title !== undefined ||
-            changes.description !== undefined ||
-            changes.successMeasures !== undefined
-          ) {
-            commands.push({
-              type: 'RewordAction',
-              ...onAction,
-              title: changes.title ?? action.title,
-              description: changes.description === undefined ? action.description : changes.description,
-              successMeasures: changes.successMeasures ?? action.successMeasures,
-            });
-          }
-          if (changes.protectedCharacteristics !== undefined) {
-            commands.push({
-              type: 'ChangeCharacteristicsConcerned',
-              ...onAction,
-              protectedCharacteristics: changes.protectedCharacteristics,
-            });
-          }
-          if (changes.objectiveId !== undefined) {
-            commands.push({
-              type: 'MoveAction',
-              ...onAction,
-              objectiveId: changes.objectiveId,
-              activeObjectiveIds: await this.writer.activeObjectiveIds(session, plan.state.strategyId),
-            });
-          }
-          if (changes.leads !== undefined) {
-            commands.push({ type: 'ReassignLeads', ...onAction, leads: changes.leads });
-          }
-          return decideAll(actionDecider, state, commands);
-        },
-      );
-      return { id: actionId, planId, version };
+  execute({ planId, actionId, changes, ifMatch }: ReviseActionCommand): Promise<ActionChangedResult> {
+    return this.writer.changeAction(planId, actionId, ifMatch, async (action, plan, session) => {
+      const onAction = { actionId, planStatus: plan.status };
+      const commands: ActionCommand[] = [];
+      if (changes.title !== undefined || changes.description !== undefined || changes.successMeasures !== undefined) {
+        commands.push({
+          type: 'RewordAction',
+          ...onAction,
+          title: changes.title ?? action.title,
+          description: changes.description === undefined ? action.description : changes.description,
+          successMeasures: changes.successMeasures ?? action.successMeasures,
+        });
+      }
+      if (changes.protectedCharacteristics !== undefined) {
+        commands.push({
+          type: 'ChangeCharacteristicsConcerned',
+          ...onAction,
+          protectedCharacteristics: changes.protectedCharacteristics,
+        });
+      }
+      if (changes.objectiveId !== undefined) {
+        commands.push({
+          type: 'MoveAction',
+          ...onAction,
+          objectiveId: changes.objectiveId,
+          activeObjectiveIds: await this.writer.activeObjectiveIds(session, plan.strategyId),
+        });
+      }
+      if (changes.leads !== undefined) {
+        commands.push({ type: 'ReassignLeads', ...onAction, leads: changes.leads });
+      }
+      return decideAll(actionDecider, action, commands);
     });
   }
 }

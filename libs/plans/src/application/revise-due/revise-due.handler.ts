@@ -19,29 +19,12 @@ export class ReviseDueHandler implements ICommandHandler<ReviseDueCommand, Actio
     const { planId, actionId, due, reason, ifMatch } = command;
     const quarterConvention =
       command.quarterConvention ?? (await this.settings.quarterConvention(this.writer.councilSlug()));
-    return this.writer.run(async (session) => {
-      const plan = await this.writer.plan(session, planId);
-      const version = await this.writer.change(
-        session,
-        this.writer.actionStream(actionId),
-        actionDecider,
-        ifMatch,
-        (state) => {
-          const action = this.writer.assertActionOfPlan(state, planId, actionId);
-          this.policy.assertPermitted('reviseDue', action);
-          return actionDecider.decide(
-            {
-              type: 'ReviseDue',
-              actionId,
-              planStatus: plan.state.status,
-              due: parseDue(due, { quarterConvention }),
-              reason,
-            },
-            state,
-          );
-        },
+    return this.writer.changeAction(planId, actionId, ifMatch, (action, plan) => {
+      this.policy.assertPermitted('reviseDue', action);
+      return actionDecider.decide(
+        { type: 'ReviseDue', actionId, planStatus: plan.status, due: parseDue(due, { quarterConvention }), reason },
+        action,
       );
-      return { id: actionId, planId, version };
     });
   }
 }

@@ -4,12 +4,13 @@ import type { IdGenerator } from '@due-regard/event-store';
 import { RequestContext } from '@due-regard/identity';
 import { CLOCK, NotFound, type Clock, type Decider, type DomainEvent } from '@due-regard/shared-kernel';
 import { actionPlanDecider, type ActionPlan } from '../../domain/action-plan.js';
-import { actionDecider, type Action } from '../../domain/action.js';
+import { actionDecider, type Action, type ActionEvent } from '../../domain/action.js';
 import type { CalendarDate } from '../../domain/calendar-date.js';
-import { strategyDecider, type Strategy } from '../../domain/strategy.js';
+import { strategyDecider, type Strategy, type StrategyEvent, type StrategyState } from '../../domain/strategy.js';
 import { ukCalendarDate } from './dates.js';
 import { PLAN_IDS } from './ids.js';
 import { planStreams } from './streams.js';
+import type { ActionChangedResult, CommandResult } from './command-result.js';
 
 /**
  * What the plans command handlers share, over the one write path (`CommandRunner`): the council of
@@ -56,6 +57,41 @@ export class PlanWriter {
   ): Promise<number> {
     const { state } = await session.load(streamId, decider, { ifMatch });
     return session.record(streamId, await decide(state));
+  }
+
+  /** A command on one strategy's stream: what it answers is the strategy and its new version. */
+  changeStrategy(
+    strategyId: string,
+    ifMatch: number | undefined,
+    decide: (state: StrategyState) => readonly StrategyEvent[],
+  ): Promise<CommandResult> {
+    return this.run(async (session) => ({
+      id: strategyId,
+      version: await this.change(session, this.strategyStream(strategyId), strategyDecider, ifMatch, decide),
+    }));
+  }
+
+  /**
+   * A command on one action of a plan: the plan is read for its status, the action is found only
+   * under that plan, and `decide` sees both. What it answers is the action and its new version.
+   */
+  changeAction(
+    planId: string,
+    actionId: string,
+    ifMatch: number | undefined,
+    decide: (
+      action: Action,
+      plan: ActionPlan,
+      session: CommandSession,
+    ) => readonly ActionEvent[] | Promise<readonly ActionEvent[]>,
+  ): Promise<ActionChangedResult> {
+    return this.run(async (session) => {
+      const plan = await this.plan(session, planId);
+      const version = await this.change(session, this.actionStream(actionId), actionDecider, ifMatch, (state) =>
+        decide(this.assertActionOfPlan(state, planId, actionId), plan.state, session),
+      );
+      return { id: actionId, planId, version };
+    });
   }
 
   strategyStream(strategyId: string): string {

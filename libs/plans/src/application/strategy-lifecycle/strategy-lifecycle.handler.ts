@@ -8,7 +8,7 @@ import { StrategyLifecycleCommand } from './strategy-lifecycle.command.js';
 export class StrategyLifecycleHandler implements ICommandHandler<StrategyLifecycleCommand, CommandResult> {
   constructor(private readonly writer: PlanWriter) {}
 
-  async execute({ strategyId, transition, ifMatch }: StrategyLifecycleCommand): Promise<CommandResult> {
+  execute({ strategyId, transition, ifMatch }: StrategyLifecycleCommand): Promise<CommandResult> {
     const on = transition.on ?? this.writer.today();
     const command: StrategyCommand =
       transition.kind === 'adopt'
@@ -16,15 +16,6 @@ export class StrategyLifecycleHandler implements ICommandHandler<StrategyLifecyc
         : transition.kind === 'publish'
           ? { type: 'PublishStrategy', strategyId, publishedOn: on }
           : { type: 'ArchiveStrategy', strategyId, archivedOn: on, reason: transition.reason };
-    return this.writer.run(async (session) => {
-      const version = await this.writer.change(
-        session,
-        this.writer.strategyStream(strategyId),
-        strategyDecider,
-        ifMatch,
-        (state) => strategyDecider.decide(command, state),
-      );
-      return { id: strategyId, version };
-    });
+    return this.writer.changeStrategy(strategyId, ifMatch, (state) => strategyDecider.decide(command, state));
   }
 }
