@@ -7,4 +7,4 @@ export * from './commands.module.js';
 export * from './idempotency/idempotency.interceptor.js';
 export * from './idempotency/idempotency.store.js';
 export * from './command-metadata.js';
-export * from './testing/record-decision.js';
+export * from './record-decision.js';

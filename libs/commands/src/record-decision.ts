@@ -1,10 +1,10 @@
 import type { EventMetadata, EventStore } from '@due-regard/event-store';
 import type { Decider, DomainEvent } from '@due-regard/shared-kernel';
-import { handleCommand, type Handled } from '../handle-command.js';
+import { handleCommand, type Handled } from './handle-command.js';
 
 /**
- * For tests that set the scene: one decider's decision on one stream, recorded through the one
- * write path (so it is checked and appended exactly as a command's would be).
+ * One decider's decision on one stream, recorded through the one write path (checked and appended
+ * exactly as a command's would be): for seeding, scripts and tests that set the scene.
  */
 export function recordDecision<Command, Event extends DomainEvent, State>(
   store: EventStore,
