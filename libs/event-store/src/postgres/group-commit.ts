@@ -169,7 +169,11 @@ export class GroupCommitter {
     // Locking stream rows in one order keeps concurrent batches from deadlocking (units of several
     // streams also lock every row first, in order); the sort is stable, so two appends to one
     // stream keep their order.
-    return this.queue.splice(0, count).sort((a, b) => compareText(lockOrderKey(a.unit), lockOrderKey(b.unit)));
+    return this.queue
+      .splice(0, count)
+      .map((waiting) => ({ waiting, key: lockOrderKey(waiting.unit) }))
+      .sort((a, b) => compareText(a.key, b.key))
+      .map(({ waiting }) => waiting);
   }
 
   private async write(batch: Waiting[]): Promise<void> {

@@ -278,11 +278,12 @@ BEGIN
       v_hashes := v_hashes[1 : v_kept];
       append_index := v_refused; outcome := v_outcome; actual_version := v_actual;
       RETURN NEXT;
+      -- Past the refused unit's events, however far it got.
+      v_event := v_unit_event;
+      FOR i IN v_append .. v_append + p_unit_sizes[u] - 1 LOOP
+        v_event := v_event + p_counts[i];
+      END LOOP;
     END IF;
-    v_event := v_unit_event;
-    FOR i IN v_append .. v_append + p_unit_sizes[u] - 1 LOOP
-      v_event := v_event + p_counts[i];
-    END LOOP;
     v_append := v_append + p_unit_sizes[u];
   END LOOP;
 
