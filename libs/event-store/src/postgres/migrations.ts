@@ -198,7 +198,7 @@ DECLARE
 BEGIN
   -- A unit locks several stream rows: taking every lock of the batch in one order first keeps
   -- concurrent batches from deadlocking.
-  IF EXISTS (SELECT 1 FROM unnest(p_unit_sizes) AS size WHERE size > 1) THEN
+  IF coalesce(array_length(p_unit_sizes, 1), 0) < coalesce(array_length(p_stream_ids, 1), 0) THEN
     PERFORM 1 FROM ${s}.streams st WHERE st.stream_id = ANY (p_stream_ids) ORDER BY st.stream_id FOR UPDATE;
   END IF;
 
@@ -206,10 +206,57 @@ BEGIN
     v_refused := NULL;
     v_unit_event := v_event;
     v_kept := coalesce(array_length(v_docs, 1), 0);
+
+    IF p_unit_sizes[u] = 1 THEN
+      -- One stream (most appends): check, chain and write it in one pass.
+      i := v_append;
+      SELECT st.tenant_id, st.version, st.head_hash INTO v_tenant, v_version, v_prev
+        FROM ${s}.streams st WHERE st.stream_id = p_stream_ids[i] FOR UPDATE;
+      IF NOT FOUND AND p_expected[i] <> 0 THEN
+        v_refused := i; v_outcome := 'conflict'; v_actual := 0;
+      ELSIF FOUND AND v_tenant <> p_tenant_ids[i] THEN
+        v_refused := i; v_outcome := 'tenant_mismatch'; v_actual := v_version;
+      ELSIF FOUND AND v_version <> p_expected[i] THEN
+        v_refused := i; v_outcome := 'conflict'; v_actual := v_version;
+      ELSE
+        v_exists := ARRAY[FOUND];
+        IF NOT FOUND THEN
+          v_prev := decode(repeat('00', 32), 'hex');
+        END IF;
+        FOR j IN v_event .. v_event + p_counts[i] - 1 LOOP
+          v_prev := sha256(v_prev || convert_to(p_canonical[j], 'UTF8'));
+          v_docs := v_docs || p_canonical[j]::jsonb;
+          v_hashes := v_hashes || v_prev;
+        END LOOP;
+        IF v_exists[1] THEN
+          UPDATE ${s}.streams st
+            SET version = p_expected[i] + p_counts[i], head_hash = v_prev, updated_at = now()
+            WHERE st.stream_id = p_stream_ids[i];
+        ELSE
+          INSERT INTO ${s}.streams (stream_id, tenant_id, version, head_hash)
+            VALUES (p_stream_ids[i], p_tenant_ids[i], p_counts[i], v_prev)
+            ON CONFLICT (stream_id) DO NOTHING;
+          IF NOT FOUND THEN
+            -- A concurrent transaction created the stream after our read: its events stand, ours do not.
+            v_refused := i; v_outcome := 'conflict';
+            SELECT st.version INTO v_actual FROM ${s}.streams st WHERE st.stream_id = p_stream_ids[i];
+          END IF;
+        END IF;
+      END IF;
+      v_event := v_event + p_counts[i];
+      v_append := v_append + 1;
+      IF v_refused IS NOT NULL THEN
+        v_docs := v_docs[1 : v_kept];
+        v_hashes := v_hashes[1 : v_kept];
+        append_index := v_refused; outcome := v_outcome; actual_version := v_actual;
+        RETURN NEXT;
+      END IF;
+      CONTINUE;
+    END IF;
+
     v_exists := '{}';
     v_versions := '{}';
     v_heads := '{}';
-
     -- Every expectation of the unit is checked before anything of it is written.
     FOR i IN v_append .. v_append + p_unit_sizes[u] - 1 LOOP
       SELECT st.tenant_id, st.version, st.head_hash INTO v_tenant, v_version, v_prev
