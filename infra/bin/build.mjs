@@ -6,7 +6,7 @@
 //   node infra/bin/build.mjs [--out-dir <dir inside the repository>]
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import swc from '@swc/core';
 
@@ -84,6 +84,10 @@ for (const sourceRoot of sourceRoots) {
 
 try {
   await Promise.all(jobs);
+  // The web's stylesheet (libs/web/src/assets/styles/service.scss), compiled now by the module that
+  // compiles it when running from the sources, so that a built app serves a file and never loads Sass.
+  const stylesheet = await import(pathToFileURL(path.join(outDir, 'libs/web/src/assets/service-stylesheet.js')).href);
+  await writeFile(stylesheet.BUILT_STYLESHEET, await stylesheet.compileServiceStylesheet());
 } catch (error) {
   console.error(`build failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

@@ -108,10 +108,16 @@ describe('the web service on the whole app', () => {
   });
 
   describe('assets', () => {
-    it("serves govuk-frontend's CSS and ES module bundle, and our own files", async () => {
-      const css = await request(running.platformUrl).get('/assets/govuk-frontend.min.css').set('Host', charnwood());
+    it("serves the service's stylesheet, govuk-frontend's ES module bundle and our own files", async () => {
+      const css = await request(running.platformUrl).get('/assets/app/service.css').set('Host', charnwood());
       expect(css.status).toBe(200);
       expect(css.headers['content-type']).toMatch(/^text\/css/);
+      expect(css.text).toContain('.govuk-button');
+      expect(css.text).toContain('.app-header');
+      // Built for a service outside GOV.UK: GOV.UK's typeface is neither named nor downloaded.
+      expect(css.text).not.toContain('GDS Transport');
+      expect(css.text).not.toContain('@font-face');
+      expect(css.text).toContain('font-family:arial,sans-serif');
       const bundle = await request(running.platformUrl).get('/assets/govuk-frontend.min.js').set('Host', charnwood());
       expect(bundle.status).toBe(200);
       expect(bundle.headers['content-type']).toMatch(/javascript/);

@@ -9,8 +9,11 @@ export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(import.meta.dirname, '..', '..', '..', 'test-output', 'screenshots');
 const FAILURES = join(SCREENSHOTS, 'failures');
 
-/** WCAG 2.0 A and AA, 2.1 AA and 2.2 AA: the rules axe can check for the standard councils must meet. */
-export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+/**
+ * WCAG 2.0 A and AA, 2.1 AA and 2.2 AA: the rules axe can check for the standard councils must meet;
+ * and axe's best practices (landmarks, headings), which go beyond the standard.
+ */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
@@ -48,7 +51,7 @@ function describeViolations(violations: Awaited<ReturnType<AxeBuilder['analyze']
 
 /**
  * Every page the suite visits: a screenshot for a reviewer (test-output/screenshots/<name>.png)
- * and axe with the WCAG 2.2 AA tags, which must find nothing.
+ * and axe with the WCAG 2.2 AA tags and best practices, which must find nothing.
  */
 export async function checkPage(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
@@ -56,7 +59,7 @@ export async function checkPage(page: Page, name: string): Promise<void> {
 }
 
 async function analyse(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   axeRecords.push({
     page: name,
     url: page.url(),
@@ -94,7 +97,9 @@ export async function checkPageWithoutJavaScript(
 
 /**
  * One journey in a fresh browser context (its own cookies): on failure, a screenshot of where it
- * stopped goes to test-output/screenshots/failures/<name>.png before the error is reported.
+ * stopped goes to test-output/screenshots/failures/<name>.png before the error is reported. Every
+ * file a page asks for (stylesheet, script, image, font) must exist: a journey in which one answers
+ * 404 fails. A page itself may be a 404 (a journey can mean to reach one).
  */
 export async function inNewContext(
   browser: Browser,
@@ -103,9 +108,16 @@ export async function inNewContext(
   options: BrowserContextOptions = {},
 ): Promise<void> {
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1024, height: 768 }, ...options });
+  const missingFiles: string[] = [];
+  context.on('response', (response) => {
+    if (response.status() === 404 && response.request().resourceType() !== 'document') {
+      missingFiles.push(`${response.request().resourceType()} ${response.url()}`);
+    }
+  });
   const page = await context.newPage();
   try {
     await journey(page, context);
+    expect({ journey: name, missingFiles }).toEqual({ journey: name, missingFiles: [] });
   } catch (error) {
     await page.screenshot({ path: join(FAILURES, `${name}.png`), fullPage: true }).catch(() => undefined);
     throw error;
