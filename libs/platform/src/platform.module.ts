@@ -15,7 +15,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       global: true,
-      imports: [loggingModule(config.logging), EventStoreModule.forRoot()],
+      imports: [loggingModule(config.logging, config.production), EventStoreModule.forRoot()],
       providers: [
         { provide: AppConfig, useValue: config },
         {

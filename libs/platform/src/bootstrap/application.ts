@@ -11,6 +11,7 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig, ConfigError, loadConfig } from '../config/app-config.js';
 import { configureHttpApplication } from '../http/configure-http.js';
 import { PlatformModule } from '../platform.module.js';
+import { describeConnections } from './connections.js';
 import { errorCode, errorMessage, StartupError } from './startup-error.js';
 
 export type FeatureModule = Type | DynamicModule;
@@ -102,7 +103,9 @@ export async function runHttpApplication(name: string, features: Features): Prom
     enableShutdown(app);
     await listen(app, config.http.port);
     const url = config.identity.publicUrl;
-    new NestLogger('Bootstrap').log(`${name} listening on ${url} (health: /health, API docs: /api/docs)`);
+    const logger = new NestLogger('Bootstrap');
+    logger.log(describeConnections(config));
+    logger.log(`${name} listening on ${url} (health: /health, API docs: /api/docs)`);
   } catch (error) {
     exitOnStartupFailure(error);
   }
@@ -117,7 +120,9 @@ export async function runBackgroundApplication(name: string, features: Features)
     // Nothing in an application context is bound to keep the event loop busy (idle pool clients
     // time out): hold it open until a signal ends the process.
     setInterval(() => undefined, 2 ** 30);
-    new NestLogger('Bootstrap').log(`${name} running`);
+    const logger = new NestLogger('Bootstrap');
+    logger.log(describeConnections(config));
+    logger.log(`${name} running`);
   } catch (error) {
     exitOnStartupFailure(error);
   }
