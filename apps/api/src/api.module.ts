@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CouncilsModule } from '@due-regard/councils';
 import { IdentityModule } from '@due-regard/identity';
 import { IdentityProviderModule } from '@due-regard/identity-provider';
-import { HealthModule, HttpPlatformModule, type AppConfig } from '@due-regard/platform';
+import { HealthModule, HttpPlatformModule, MetricsModule, type AppConfig } from '@due-regard/platform';
 import { WebModule } from '@due-regard/web';
 import { PlansReadModule, PlansWriteModule } from '@due-regard/plans';
 import { PlanImportModule } from '@due-regard/plan-import-app';
@@ -16,6 +16,7 @@ export class ApiModule {
       imports: [
         HttpPlatformModule,
         HealthModule,
+        MetricsModule,
         IdentityModule.forRoot({
           baseDomain: config.http.baseDomain,
           authServerUrl: config.identity.authServerUrl,

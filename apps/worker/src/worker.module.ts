@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { QUEUE_PREFIX, RedisConnection } from '@due-regard/platform';
+import { MetricsModule, QUEUE_PREFIX, RedisConnection } from '@due-regard/platform';
 import { PlansRebuildJobsModule } from '@due-regard/plans';
 import { PlanImportJobsModule } from '@due-regard/plan-import-app';
 
@@ -20,6 +20,8 @@ import { PlanImportJobsModule } from '@due-regard/plan-import-app';
     }),
     PlansRebuildJobsModule,
     PlanImportJobsModule,
+    // The worker has no HTTP: with METRICS_PORT its figures (queues, appends) get a port of their own.
+    MetricsModule,
   ],
 })
 export class WorkerModule {}

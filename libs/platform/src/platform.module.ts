@@ -3,11 +3,13 @@ import { AppConfig } from './config/app-config.js';
 import { Database } from './database/database.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { loggingModule } from './logging/logging.module.js';
+import { Metrics } from './metrics/metrics.js';
 import { RedisConnection } from './redis/redis-connection.js';
 
 /**
  * The infrastructure every app shares, available everywhere: AppConfig, logging, Database
- * (PostgreSQL, embedded when DATABASE_URL is unset), RedisConnection and the EVENT_STORE port.
+ * (PostgreSQL, embedded when DATABASE_URL is unset), RedisConnection, Metrics and the EVENT_STORE
+ * port.
  */
 @Module({})
 export class PlatformModule {
@@ -18,6 +20,7 @@ export class PlatformModule {
       imports: [loggingModule(config.logging, config.production), EventStoreModule.forRoot()],
       providers: [
         { provide: AppConfig, useValue: config },
+        Metrics,
         {
           provide: Database,
           inject: [AppConfig],
@@ -29,7 +32,7 @@ export class PlatformModule {
           useFactory: (appConfig: AppConfig) => RedisConnection.open(appConfig.redis),
         },
       ],
-      exports: [AppConfig, Database, RedisConnection],
+      exports: [AppConfig, Database, RedisConnection, Metrics],
     };
   }
 }

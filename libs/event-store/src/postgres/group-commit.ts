@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { AppendObserver } from '../ports.js';
 
 export interface PendingAppend {
   readonly streamId: string;
@@ -117,13 +118,17 @@ export class GroupCommitter {
     private readonly schema: string,
     private readonly maxConcurrentBatches: number,
     private readonly maxEventsPerBatch: number,
+    private readonly observer: AppendObserver,
   ) {}
 
-  submit(unit: PendingUnit): Promise<UnitOutcome> {
-    return new Promise((resolve, reject) => {
+  async submit(unit: PendingUnit): Promise<UnitOutcome> {
+    const started = performance.now();
+    const outcome = await new Promise<UnitOutcome>((resolve, reject) => {
       this.queue.push({ unit, resolve, reject });
       this.schedulePump();
     });
+    this.observer.appendCommitted((performance.now() - started) / 1000);
+    return outcome;
   }
 
   /**
@@ -177,6 +182,10 @@ export class GroupCommitter {
   }
 
   private async write(batch: Waiting[]): Promise<void> {
+    this.observer.batchWritten(
+      batch.length,
+      batch.reduce((sum, waiting) => sum + eventCount(waiting.unit), 0),
+    );
     try {
       const outcomes = await appendUnits(
         this.pool,

@@ -15,7 +15,7 @@ import {
   type StreamAppend,
 } from '../event-store.port.js';
 import { prepareEvents, uuidV7Ids, type PreparedEvent } from '../new-events.js';
-import type { Clock, IdGenerator } from '../ports.js';
+import { IGNORE_APPENDS, type AppendObserver, type Clock, type IdGenerator } from '../ports.js';
 import { readStreamStartsAfter } from '../read-stream-start.js';
 import { parseStreamName } from '../stream-name.js';
 import {
@@ -44,6 +44,7 @@ export interface PostgresEventStoreOptions {
   readonly concurrentAppendBatches?: number;
   readonly clock?: Clock;
   readonly ids?: IdGenerator;
+  readonly observer?: AppendObserver;
 }
 
 interface EventRow {
@@ -100,8 +101,9 @@ export class PostgresEventStore implements EventStore {
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     concurrentAppendBatches: number,
+    observer: AppendObserver,
   ) {
-    this.committer = new GroupCommitter(pool, schema, concurrentAppendBatches, 1000);
+    this.committer = new GroupCommitter(pool, schema, concurrentAppendBatches, 1000, observer);
     this.channel = `${schema}_appended`;
   }
 
@@ -128,6 +130,7 @@ export class PostgresEventStore implements EventStore {
       options.clock ?? { now: () => new Date() },
       options.ids ?? uuidV7Ids,
       options.concurrentAppendBatches ?? 2,
+      options.observer ?? IGNORE_APPENDS,
     );
   }
 

@@ -7,18 +7,22 @@ import { z } from 'zod';
 const blankAsUnset = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
-export function integerVar(min: number, max: number, fallback: number) {
+function integerIn(min: number, max: number) {
   const message = `must be an integer from ${min} to ${max}`;
-  return z.preprocess(
-    blankAsUnset,
-    z
-      .string({ error: message })
-      .trim()
-      .regex(/^\d+$/, { error: message })
-      .transform(Number)
-      .refine((value) => value >= min && value <= max, { error: message })
-      .default(fallback),
-  );
+  return z
+    .string({ error: message })
+    .trim()
+    .regex(/^\d+$/, { error: message })
+    .transform(Number)
+    .refine((value) => value >= min && value <= max, { error: message });
+}
+
+export function integerVar(min: number, max: number, fallback: number) {
+  return z.preprocess(blankAsUnset, integerIn(min, max).default(fallback));
+}
+
+export function optionalIntegerVar(min: number, max: number) {
+  return z.preprocess(blankAsUnset, integerIn(min, max).optional());
 }
 
 export function enumVar<const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) {

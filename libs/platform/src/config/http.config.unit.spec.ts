@@ -2,7 +2,12 @@ import { httpConfigSchema } from './http.config.js';
 
 describe('http configuration', () => {
   it('defaults to port 3000 on localhost in development', () => {
-    expect(httpConfigSchema.parse({})).toEqual({ port: 3000, baseDomain: 'localhost', nodeEnv: 'development' });
+    expect(httpConfigSchema.parse({})).toEqual({
+      port: 3000,
+      baseDomain: 'localhost',
+      nodeEnv: 'development',
+      metrics: null,
+    });
   });
 
   it('reads PORT, BASE_DOMAIN and NODE_ENV', () => {
@@ -12,7 +17,19 @@ describe('http configuration', () => {
       port: 8080,
       baseDomain: 'due-regard.example.org',
       nodeEnv: 'production',
+      metrics: null,
     });
+  });
+
+  it('serves metrics on a port of their own only when METRICS_PORT is set, on loopback unless told', () => {
+    expect(httpConfigSchema.parse({ METRICS_PORT: '9464' }).metrics).toEqual({ port: 9464, host: '127.0.0.1' });
+    expect(httpConfigSchema.parse({ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' }).metrics).toEqual({
+      port: 9464,
+      host: '0.0.0.0',
+    });
+    expect(httpConfigSchema.safeParse({ METRICS_PORT: 'nine' }).error?.issues[0]).toEqual(
+      expect.objectContaining({ path: ['METRICS_PORT'], message: 'must be an integer from 1 to 65535' }),
+    );
   });
 
   it('treats an empty PORT as unset', () => {

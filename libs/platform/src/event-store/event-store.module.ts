@@ -20,6 +20,7 @@ import {
 import { errorMessage, StartupError } from '../bootstrap/startup-error.js';
 import { AppConfig } from '../config/app-config.js';
 import { Database } from '../database/database.js';
+import { Metrics } from '../metrics/metrics.js';
 import { DEV_SIGNING_KEY_FILE, loadOrCreateDevSigningKey } from './signing-key.js';
 
 /** Upcasters one module contributes; see EventStoreModule.forUpcasters. */
@@ -68,6 +69,7 @@ async function createEventStore(
   config: AppConfig,
   database: Database,
   discovery: DiscoveryService,
+  metrics: Metrics,
 ): Promise<EventStore> {
   const signer = await signerFor(config);
   const upcasters = contributedUpcasters(discovery);
@@ -75,7 +77,12 @@ async function createEventStore(
   try {
     switch (backend.kind) {
       case 'postgres':
-        return await PostgresEventStore.create({ connectionString: database.connectionString, signer, upcasters });
+        return await PostgresEventStore.create({
+          connectionString: database.connectionString,
+          signer,
+          upcasters,
+          observer: metrics,
+        });
       case 'eventstoredb':
         return await EventStoreDbEventStore.create({ connectionString: backend.url, signer, upcasters });
     }
@@ -86,7 +93,7 @@ async function createEventStore(
 
 const eventStoreProvider: Provider = {
   provide: EVENT_STORE,
-  inject: [AppConfig, Database, DiscoveryService],
+  inject: [AppConfig, Database, DiscoveryService, Metrics],
   useFactory: createEventStore,
 };
 

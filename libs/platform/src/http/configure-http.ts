@@ -2,12 +2,15 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import type { AppConfig } from '../config/app-config.js';
+import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware.js';
+import { Metrics } from '../metrics/metrics.js';
 
 export const API_DOCS_PATH = 'api/docs';
 export const API_DOCS_JSON_PATH = 'api/docs-json';
 
-/** Security headers and the OpenAPI document (UI at /api/docs, JSON at /api/docs-json). */
+/** Request metrics, security headers and the OpenAPI document (UI at /api/docs, JSON at /api/docs-json). */
 export function configureHttpApplication(app: INestApplication, config: AppConfig): void {
+  app.use(httpMetricsMiddleware(app.get(Metrics)));
   app.use(
     helmet({
       contentSecurityPolicy: {
