@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@due-regard/event-store';
+import { MetricsModule } from '@due-regard/platform';
 import { PlansProjectionModule } from '@due-regard/plans';
 
 @Injectable()
@@ -19,7 +20,8 @@ class ProjectorStatus implements OnApplicationBootstrap {
  * now, others as they come.
  */
 @Module({
-  imports: [PlansProjectionModule],
+  // No HTTP: with METRICS_PORT its figures (appends, projection lag) get a port of their own.
+  imports: [PlansProjectionModule, MetricsModule],
   providers: [ProjectorStatus],
 })
 export class ProjectorModule {}
