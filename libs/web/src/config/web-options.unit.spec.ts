@@ -35,6 +35,14 @@ describe("the web's options", () => {
     expect(options.csrfSecret).not.toBe(options.sessionSecret);
   });
 
+  it('compiles each template once unless told to read them again on every render', () => {
+    expect(resolveWebOptions(loadConfig({}), {}).reloadTemplates).toBe(false);
+    expect(resolveWebOptions(loadConfig({}), { WEB_TEMPLATES_RELOAD: 'true' }).reloadTemplates).toBe(true);
+    expect(() => resolveWebOptions(loadConfig({}), { WEB_TEMPLATES_RELOAD: 'yes' })).toThrow(
+      'WEB_TEMPLATES_RELOAD true or false',
+    );
+  });
+
   it('uses Keycloak, Secure __Host- cookies and the given secrets in production', () => {
     const options = resolveWebOptions(production(), {
       WEB_CLIENT_SECRET: 'from-keycloak',

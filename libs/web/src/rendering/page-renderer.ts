@@ -84,7 +84,7 @@ export class PageRenderer {
     private readonly principals: PrincipalSource,
   ) {
     this.environment = new nunjucks.Environment(
-      new nunjucks.FileSystemLoader([VIEWS, GOVUK_FRONTEND_DIST], { noCache: !options.production }),
+      new nunjucks.FileSystemLoader([VIEWS, GOVUK_FRONTEND_DIST], { noCache: options.reloadTemplates }),
       { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
     );
     this.addresses = new SiteAddresses(options.publicUrl);
