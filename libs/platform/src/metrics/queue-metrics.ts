@@ -39,7 +39,7 @@ export class QueueMetrics implements OnApplicationBootstrap {
     const found = new Map<string, Queue>();
     for (const wrapper of this.discovery.getProviders()) {
       const instance: unknown = wrapper.isDependencyTreeStatic() ? wrapper.instance : undefined;
-      if (instance instanceof Queue) found.set(instance.name, instance);
+      if (instance instanceof Queue) found.set(instance.name, instance as Queue);
     }
     this.queues = [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
   }
