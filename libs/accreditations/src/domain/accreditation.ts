@@ -42,6 +42,8 @@ export type Award = {
   readonly awardedOn: CalendarDay;
   /** Null: the scheme sets no period and none was given, so it does not lapse. */
   readonly expiresOn: CalendarDay | null;
+  /** Whether `expiresOn` was computed from the scheme's validity (not given). */
+  readonly expiryComputed: boolean;
   readonly renewal: boolean;
   /** The notices raised for it, so that none is raised twice. */
   readonly notices: readonly AwardNotice[];
@@ -484,13 +486,14 @@ export const journeyDecider: Decider<JourneyCommand, JourneyEvent, JourneyState>
         };
       case 'AccreditationAwarded':
       case 'AccreditationRenewed': {
-        const { number, level, levelName, awardedOn, expiresOn } = event.data;
+        const { number, level, levelName, awardedOn, expiresOn, expiryComputed } = event.data;
         const award: Award = {
           number,
           level,
           levelName,
           awardedOn,
           expiresOn,
+          expiryComputed,
           renewal: event.type === 'AccreditationRenewed',
           notices: [],
         };
