@@ -119,6 +119,7 @@ export function accreditationView(
     schemeVersion: scheme.version,
     newestVersion: catalogueScheme.versions.at(-1)?.version ?? scheme.version,
     levels: scheme.levels.map(({ rank, name }) => ({ rank, name })),
+    validityYears: scheme.validityYears,
     targetLevel: target === undefined ? null : { rank: target.rank, name: target.name },
     currentAward: journey === null || award === null ? null : awardView(award, journey, today),
     awards: journey === null ? [] : journey.awards.map((each) => awardView(each, journey, today)),

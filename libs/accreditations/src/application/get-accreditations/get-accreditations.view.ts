@@ -48,6 +48,10 @@ export const accreditationViewSchema = z.object({
   schemeVersion: z.string().describe('The version the council is on (the newest when it has not started)'),
   newestVersion: z.string(),
   levels: z.array(z.object({ rank: z.int(), name: z.string() })),
+  validityYears: z
+    .int()
+    .nullable()
+    .describe("How long an award lasts in the council's version; null: the scheme sets no period"),
   targetLevel: z.object({ rank: z.int(), name: z.string() }).nullable(),
   currentAward: awardViewSchema.nullable().describe('The latest award, unless the council withdrew'),
   awards: z.array(awardViewSchema),
