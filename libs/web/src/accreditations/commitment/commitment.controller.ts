@@ -100,10 +100,7 @@ export class CommitmentPageController {
       await this.show(request, response, current, commitmentOf(current, ref), form.values, errors, status, again);
       return;
     }
-    setFlash(request, {
-      heading: 'Saved',
-      text: `${accreditation.commitmentsCalled.charAt(0).toUpperCase()}${accreditation.commitmentsCalled.slice(1)} ${ref}: ${commitment.text}`,
-    });
+    setFlash(request, { heading: 'Saved', text: `${ref}. ${commitment.text}` });
     response.redirect(303, `/accreditations/${scheme}`);
   }
 
