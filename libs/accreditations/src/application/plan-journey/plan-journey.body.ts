@@ -8,7 +8,7 @@ export const evidenceLinkBody = z.strictObject({
 });
 
 export const commitmentBody = z.strictObject({
-  ref: z.string().max(20).describe('The commitment\'s (or pledge\'s) number in the scheme version, e.g. "1"'),
+  ref: storableText.max(20).describe('The commitment\'s (or pledge\'s) number in the scheme version, e.g. "1"'),
   status: z.enum(COMMITMENT_STATUSES),
   actionIds: z
     .array(z.uuid('Not an action id this service issues'))
@@ -26,8 +26,7 @@ export type CommitmentBody = z.output<typeof commitmentBody>;
  */
 export const planJourneyBody = z
   .strictObject({
-    schemeVersion: z
-      .string()
+    schemeVersion: storableText
       .max(20)
       .optional()
       .describe('Move to this version of the scheme (progress on commitments numbered and worded alike is kept)'),
