@@ -354,6 +354,30 @@ describe('accreditations', () => {
     });
   });
 
+  describe('withdrawal', () => {
+    it('ends the award and what falls due; twice is a conflict, a scheme never started is not found', async () => {
+      const withdraw = (scheme: string) =>
+        call('post', `/accreditations/${scheme}/withdrawal`, 'charnwood.admin').send({
+          withdrawnOn: '2025-12-01',
+          reason: 'The council has left the scheme',
+        });
+      const response = await withdraw('armed-forces-ers');
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({
+        status: 'withdrawn',
+        currentAward: null,
+        withdrawnOn: '2025-12-01',
+        awards: [{ levelName: 'Gold', standing: 'withdrawn' }],
+        nextStep: { kind: 'withdrawn', text: 'Withdrew on 1 December 2025' },
+      });
+      const again = await withdraw('armed-forces-ers');
+      expect(again.status).toBe(409);
+      expect(problem(again)).toMatchObject({ code: 'already_withdrawn' });
+      expect((await withdraw('nwe-member-development-charter')).status).toBe(404);
+      expect(await journeyEvents('charnwood', 'nwe-member-development-charter')).toEqual([]);
+    });
+  });
+
   describe('the accreditations queue', () => {
     const connection = { url: REDIS_URL };
     let queue: Queue<SweepJobData, SweepJobResult>;

@@ -28,7 +28,11 @@ export class InvalidSweepDateError extends Error {
   override readonly name = 'InvalidSweepDateError';
 }
 
-function noticeOf(councilSlug: string, event: RenewalDue | AccreditationLapsed): RaisedNotice {
+/**
+ * A recorded `RenewalDue` or `AccreditationLapsed` as the message to the council's admins: what the
+ * sweep answers, and what a subscriber to the stored events (the notifications) makes of one.
+ */
+export function raisedNoticeOf(councilSlug: string, event: RenewalDue | AccreditationLapsed): RaisedNotice {
   const expires = longUkDate(event.data.expiresOn) ?? event.data.expiresOn;
   const what = `${event.data.schemeName}: ${event.data.levelName}`;
   if (event.type === 'RenewalDue') {
@@ -83,7 +87,7 @@ export class AwardNoticeSweep {
           );
           for (const event of change.events) {
             if (event.type === 'RenewalDue' || event.type === 'AccreditationLapsed') {
-              raised.push(noticeOf(councilSlug, event));
+              raised.push(raisedNoticeOf(councilSlug, event));
             }
           }
         }
