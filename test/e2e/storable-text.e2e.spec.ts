@@ -409,6 +409,33 @@ describe('text that cannot be stored is refused at the edge of every write endpo
       path: `/api/v1/imports/${await readImport()}`,
       body: { columnMapping: { 'Success Measure': 'description' }, quarterConvention: 'financial' },
     }),
+    'put /api/v1/accreditations/{scheme}': async () => ({
+      path: '/api/v1/accreditations/race-at-work-charter',
+      body: {
+        schemeVersion: '2018',
+        targetLevel: 1,
+        commitments: [
+          {
+            ref: '1',
+            status: 'met',
+            actionIds: [(await planWithAction()).actionId],
+            links: [{ title: 'Sponsor for race: Gwasanaethau Cymraeg ŵ', url: 'https://www.example.gov.uk/race' }],
+          },
+        ],
+      },
+    }),
+    'post /api/v1/accreditations/{scheme}/awards': () =>
+      Promise.resolve({
+        path: '/api/v1/accreditations/carer-confident/awards',
+        body: { level: 1, awardedOn: '2024-01-01', expiresOn: '2027-01-01' },
+      }),
+    'post /api/v1/accreditations/{scheme}/withdrawal': async () => {
+      await created('post', '/api/v1/accreditations/stonewall-wei/awards', { level: 1, awardedOn: '2024-01-01' });
+      return {
+        path: '/api/v1/accreditations/stonewall-wei/withdrawal',
+        body: { withdrawnOn: '2025-01-01', reason: 'The council no longer takes part in the index' },
+      };
+    },
     'post /api/v1/imports/{id}/commit': async () => ({
       path: `/api/v1/imports/${await readImport()}/commit`,
       body: {

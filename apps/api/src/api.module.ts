@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AccreditationsModule } from '@due-regard/accreditations';
 import { CouncilsModule } from '@due-regard/councils';
 import { IdentityModule } from '@due-regard/identity';
 import { IdentityProviderModule } from '@due-regard/identity-provider';
@@ -39,6 +40,7 @@ export class ApiModule {
         PlansReadModule,
         PlansWriteModule,
         PlanImportModule,
+        AccreditationsModule,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { AccreditationsJobsModule } from '@due-regard/accreditations';
 import { MetricsModule, QUEUE_PREFIX, RedisConnection } from '@due-regard/platform';
 import { PlansRebuildJobsModule } from '@due-regard/plans';
 import { PlanImportJobsModule } from '@due-regard/plan-import-app';
@@ -22,6 +23,7 @@ import { PlanImportJobsModule } from '@due-regard/plan-import-app';
     PlanImportJobsModule,
     // The worker has no HTTP: with METRICS_PORT its figures (queues, appends) get a port of their own.
     MetricsModule,
+    AccreditationsJobsModule,
   ],
 })
 export class WorkerModule {}

@@ -200,19 +200,26 @@ describe('the web service on the whole app', () => {
       expect(response.text).not.toContain('Dashboard');
     });
 
-    it('keeps the navigation of the roles on public pages too: Import and Settings for an admin, neither for a viewer', async () => {
+    it('keeps the navigation of the roles on public pages too: Import and Settings for an admin, neither for a viewer (both read Accreditations)', async () => {
       const navigationLinks = (html: string) =>
         [...html.matchAll(/class="govuk-service-navigation__link" href="([^"]+)"/g)].map((match) => match[1]);
       const admin = await signedInAs('charnwood.admin', 'Charnwood Admin');
       const adminPublic = await page('/public', charnwood()).set('Cookie', admin);
       expect(adminPublic.status).toBe(200);
-      expect(navigationLinks(adminPublic.text)).toEqual(['/', '/plans', '/imports/new', '/public', '/settings']);
+      expect(navigationLinks(adminPublic.text)).toEqual([
+        '/',
+        '/plans',
+        '/accreditations',
+        '/imports/new',
+        '/public',
+        '/settings',
+      ]);
       const adminHome = await page('/', charnwood()).set('Cookie', admin);
       expect(navigationLinks(adminHome.text)).toEqual(navigationLinks(adminPublic.text));
 
       const viewer = await signedInAs('charnwood.viewer', 'Charnwood Viewer');
       const viewerPublic = await page('/public', charnwood()).set('Cookie', viewer);
-      expect(navigationLinks(viewerPublic.text)).toEqual(['/', '/plans', '/public']);
+      expect(navigationLinks(viewerPublic.text)).toEqual(['/', '/plans', '/accreditations', '/public']);
       const anonymous = await page('/public', charnwood());
       expect(navigationLinks(anonymous.text)).toEqual(['/public', '/sign-in']);
     });

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AccreditationsModule } from '@due-regard/accreditations';
 import { PlanImportModule } from '@due-regard/plan-import-app';
 import { PlansReadModule, PlansWriteModule } from '@due-regard/plans';
 import { PrincipalSource } from '@due-regard/identity';
@@ -44,6 +45,10 @@ import { ReturnPlanPageController } from './plans/return-plan/return-plan.contro
 import { RecordProgressPageController } from './plans/record-progress/record-progress.controller.js';
 import { PlanPages } from './plans/shared/plan-pages.js';
 import { CouncilSettingsPageController } from './councils/settings/council-settings.page.controller.js';
+import { AccreditationsPageController } from './accreditations/pages/accreditations.page.controller.js';
+import { CommitmentPageController } from './accreditations/commitment/commitment.controller.js';
+import { RecordAwardPageController } from './accreditations/record-award/record-award.controller.js';
+import { TargetLevelPageController } from './accreditations/target-level/target-level.controller.js';
 import { NamesToShow } from './users/names-to-show.js';
 import { userDirectoryProvider } from './users/user-directory.provider.js';
 
@@ -85,12 +90,16 @@ export class WebModule implements NestModule {
       SignInController,
       ImportPagesController,
       CouncilSettingsPageController,
+      AccreditationsPageController,
+      RecordAwardPageController,
+      CommitmentPageController,
+      TargetLevelPageController,
     ];
     return {
       module: WebModule,
       global: true,
       // The plan and import pages read and write through the same queries and commands as the API.
-      imports: [CqrsModule, PlansReadModule, PlansWriteModule, PlanImportModule],
+      imports: [CqrsModule, PlansReadModule, PlansWriteModule, PlanImportModule, AccreditationsModule],
       controllers: [...pages, AssetsController],
       providers: [
         { provide: WEB_OPTIONS, useValue: options },

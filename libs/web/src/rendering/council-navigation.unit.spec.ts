@@ -9,10 +9,22 @@ describe("a council's service navigation", () => {
     expect(texts(null)).toEqual(['Published plans']);
   });
 
-  it('offers readers home and plans, editors and admins imports as well, and admins the settings', () => {
-    expect(texts(as('viewer', 'action-lead', 'auditor'))).toEqual(['Home', 'Plans', 'Published plans']);
-    expect(texts(as('plan-editor'))).toEqual(['Home', 'Plans', 'Import', 'Published plans']);
-    expect(texts(as('council-admin'))).toEqual(['Home', 'Plans', 'Import', 'Published plans', 'Settings']);
+  it('offers readers home, plans and accreditations, editors and admins imports as well, and admins the settings', () => {
+    expect(texts(as('viewer', 'action-lead', 'auditor'))).toEqual([
+      'Home',
+      'Plans',
+      'Accreditations',
+      'Published plans',
+    ]);
+    expect(texts(as('plan-editor'))).toEqual(['Home', 'Plans', 'Accreditations', 'Import', 'Published plans']);
+    expect(texts(as('council-admin'))).toEqual([
+      'Home',
+      'Plans',
+      'Accreditations',
+      'Import',
+      'Published plans',
+      'Settings',
+    ]);
     expect(councilNavigation(as('council-admin')).find((link) => link.text === 'Import')?.href).toBe('/imports/new');
   });
 

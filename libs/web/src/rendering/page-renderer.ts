@@ -4,6 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import nunjucks from 'nunjucks';
 import { CouncilDirectory, mayDo as councilsMayDo } from '@due-regard/councils';
+import { mayDo as accreditationsMayDo } from '@due-regard/accreditations';
 import {
   NoRequestContextError,
   PrincipalSource,
@@ -173,7 +174,7 @@ export class PageRenderer {
 }
 
 /**
- * A council's service navigation: signed in, its home and plans, imports for those who may import
+ * A council's service navigation: signed in, its home, plans and accreditations, imports for those who may import
  * and settings for those who may change them; for everyone, its published plans. Each link is
  * current on its own path, and active on the pages under it (`within`). `null`: nobody signed in.
  */
@@ -186,6 +187,9 @@ export function councilNavigation(
           { href: '/', text: 'Home', within: [] },
           { href: '/plans', text: 'Plans', within: ['/plans/', '/strategies/'] },
         ]
+      : []),
+    ...(signedIn !== null && accreditationsMayDo(signedIn, 'readAccreditations')
+      ? [{ href: '/accreditations', text: 'Accreditations', within: ['/accreditations/'] }]
       : []),
     ...(signedIn !== null && mayDo(signedIn, 'importPlan')
       ? [{ href: '/imports/new', text: 'Import', within: ['/imports/'] }]
