@@ -9,6 +9,7 @@ export * from './queries/dashboard.js';
 export * from './queries/plans-read-queries.js';
 export type {
   ActionSummaryDto,
+  MeasureSummaryDto,
   ObjectiveDto,
   PlanDetailDto,
   PlanListDto,

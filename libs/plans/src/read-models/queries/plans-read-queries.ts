@@ -5,6 +5,7 @@ import type { ActionStatus } from '../../domain/action.js';
 import type { Rag } from '../../domain/rag.js';
 import {
   ActionReadModel,
+  MeasureReadModel,
   ObjectiveReadModel,
   PlanReadModel,
   StrategyReadModel,
@@ -16,6 +17,7 @@ import {
 import { dashboardFigures, isDueSoon, isOverdue, ukDate, type DashboardFigures } from './dashboard.js';
 import type {
   ActionSummaryDto,
+  MeasureSummaryDto,
   ObjectiveDto,
   PlanDetailDto,
   PlanListDto,
@@ -234,6 +236,25 @@ export class PlansReadQueries {
         latestUpdateOn: row.latestUpdateOn ?? null,
         latestNarrative: row.latestProgress?.narrative ?? null,
         changedAt: changedAt(row.changedAt),
+      }));
+    });
+  }
+
+  /** The measures of an action or an objective, in the order they were defined. */
+  measuresOf(subjectId: string): Promise<MeasureSummaryDto[]> {
+    return this.readModels.read(async (em) => {
+      const rows = await em.find(MeasureReadModel, { subjectId }, { orderBy: { measureId: 'asc' } });
+      return rows.map((row) => ({
+        id: row.measureId,
+        subject: { kind: row.subjectKind, id: row.subjectId, parentId: row.parentId },
+        title: row.title,
+        unit: row.unit,
+        direction: row.direction,
+        target: row.target ?? null,
+        latestReading: row.latestReading ?? null,
+        readings: row.readings.length,
+        rag: row.rag,
+        status: row.status,
       }));
     });
   }
