@@ -97,7 +97,10 @@ describe('measures: define, record readings, read with RAG', () => {
     expect(none.status).toBe(200);
     expect(measureRead(none)).toMatchObject({ subject: { kind: 'action', actionId }, rag: 'none', readings: [] });
 
-    const slipped = await charnwood('post', `/measures/${measureId}/readings`, lead).send({ value: 60, on: '2024-06-30' });
+    const slipped = await charnwood('post', `/measures/${measureId}/readings`, lead).send({
+      value: 60,
+      on: '2024-06-30',
+    });
     expect(slipped.status).toBe(201);
     expect(measureRead(await charnwood('get', `/measures/${measureId}`, viewer)).rag).toBe('red');
 
@@ -172,11 +175,19 @@ describe('measures: define, record readings, read with RAG', () => {
 
     const count = await charnwood('post', '/measures', editor).send(body);
     const measureId = written(count).id;
-    const fraction = await charnwood('post', `/measures/${measureId}/readings`, lead).send({ value: 2.5, on: '2025-01-31' });
+    const fraction = await charnwood('post', `/measures/${measureId}/readings`, lead).send({
+      value: 2.5,
+      on: '2025-01-31',
+    });
     expect(fraction.status).toBe(422);
-    const badDate = await charnwood('post', `/measures/${measureId}/readings`, lead).send({ value: 2, on: '31/01/2025' });
+    const badDate = await charnwood('post', `/measures/${measureId}/readings`, lead).send({
+      value: 2,
+      on: '31/01/2025',
+    });
     expect(badDate.status).toBe(400);
-    expect((await charnwood('post', `/measures/${measureId}/readings`, viewer).send({ value: 2, on: '2025-01-31' })).status).toBe(403);
+    expect(
+      (await charnwood('post', `/measures/${measureId}/readings`, viewer).send({ value: 2, on: '2025-01-31' })).status,
+    ).toBe(403);
     expect(measureRead(await charnwood('get', `/measures/${measureId}`, editor)).readings).toEqual([]);
 
     const objectiveMeasure = await charnwood('post', '/measures', editor).send({

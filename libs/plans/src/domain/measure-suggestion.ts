@@ -132,10 +132,22 @@ export function suggestMeasure(successMeasure: string): MeasureSuggestion {
   }
   const unit: MeasureUnit = /%|per ?cent\b|\brate\b|\bproportion\b/.test(sentence) ? 'percent' : 'count';
   if (decrease && !increase) {
-    return { title, unit, direction: 'decrease', target: { kind: 'direction' }, readFrom: DECREASE.exec(sentence)?.[0] ?? null };
+    return {
+      title,
+      unit,
+      direction: 'decrease',
+      target: { kind: 'direction' },
+      readFrom: DECREASE.exec(sentence)?.[0] ?? null,
+    };
   }
   if (increase && !decrease) {
-    return { title, unit, direction: 'increase', target: { kind: 'direction' }, readFrom: INCREASE.exec(sentence)?.[0] ?? null };
+    return {
+      title,
+      unit,
+      direction: 'increase',
+      target: { kind: 'direction' },
+      readFrom: INCREASE.exec(sentence)?.[0] ?? null,
+    };
   }
   return { title, unit: 'text', direction: maintain ? 'maintain' : 'increase', target: null, readFrom: null };
 }

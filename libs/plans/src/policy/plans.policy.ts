@@ -99,11 +99,12 @@ export type TeamCapability = {
 type ResourceOf<C extends PlansCapability> = PlansResources[C] extends null ? [] : [resource: PlansResources[C]];
 
 /** What the "who" half of a rule reads of the resource: an action's leads, or the import's choice. */
-type TargetOf<C extends PlansCapability> = PlansResources[C] extends Pick<OnAction, 'leads'>
-  ? [action: Pick<OnAction, 'leads'>]
-  : PlansResources[C] extends ImportChoice
-    ? [choice: ImportChoice]
-    : [];
+type TargetOf<C extends PlansCapability> =
+  PlansResources[C] extends Pick<OnAction, 'leads'>
+    ? [action: Pick<OnAction, 'leads'>]
+    : PlansResources[C] extends ImportChoice
+      ? [choice: ImportChoice]
+      : [];
 
 type Roles = readonly [CouncilRole, ...CouncilRole[]];
 

@@ -4,8 +4,7 @@ import type { CommandResult } from '../shared/command-result.js';
 
 /** What a measure is on, as a client names it: the service finds the action's plan. */
 export type MeasureSubjectRequest =
-  | { readonly actionId: string }
-  | { readonly objectiveId: string; readonly strategyId: string };
+  { readonly actionId: string } | { readonly objectiveId: string; readonly strategyId: string };
 
 export interface NewMeasure {
   readonly subject: MeasureSubjectRequest;

@@ -1,8 +1,13 @@
 import { START } from '@due-regard/event-store';
 import { PLANS_READ_MODEL_SUBSCRIPTION, projectBatch } from './plans-projection.js';
 import { READ_MODEL_TABLES } from './read-model-rows.js';
-import { ActionReadModel,
-  MeasureReadModel, ObjectiveReadModel, PlanReadModel, StrategyReadModel } from '../schema/entities.js';
+import {
+  ActionReadModel,
+  MeasureReadModel,
+  ObjectiveReadModel,
+  PlanReadModel,
+  StrategyReadModel,
+} from '../schema/entities.js';
 import { PlansWriter, ReadModelHarness } from '../testing/read-model-harness.js';
 
 describe('the plans projection', () => {

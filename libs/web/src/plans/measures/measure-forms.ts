@@ -138,10 +138,7 @@ export function readMeasureForm(body: FormBody): MeasureFormResult {
     title: values.title,
     unit: values.unit === '' ? undefined : values.unit,
     direction: values.direction === '' ? undefined : values.direction,
-    baseline:
-      values.baseline.trim() === ''
-        ? null
-        : { value: words ? values.baseline.trim() : (baselineNumber ?? 0) },
+    baseline: values.baseline.trim() === '' ? null : { value: words ? values.baseline.trim() : (baselineNumber ?? 0) },
     target:
       values.targetKind === 'none'
         ? null
@@ -154,7 +151,8 @@ export function readMeasureForm(body: FormBody): MeasureFormResult {
     unit: { default: 'Select what the measure counts in' },
     direction: { default: 'Select which way the measure should go' },
   };
-  if (!parsed.success) Object.assign(errors, fieldErrorsFromZod(parsed.error.issues, messages, MEASURE_ANCHORS), errors);
+  if (!parsed.success)
+    Object.assign(errors, fieldErrorsFromZod(parsed.error.issues, messages, MEASURE_ANCHORS), errors);
   if (!parsed.success || Object.keys(errors).length > 0) return { kind: 'invalid', values, errors };
   const { title, unit, direction, baseline, target } = parsed.data;
   return {

@@ -3,7 +3,10 @@ import { measureFormFromSuggestion, readMeasureForm, readReadingForm } from './m
 
 describe('the record-a-reading form', () => {
   it('reads "92%" on a date as the number 92', () => {
-    const result = readReadingForm({ value: '92%', 'on-day': '31', 'on-month': '3', 'on-year': '2025', note: '' }, 'percent');
+    const result = readReadingForm(
+      { value: '92%', 'on-day': '31', 'on-month': '3', 'on-year': '2025', note: '' },
+      'percent',
+    );
     expect(result).toMatchObject({ kind: 'valid', reading: { value: 92, on: '2025-03-31', note: null } });
   });
 
@@ -17,7 +20,10 @@ describe('the record-a-reading form', () => {
   });
 
   it('takes words for a measure in words', () => {
-    const result = readReadingForm({ value: 'Network launched', 'on-day': '1', 'on-month': '4', 'on-year': '2025' }, 'text');
+    const result = readReadingForm(
+      { value: 'Network launched', 'on-day': '1', 'on-month': '4', 'on-year': '2025' },
+      'text',
+    );
     expect(result).toMatchObject({ kind: 'valid', reading: { value: 'Network launched', on: '2025-04-01' } });
   });
 });

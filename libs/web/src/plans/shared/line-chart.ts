@@ -56,7 +56,8 @@ export function lineChart(
   const first = Math.min(...times);
   const span = Math.max(DAY, Math.max(...times) - first);
   const round = (n: number) => Math.round(n * 10) / 10;
-  const yOf = (value: number) => round(plot.bottom - ((value - lowest) / (highest - lowest)) * (plot.bottom - plot.top));
+  const yOf = (value: number) =>
+    round(plot.bottom - ((value - lowest) / (highest - lowest)) * (plot.bottom - plot.top));
   const points = readings.map((reading, index) => ({
     ...reading,
     x: round(

@@ -16,15 +16,25 @@ describe('a line chart of readings', () => {
       { value: 90, label: 'more than 90%' },
       percent,
     );
-    expect(chart.points.map(({ x }) => x)).toEqual([left, left + (plotRight - left) / 3, plotRight].map((x) => Math.round(x * 10) / 10));
-    expect(chart.points.map(({ y }) => y)).toEqual([(top + plotBottom) / 2, top, plotBottom - 0.75 * (plotBottom - top)]);
+    expect(chart.points.map(({ x }) => x)).toEqual(
+      [left, left + (plotRight - left) / 3, plotRight].map((x) => Math.round(x * 10) / 10),
+    );
+    expect(chart.points.map(({ y }) => y)).toEqual([
+      (top + plotBottom) / 2,
+      top,
+      plotBottom - 0.75 * (plotBottom - top),
+    ]);
     expect(chart.target?.y).toBe(Math.round((plotBottom - 0.9 * (plotBottom - top)) * 10) / 10);
     expect(chart.axis).toEqual({ top: { y: top, label: '100%' }, bottom: { y: plotBottom, label: '0%' } });
     expect(chart.polyline.split(' ')).toHaveLength(3);
   });
 
   it('keeps a target above every reading on the chart, and puts a single reading in the middle', () => {
-    const chart = lineChart([{ date: '2024-06-30', value: 3, label: '3' }], { value: 10, label: 'at least 10' }, String);
+    const chart = lineChart(
+      [{ date: '2024-06-30', value: 3, label: '3' }],
+      { value: 10, label: 'at least 10' },
+      String,
+    );
     expect(chart.points[0]?.x).toBe((left + plotRight) / 2);
     expect(chart.target?.y).toBe(top);
     expect(chart.axis.top.label).toBe('10');
