@@ -21,7 +21,7 @@ describe('the next due date of an action', () => {
     expect(dueOf('Annual – April 2025', '2025-04-10')).toBe('2025-04-30');
   });
 
-  it('ends recurring work without dates with the current period of its frequency in the council\'s year', () => {
+  it("ends recurring work without dates with the current period of its frequency in the council's year", () => {
     expect(dueOf('Quarterly')).toBe('2025-06-30');
     expect(dueOf('Every six months')).toBe('2025-06-30');
     expect(dueOf('Every six months', today, financialYear)).toBe('2025-09-30');
@@ -46,7 +46,10 @@ describe("the council's update cycle", () => {
   it('runs in periods from the start of its year, due on the 15th after each ends', () => {
     expect(cyclePeriodHolding('2025-05-20', calendarYear)).toEqual({ from: '2025-04-01', to: '2025-06-30' });
     expect(
-      cyclePeriodHolding('2025-02-01', { ...financialYear, cycle: { ...DEFAULT_UPDATE_CYCLE, frequency: 'six-monthly' } }),
+      cyclePeriodHolding('2025-02-01', {
+        ...financialYear,
+        cycle: { ...DEFAULT_UPDATE_CYCLE, frequency: 'six-monthly' },
+      }),
     ).toEqual({ from: '2024-10-01', to: '2025-03-31' });
     expect(nextUpdateDeadline('2025-07-16', calendarYear)).toBe('2025-10-15');
   });
