@@ -14,6 +14,8 @@ import {
   type PlanReadModelRow,
   type StrategyReadModelRow,
 } from '../schema/entities.js';
+import type { CouncilCalendar } from '../../domain/next-due.js';
+import { dueAction, type DueActionDto } from './whats-due.js';
 import { dashboardFigures, isDueSoon, isOverdue, ukDate, type DashboardFigures } from './dashboard.js';
 import type {
   ActionSummaryDto,
@@ -256,6 +258,38 @@ export class PlansReadQueries {
         rag: row.rag,
         status: row.status,
       }));
+    });
+  }
+
+  /** Every action of the council's published plans, with what is due next on it as of today. */
+  dueActions(calendar: CouncilCalendar): Promise<{ readonly today: string; readonly actions: DueActionDto[] }> {
+    const today = ukDate(this.clock.now());
+    return this.readModels.read(async (em) => {
+      const plans = await em.find(PlanReadModel, { status: 'published' }, { fields: ['planId', 'title'] });
+      const titles = new Map(plans.map((plan) => [plan.planId, plan.title]));
+      const rows = await em.find(ActionReadModel, { planId: { $in: [...titles.keys()] } });
+      return {
+        today,
+        actions: rows.map((row) =>
+          dueAction(
+            {
+              planId: row.planId,
+              planTitle: titles.get(row.planId) ?? '',
+              actionId: row.actionId,
+              ref: row.ref ?? null,
+              title: row.title,
+              leads: row.leads,
+              status: row.status,
+              rag: row.rag,
+              due: row.due,
+              dueFinal: row.dueFinal ?? null,
+              latestUpdateOn: row.latestUpdateOn ?? null,
+            },
+            today,
+            calendar,
+          ),
+        ),
+      };
     });
   }
 }
