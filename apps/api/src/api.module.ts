@@ -1,3 +1,4 @@
+import { NotificationsModule } from '@due-regard/notifications';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CouncilsModule } from '@due-regard/councils';
 import { IdentityModule } from '@due-regard/identity';
@@ -38,6 +39,7 @@ export class ApiModule {
         PlansReadModule,
         PlansWriteModule,
         PlanImportModule,
+        NotificationsModule,
       ],
     };
   }
