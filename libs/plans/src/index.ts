@@ -7,6 +7,7 @@ export * from './domain/equality-reference.js';
 export * from './domain/measure.js';
 export * from './domain/measure-suggestion.js';
 export * from './domain/next-due.js';
+export * from './domain/reminder.js';
 export * from './domain/period.js';
 export * from './domain/rag.js';
 export * from './domain/strategy.js';
