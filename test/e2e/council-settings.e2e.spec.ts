@@ -12,13 +12,16 @@ import {
 import { Database, QUEUE_PREFIX } from '@due-regard/platform';
 import { startDueRegard, type RunningApp } from './support/running-app.js';
 
+/** The update cycle of a council that never chose one. */
+const DEFAULT_CYCLE = { frequency: 'quarterly', dueDay: 15, remindDaysBefore: 7 };
+
 // A Redis database of its own: every app under test runs a worker on the `imports` queue, and one
 // of another test file would take this file's jobs to its own database.
 const REDIS_URL = `${process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'}/13`;
 
 interface CouncilBody {
   slug: string;
-  settings: { quarterConvention: string };
+  settings: { quarterConvention: string; updateCycle: object };
 }
 interface DueBody {
   text: string | null;
@@ -176,7 +179,10 @@ describe("a council's quarter convention, and Idempotency-Key on imports", () =>
     it('is calendar by default, shown with the council and its ETag', async () => {
       const council = await call('get', '/council', 'charnwood.viewer', 'charnwood');
       expect(council.status).toBe(200);
-      expect((council.body as CouncilBody).settings).toEqual({ quarterConvention: 'calendar' });
+      expect((council.body as CouncilBody).settings).toEqual({
+        quarterConvention: 'calendar',
+        updateCycle: DEFAULT_CYCLE,
+      });
       expect(council.headers['etag']).toBe('"1"');
     });
 
@@ -210,7 +216,10 @@ describe("a council's quarter convention, and Idempotency-Key on imports", () =>
       expect(stale.status).toBe(412);
 
       const council = await call('get', '/council', 'leicestershire.editor', 'leicestershire');
-      expect((council.body as CouncilBody).settings).toEqual({ quarterConvention: 'calendar' });
+      expect((council.body as CouncilBody).settings).toEqual({
+        quarterConvention: 'calendar',
+        updateCycle: DEFAULT_CYCLE,
+      });
       expect(council.headers['etag']).toBe('"1"');
       expect((await councilEvents('leicestershire')).map((event) => event.type)).toEqual(['CouncilRegistered']);
     });
@@ -224,13 +233,25 @@ describe("a council's quarter convention, and Idempotency-Key on imports", () =>
       expect(changed.body).toMatchObject({ slug: 'leicestershire', settings: { quarterConvention: 'financial' } });
 
       const council = await call('get', '/council', 'leicestershire.editor', 'leicestershire');
-      expect((council.body as CouncilBody).settings).toEqual({ quarterConvention: 'financial' });
+      expect((council.body as CouncilBody).settings).toEqual({
+        quarterConvention: 'financial',
+        updateCycle: DEFAULT_CYCLE,
+      });
       expect(council.headers['etag']).toBe('"2"');
 
       const recorded = await councilEvents('leicestershire');
       expect(recorded.map((event) => [event.type, event.data])).toEqual([
         ['CouncilRegistered', expect.objectContaining({ slug: 'leicestershire' })],
-        ['CouncilSettingsChanged', { slug: 'leicestershire', settings: { quarterConvention: 'financial' } }],
+        [
+          'CouncilSettingsChanged',
+          {
+            slug: 'leicestershire',
+            settings: {
+              quarterConvention: 'financial',
+              updateCycle: DEFAULT_CYCLE,
+            },
+          },
+        ],
       ]);
       expect(recorded[1]?.metadata).toMatchObject({ tenantId: 'platform', source: 'api' });
 
@@ -242,7 +263,10 @@ describe("a council's quarter convention, and Idempotency-Key on imports", () =>
       expect(again.headers['etag']).toBe('"2"');
       // Charnwood is untouched.
       const charnwood = await call('get', '/council', 'charnwood.viewer', 'charnwood');
-      expect((charnwood.body as CouncilBody).settings).toEqual({ quarterConvention: 'calendar' });
+      expect((charnwood.body as CouncilBody).settings).toEqual({
+        quarterConvention: 'calendar',
+        updateCycle: DEFAULT_CYCLE,
+      });
     });
   });
 

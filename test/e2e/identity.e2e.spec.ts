@@ -49,7 +49,10 @@ describe('signing in and tenancy, as a newcomer would check them', () => {
       type: 'borough',
       nation: 'England',
       region: 'East Midlands',
-      settings: { quarterConvention: 'calendar' },
+      settings: {
+        quarterConvention: 'calendar',
+        updateCycle: { frequency: 'quarterly', dueDay: 15, remindDaysBefore: 7 },
+      },
     });
     expect(allowed.headers['etag']).toBe('"1"');
   });

@@ -1,3 +1,4 @@
+import { NotificationsModule } from '@due-regard/notifications';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AccreditationsModule } from '@due-regard/accreditations';
 import { CouncilsModule } from '@due-regard/councils';
@@ -41,6 +42,7 @@ export class ApiModule {
         PlansWriteModule,
         PlanImportModule,
         AccreditationsModule,
+        NotificationsModule,
       ],
     };
   }

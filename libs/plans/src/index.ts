@@ -5,6 +5,9 @@ export * from './domain/calendar-date.js';
 export * from './domain/due.js';
 export * from './domain/equality-reference.js';
 export * from './domain/measure.js';
+export * from './domain/measure-suggestion.js';
+export * from './domain/next-due.js';
+export * from './domain/reminder.js';
 export * from './domain/period.js';
 export * from './domain/rag.js';
 export * from './domain/strategy.js';
@@ -53,3 +56,14 @@ export { returnPlanBody, type ReturnPlanBody } from './application/plan-lifecycl
 export { recordProgressBody, type RecordProgressBody } from './application/record-progress/record-progress.body.js';
 export { reviseActionBody, type ReviseActionBody } from './application/revise-action/revise-action.body.js';
 export { reviseDueBody, type ReviseDueBody } from './application/revise-due/revise-due.body.js';
+// Measures: define one, record readings, read one with its readings and RAG.
+export * from './application/define-measure/define-measure.command.js';
+export * from './application/record-measure-reading/record-measure-reading.command.js';
+export * from './application/get-measure/get-measure.query.js';
+export type { MeasureDetail, ReadingView } from './application/get-measure/get-measure.view.js';
+export { describeTarget, formatMeasureValue } from './application/get-measure/measure-summaries.js';
+export { defineMeasureBody, type DefineMeasureBody } from './application/define-measure/define-measure.body.js';
+export {
+  recordMeasureReadingBody,
+  type RecordMeasureReadingBody,
+} from './application/record-measure-reading/record-measure-reading.body.js';

@@ -5,3 +5,4 @@ export * from './clock.js';
 export * from './uk-dates.js';
 export * from './quarter-convention.js';
 export * from './storable-text.js';
+export * from './update-cycle.js';

@@ -44,6 +44,7 @@ import { ReviseDuePageController } from './plans/revise-due/revise-due.controlle
 import { ReturnPlanPageController } from './plans/return-plan/return-plan.controller.js';
 import { RecordProgressPageController } from './plans/record-progress/record-progress.controller.js';
 import { PlanPages } from './plans/shared/plan-pages.js';
+import { MeasurePagesController } from './plans/measures/measure-pages.controller.js';
 import { CouncilSettingsPageController } from './councils/settings/council-settings.page.controller.js';
 import { AccreditationsPageController } from './accreditations/pages/accreditations.page.controller.js';
 import { CommitmentPageController } from './accreditations/commitment/commitment.controller.js';
@@ -80,6 +81,7 @@ export class WebModule implements NestModule {
       ReviseDuePageController,
       EditActionPageController,
       ActionPageController,
+      MeasurePagesController,
       PlanLifecyclePageController,
       ReturnPlanPageController,
       PlansPageController,

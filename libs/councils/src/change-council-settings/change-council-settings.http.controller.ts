@@ -44,7 +44,10 @@ export class ChangeCouncilSettingsHttpController {
     const result = await this.commandBus.execute(
       new ChangeCouncilSettingsCommand(
         this.context.councilSlug(),
-        body.quarterConvention === undefined ? {} : { quarterConvention: body.quarterConvention },
+        {
+          ...(body.quarterConvention === undefined ? {} : { quarterConvention: body.quarterConvention }),
+          ...(body.updateCycle === undefined ? {} : { updateCycle: body.updateCycle }),
+        },
         ifMatch,
       ),
     );

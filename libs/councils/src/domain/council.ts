@@ -5,6 +5,9 @@ import {
   DomainRuleViolation,
   NotFound,
   type QuarterConvention,
+  DEFAULT_UPDATE_CYCLE,
+  UPDATE_FREQUENCIES,
+  type UpdateCycle,
 } from '@due-regard/shared-kernel';
 
 export const COUNCIL_TYPES = [
@@ -81,9 +84,19 @@ export const COUNCIL_QUARTER_CONVENTIONS = Object.keys({
 /** What a council chooses for itself, on its own stream. */
 export type CouncilSettings = {
   readonly quarterConvention: QuarterConvention;
+  /** How often action leads report progress, and when (events before this setting: the default). */
+  readonly updateCycle: UpdateCycle;
 };
 
-export const DEFAULT_COUNCIL_SETTINGS: CouncilSettings = { quarterConvention: 'calendar' };
+export const DEFAULT_COUNCIL_SETTINGS: CouncilSettings = {
+  quarterConvention: 'calendar',
+  updateCycle: DEFAULT_UPDATE_CYCLE,
+};
+
+/** Settings as recorded: events from before a setting existed lack it, and read as its default. */
+function withDefaults(settings: Partial<CouncilSettings> | undefined): CouncilSettings {
+  return { ...DEFAULT_COUNCIL_SETTINGS, ...settings };
+}
 
 export interface RegisterCouncil {
   readonly type: 'RegisterCouncil';
@@ -117,7 +130,37 @@ export type CouncilState =
   | { readonly status: 'registered'; readonly council: CouncilDetails; readonly settings: CouncilSettings };
 
 function sameSettings(a: CouncilSettings, b: CouncilSettings): boolean {
-  return a.quarterConvention === b.quarterConvention;
+  return (
+    a.quarterConvention === b.quarterConvention &&
+    a.updateCycle.frequency === b.updateCycle.frequency &&
+    a.updateCycle.dueDay === b.updateCycle.dueDay &&
+    a.updateCycle.remindDaysBefore === b.updateCycle.remindDaysBefore
+  );
+}
+
+function checkedUpdateCycle(cycle: UpdateCycle): UpdateCycle {
+  if (!UPDATE_FREQUENCIES.includes(cycle.frequency)) {
+    throw new DomainRuleViolation(
+      `Progress updates are ${UPDATE_FREQUENCIES.join(', ')}`,
+      'invalid_update_frequency',
+      'updateCycle.frequency',
+    );
+  }
+  if (!Number.isInteger(cycle.dueDay) || cycle.dueDay < 1 || cycle.dueDay > 28) {
+    throw new DomainRuleViolation(
+      'Updates are due on a day from 1 to 28 of the month after each period',
+      'invalid_update_due_day',
+      'updateCycle.dueDay',
+    );
+  }
+  if (!Number.isInteger(cycle.remindDaysBefore) || cycle.remindDaysBefore < 0 || cycle.remindDaysBefore > 60) {
+    throw new DomainRuleViolation(
+      'Remind leads from 0 to 60 days before',
+      'invalid_reminder_days',
+      'updateCycle.remindDaysBefore',
+    );
+  }
+  return { frequency: cycle.frequency, dueDay: cycle.dueDay, remindDaysBefore: cycle.remindDaysBefore };
 }
 
 function checkedSettings(settings: Partial<CouncilSettings>, base: CouncilSettings): CouncilSettings {
@@ -129,7 +172,7 @@ function checkedSettings(settings: Partial<CouncilSettings>, base: CouncilSettin
       'quarterConvention',
     );
   }
-  return { quarterConvention };
+  return { quarterConvention, updateCycle: checkedUpdateCycle(settings.updateCycle ?? base.updateCycle) };
 }
 
 export function validateSlug(slug: string): void {
@@ -185,10 +228,10 @@ export const councilDecider: Decider<CouncilCommand, CouncilEvent, CouncilState>
     switch (event.type) {
       case 'CouncilRegistered': {
         const { settings, ...council } = event.data;
-        return { status: 'registered', council, settings: settings ?? DEFAULT_COUNCIL_SETTINGS };
+        return { status: 'registered', council, settings: withDefaults(settings) };
       }
       case 'CouncilSettingsChanged':
-        return state.status === 'registered' ? { ...state, settings: event.data.settings } : state;
+        return state.status === 'registered' ? { ...state, settings: withDefaults(event.data.settings) } : state;
     }
   },
 };

@@ -1,4 +1,5 @@
 import { scenario } from '@due-regard/testing';
+import { DEFAULT_UPDATE_CYCLE } from '@due-regard/shared-kernel';
 import { councilDecider, type ChangeCouncilSettings, type CouncilDetails, type CouncilEvent } from './council.js';
 
 const charnwood: CouncilDetails = {
@@ -64,14 +65,14 @@ describe("a council's settings", () => {
     expect(given(registered).state).toEqual({
       status: 'registered',
       council: charnwood,
-      settings: { quarterConvention: 'calendar' },
+      settings: { quarterConvention: 'calendar', updateCycle: DEFAULT_UPDATE_CYCLE },
     });
   });
 
   it('may be chosen at registration, and is then recorded with it', () => {
     const financial: CouncilEvent = {
       type: 'CouncilRegistered',
-      data: { ...charnwood, settings: { quarterConvention: 'financial' } },
+      data: { ...charnwood, settings: { quarterConvention: 'financial', updateCycle: DEFAULT_UPDATE_CYCLE } },
     };
     given()
       .when({ type: 'RegisterCouncil', council: charnwood, settings: { quarterConvention: 'financial' } })
@@ -84,22 +85,38 @@ describe("a council's settings", () => {
       .when(change({ quarterConvention: 'financial' }))
       .then({
         type: 'CouncilSettingsChanged',
-        data: { slug: 'charnwood', settings: { quarterConvention: 'financial' } },
+        data: { slug: 'charnwood', settings: { quarterConvention: 'financial', updateCycle: DEFAULT_UPDATE_CYCLE } },
       });
   });
 
   it('Given a change to the financial year, When it changes back, Then the calendar is recorded', () => {
     const changed: CouncilEvent = {
       type: 'CouncilSettingsChanged',
-      data: { slug: 'charnwood', settings: { quarterConvention: 'financial' } },
+      data: { slug: 'charnwood', settings: { quarterConvention: 'financial', updateCycle: DEFAULT_UPDATE_CYCLE } },
     };
     expect(given(registered, changed).state).toMatchObject({ settings: { quarterConvention: 'financial' } });
     given(registered, changed)
       .when(change({ quarterConvention: 'calendar' }))
       .then({
         type: 'CouncilSettingsChanged',
-        data: { slug: 'charnwood', settings: { quarterConvention: 'calendar' } },
+        data: { slug: 'charnwood', settings: { quarterConvention: 'calendar', updateCycle: DEFAULT_UPDATE_CYCLE } },
       });
+  });
+
+  it('Given a registered council, When it asks for six-monthly updates due on the 20th, Then the cycle is recorded', () => {
+    const cycle = { frequency: 'six-monthly', dueDay: 20, remindDaysBefore: 10 } as const;
+    given(registered)
+      .when(change({ updateCycle: cycle }))
+      .then({
+        type: 'CouncilSettingsChanged',
+        data: { slug: 'charnwood', settings: { quarterConvention: 'calendar', updateCycle: cycle } },
+      });
+  });
+
+  it('refuses an update due on a day some months lack', () => {
+    given(registered)
+      .when(change({ updateCycle: { ...DEFAULT_UPDATE_CYCLE, dueDay: 31 } }))
+      .thenRefused('invalid_update_due_day', 'updateCycle.dueDay');
   });
 
   it('records nothing when the settings are as they were, or none are named', () => {

@@ -7,7 +7,10 @@ export interface CouncilView {
   readonly type: string;
   readonly nation: string;
   readonly region: string;
-  readonly settings: { readonly quarterConvention: string };
+  readonly settings: {
+    readonly quarterConvention: string;
+    readonly updateCycle: { readonly frequency: string; readonly dueDay: number; readonly remindDaysBefore: number };
+  };
 }
 
 export function councilView({
@@ -23,6 +26,6 @@ export function councilView({
     type: council.councilType,
     nation: council.nation,
     region: council.region,
-    settings: { quarterConvention: settings.quarterConvention },
+    settings: { quarterConvention: settings.quarterConvention, updateCycle: settings.updateCycle },
   };
 }

@@ -39,7 +39,10 @@ export class RegisterCouncilHttpController {
       type,
       nation,
       region: region.trim(),
-      settings: { quarterConvention: quarterConvention ?? DEFAULT_COUNCIL_SETTINGS.quarterConvention },
+      settings: {
+        quarterConvention: quarterConvention ?? DEFAULT_COUNCIL_SETTINGS.quarterConvention,
+        updateCycle: DEFAULT_COUNCIL_SETTINGS.updateCycle,
+      },
       version: result.version,
     };
   }

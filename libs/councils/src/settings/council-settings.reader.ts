@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, loadState, type EventStore } from '@due-regard/event-store';
-import { CouncilDueSettings } from '@due-regard/plans';
+import { CouncilDueSettings, type CouncilCalendar } from '@due-regard/plans';
 import {
   councilDecider,
   DEFAULT_COUNCIL_SETTINGS,
@@ -40,5 +40,10 @@ export class CouncilSettingsReader extends CouncilDueSettings {
 
   async quarterConvention(councilSlug: string): Promise<QuarterConvention> {
     return (await this.settings(councilSlug)).quarterConvention;
+  }
+
+  async calendar(councilSlug: string): Promise<CouncilCalendar> {
+    const { quarterConvention, updateCycle } = await this.settings(councilSlug);
+    return { quarterConvention, cycle: updateCycle };
   }
 }

@@ -10,6 +10,12 @@ import { AddActionHandler } from './add-action/add-action.handler.js';
 import { AddActionHttpController } from './add-action/add-action.http.controller.js';
 import { AddObjectiveHandler } from './add-objective/add-objective.handler.js';
 import { AddObjectiveHttpController } from './add-objective/add-objective.http.controller.js';
+import { DefineMeasureHandler } from './define-measure/define-measure.handler.js';
+import { DefineMeasureHttpController } from './define-measure/define-measure.http.controller.js';
+import { GetMeasureHandler } from './get-measure/get-measure.handler.js';
+import { GetMeasureHttpController } from './get-measure/get-measure.http.controller.js';
+import { RecordMeasureReadingHandler } from './record-measure-reading/record-measure-reading.handler.js';
+import { RecordMeasureReadingHttpController } from './record-measure-reading/record-measure-reading.http.controller.js';
 import { DraftPlanHandler } from './draft-plan/draft-plan.handler.js';
 import { DraftPlanHttpController } from './draft-plan/draft-plan.http.controller.js';
 import { DraftStrategyHandler } from './draft-strategy/draft-strategy.handler.js';
@@ -63,6 +69,9 @@ import { StrategyLifecycleHttpController } from './strategy-lifecycle/strategy-l
     ReviseDueHttpController,
     RecordProgressHttpController,
     ActionLifecycleHttpController,
+    DefineMeasureHttpController,
+    RecordMeasureReadingHttpController,
+    GetMeasureHttpController,
   ],
   providers: [
     { provide: PLAN_IDS, useValue: uuidV7PlanIds },
@@ -86,6 +95,9 @@ import { StrategyLifecycleHttpController } from './strategy-lifecycle/strategy-l
     GetPlanAsOfHandler,
     GetPlanReturnHandler,
     GetPlanHistoryHandler,
+    DefineMeasureHandler,
+    RecordMeasureReadingHandler,
+    GetMeasureHandler,
   ],
   exports: [CommandsModule],
 })

@@ -142,6 +142,8 @@ function normalise(text: string): string {
       /\b(?:twice (?:a|per|each|every) year|half[ -]yearly|six[ -]monthly|bi-?annual(?:ly)?)\b/g,
       ' six-monthly ',
     )
+    .replace(/\b(?:every|each) (?:six|6) months\b/g, ' six-monthly ')
+    .replace(/\b(?:every|each) (?:three|3) months\b/g, ' quarterly ')
     .replace(/\b(?:(?:every|each|per|a) (?:year|annum))\b/g, ' annually ')
     .replace(/\b(?:every|each|per|a) quarter\b/g, ' quarterly ')
     .replace(/\b(?:every|each|per|a) month\b/g, ' monthly ')

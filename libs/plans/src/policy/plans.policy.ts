@@ -76,6 +76,8 @@ interface PlansResources {
   readonly completeAction: OnAction;
   readonly deferAction: OnAction;
   readonly cancelAction: OnAction;
+  readonly defineMeasure: null;
+  readonly recordMeasureReading: Pick<OnAction, 'leads'>;
   readonly importPlan: null;
   readonly commitImport: ImportChoice;
   readonly rebuildProjections: null;
@@ -88,15 +90,21 @@ export type ActionCapability = {
   readonly [C in PlansCapability]: PlansResources[C] extends OnAction ? C : never;
 }[PlansCapability];
 
+/** The capabilities an action lead has only on their teams' work: an action, or a measure of one. */
+export type TeamCapability = {
+  readonly [C in PlansCapability]: PlansResources[C] extends Pick<OnAction, 'leads'> ? C : never;
+}[PlansCapability];
+
 /** A capability's resource as an argument: none, or the one its rule reads. */
 type ResourceOf<C extends PlansCapability> = PlansResources[C] extends null ? [] : [resource: PlansResources[C]];
 
 /** What the "who" half of a rule reads of the resource: an action's leads, or the import's choice. */
-type TargetOf<C extends PlansCapability> = PlansResources[C] extends OnAction
-  ? [action: Pick<OnAction, 'leads'>]
-  : PlansResources[C] extends ImportChoice
-    ? [choice: ImportChoice]
-    : [];
+type TargetOf<C extends PlansCapability> =
+  PlansResources[C] extends Pick<OnAction, 'leads'>
+    ? [action: Pick<OnAction, 'leads'>]
+    : PlansResources[C] extends ImportChoice
+      ? [choice: ImportChoice]
+      : [];
 
 type Roles = readonly [CouncilRole, ...CouncilRole[]];
 
@@ -133,6 +141,9 @@ const WHO_MAY: Readonly<Record<PlansCapability, Roles>> = {
   deferAction: REPORTERS,
   cancelAction: EDITORS,
 
+  defineMeasure: EDITORS,
+  recordMeasureReading: REPORTERS,
+
   importPlan: EDITORS,
   commitImport: EDITORS,
 
@@ -140,11 +151,12 @@ const WHO_MAY: Readonly<Record<PlansCapability, Roles>> = {
 };
 
 /** What an action lead may do only to the actions one of their teams leads (the other roles: to any). */
-const ON_THEIR_TEAMS_ACTIONS: readonly ActionCapability[] = [
+const ON_THEIR_TEAMS_ACTIONS: readonly TeamCapability[] = [
   'reviseDue',
   'recordProgress',
   'completeAction',
   'deferAction',
+  'recordMeasureReading',
 ];
 
 const always = (): boolean => true;
@@ -196,6 +208,9 @@ const STATE_ALLOWS: { readonly [C in PlansCapability]: (resource: PlansResources
   completeAction: actionIsNot('completed', 'cancelled'),
   deferAction: actionIsNot('deferred', 'completed', 'cancelled'),
   cancelAction: actionIsNot('completed', 'cancelled'),
+
+  defineMeasure: always,
+  recordMeasureReading: always,
 
   importPlan: always,
   commitImport: always,
@@ -343,6 +358,8 @@ const DOING: Readonly<Record<PlansCapability, string>> = {
   completeAction: 'complete an action',
   deferAction: 'defer an action',
   cancelAction: 'cancel an action',
+  defineMeasure: 'define a measure',
+  recordMeasureReading: 'record a reading of a measure',
   importPlan: 'import a plan',
   commitImport: 'import a plan',
   rebuildProjections: 'rebuild the read models',

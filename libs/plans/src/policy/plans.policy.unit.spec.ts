@@ -44,6 +44,7 @@ function mayOnOpenResource(person: Person, capability: PlansCapability): boolean
     case 'draftStrategy':
     case 'importPlan':
     case 'rebuildProjections':
+    case 'defineMeasure':
       return mayDo(person, capability);
     case 'addObjective':
     case 'reviseObjective':
@@ -69,6 +70,7 @@ function mayOnOpenResource(person: Person, capability: PlansCapability): boolean
     case 'completeAction':
     case 'deferAction':
     case 'cancelAction':
+    case 'recordMeasureReading':
       return mayDo(person, capability, action);
     case 'commitImport':
       return mayDo(person, capability, { outcome: 'draft', archivesStrategy: false });
@@ -100,6 +102,8 @@ describe('the plans policy table', () => {
     completeAction: 'A E L . .',
     deferAction: 'A E L . .',
     cancelAction: 'A E . . .',
+    defineMeasure: 'A E . . .',
+    recordMeasureReading: 'A E L . .',
     importPlan: 'A E . . .',
     commitImport: 'A E . . .',
     rebuildProjections: 'A . . . .',
@@ -405,5 +409,16 @@ describe('committing an import', () => {
     expect(whyNotPermitted(as('viewer'), 'commitImport', choice('draft'))).toBe(
       'Only plan editors and council administrators may import a plan',
     );
+  });
+});
+
+describe("readings of a measure: an action lead records them on their teams' actions only", () => {
+  it('lets a lead of the action record, and refuses a lead of another team or of an objective (no leads)', () => {
+    expect(whyNotPermitted(as('action-lead'), 'recordMeasureReading', { leads: [HR] })).toBeNull();
+    expect(whyNotPermitted(as('action-lead', ['Housing']), 'recordMeasureReading', { leads: [HR] })).toBe(
+      'You can update only the actions your team leads',
+    );
+    expect(whyNotPermitted(as('action-lead'), 'recordMeasureReading', { leads: [] })).not.toBeNull();
+    expect(whyNotPermitted(as('plan-editor', []), 'recordMeasureReading', { leads: [] })).toBeNull();
   });
 });

@@ -7,8 +7,10 @@ export * from './projection/plans-projection.js';
 export * from './projection/plans-projection.runner.js';
 export * from './queries/dashboard.js';
 export * from './queries/plans-read-queries.js';
+export { dueWithin, inDueOrder, ledBy, type DueActionDto, type DueActionsDto } from './queries/whats-due.js';
 export type {
   ActionSummaryDto,
+  MeasureSummaryDto,
   ObjectiveDto,
   PlanDetailDto,
   PlanListDto,

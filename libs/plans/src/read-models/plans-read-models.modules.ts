@@ -6,6 +6,7 @@ import { CLOCK, systemClock } from '@due-regard/shared-kernel';
 import { ActionAsOfReader } from './as-of/action-as-of.reader.js';
 import { ReadYourWrites } from './freshness/read-your-writes.js';
 import { ReadYourWritesInterceptor } from './freshness/read-your-writes.interceptor.js';
+import { ActionsDueHttpController } from './http/actions-due.http.controller.js';
 import { PlanAsOfReader } from './http/plan-as-of.js';
 import { PlansReadHttpController } from './http/plans-read.http.controller.js';
 import { StrategiesReadHttpController } from './http/strategies-read.http.controller.js';
@@ -37,7 +38,7 @@ const readModelSchema = [OrmModule, OrmModule.forFeature(PLANS_READ_MODEL_ORM)];
  */
 @Module({
   imports: [...readModelSchema, CqrsModule, projectionsQueue],
-  controllers: [StrategiesReadHttpController, PlansReadHttpController, RebuildHttpController],
+  controllers: [StrategiesReadHttpController, PlansReadHttpController, RebuildHttpController, ActionsDueHttpController],
   providers: [
     PlansReadModelDatabase,
     ReadYourWrites,

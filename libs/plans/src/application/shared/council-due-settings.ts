@@ -1,4 +1,5 @@
 import { type QuarterConvention } from '@due-regard/shared-kernel';
+import type { CouncilCalendar } from '../../domain/next-due.js';
 
 /**
  * Port: how a council reads the due text it writes. A bare "Q1 2024" is January–March for a
@@ -11,4 +12,7 @@ import { type QuarterConvention } from '@due-regard/shared-kernel';
 export abstract class CouncilDueSettings {
   /** The council's quarter convention; `calendar` for a council that never chose one. */
   abstract quarterConvention(councilSlug: string): Promise<QuarterConvention>;
+
+  /** The council's update cycle in its year (its quarter convention): what is due next reads it. */
+  abstract calendar(councilSlug: string): Promise<CouncilCalendar>;
 }

@@ -8,6 +8,7 @@ export const resourcePaths = {
   strategy: (strategyId: string): string => `${API_V1}/strategies/${strategyId}`,
   plan: (planId: string): string => `${API_V1}/plans/${planId}`,
   action: (planId: string, actionId: string): string => `${API_V1}/plans/${planId}/actions/${actionId}`,
+  measure: (measureId: string): string => `${API_V1}/measures/${measureId}`,
 };
 
 /** Route ids are the UUIDs we issue; anything else is refused naming the parameter. */

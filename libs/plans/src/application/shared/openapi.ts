@@ -73,6 +73,7 @@ const ID_DESCRIPTIONS: Readonly<Record<string, string>> = {
   objectiveId: "One of the strategy's objectives",
   planId: 'The action plan',
   actionId: "One of the plan's actions",
+  measureId: 'The measure',
 };
 
 /** Path ids are the UUIDs this service issues. */

@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { councilRolesOf, RequestContext, type Principal } from '@due-regard/identity';
 import { tidy } from '../../domain/wording.js';
-import { whyNotPermitted, type ActionCapability, type Person } from '../../policy/plans.policy.js';
+import { whyNotPermitted, type Person, type TeamCapability } from '../../policy/plans.policy.js';
 
 /**
  * Which teams a user works in, within one council.
@@ -39,7 +39,7 @@ export function personOf(principal: Principal, councilSlug: string): Person {
 export class ActionReportingPolicy {
   constructor(private readonly context: RequestContext) {}
 
-  assertPermitted(capability: ActionCapability, action: { readonly leads: readonly string[] }): void {
+  assertPermitted(capability: TeamCapability, action: { readonly leads: readonly string[] }): void {
     const person = personOf(this.context.principal(), this.context.councilSlug());
     const refusal = whyNotPermitted(person, capability, action);
     if (refusal !== null) throw new ForbiddenException(refusal);

@@ -5,7 +5,8 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import { EVENT_STORE, START, type EventStore, type RecordedEvent, type Upcaster } from '@due-regard/event-store';
 import { RequestContext, type Principal } from '@due-regard/identity';
 import { EventStoreModule, loadConfig, PlatformModule } from '@due-regard/platform';
-import { CLOCK, type Clock, type QuarterConvention } from '@due-regard/shared-kernel';
+import { CLOCK, DEFAULT_UPDATE_CYCLE, type Clock, type QuarterConvention } from '@due-regard/shared-kernel';
+import type { CouncilCalendar } from '../../domain/next-due.js';
 import { createTestDatabase, type TestDatabase, testEnvironment } from '@due-regard/testing';
 import { PlansWriteModule } from '../plans-write.module.js';
 import { CouncilDueSettings } from '../shared/council-due-settings.js';
@@ -20,6 +21,13 @@ export class InMemoryCouncilDueSettings extends CouncilDueSettings {
 
   quarterConvention(councilSlug: string): Promise<QuarterConvention> {
     return Promise.resolve(this.conventions.get(councilSlug) ?? 'calendar');
+  }
+
+  calendar(councilSlug: string): Promise<CouncilCalendar> {
+    return Promise.resolve({
+      quarterConvention: this.conventions.get(councilSlug) ?? 'calendar',
+      cycle: DEFAULT_UPDATE_CYCLE,
+    });
   }
 }
 

@@ -1,18 +1,22 @@
 import { parseStreamName, type RecordedEvent } from '@due-regard/event-store';
 import { NotFound } from '@due-regard/shared-kernel';
 import { actionDecider, type ActionEvent, type ActionState } from '../../domain/action.js';
+import { measureDecider, type MeasureEvent, type MeasureState } from '../../domain/measure.js';
 import { actionPlanDecider, type ActionPlanEvent, type ActionPlanState } from '../../domain/action-plan.js';
 import { strategyDecider, type StrategyEvent, type StrategyState } from '../../domain/strategy.js';
 import { ACTION_SNAPSHOT_EVERY } from '../schema/entities.js';
 import {
   actionFromRow,
   actionRow,
+  measureFromRow,
+  measureRow,
   planFromRow,
   planRow,
   strategyFromRows,
   strategyRows,
   type ActionRow,
   type ActionSnapshotRow,
+  type MeasureRow,
   type ObjectiveRow,
   type PlanRow,
   type StrategyRow,
@@ -23,6 +27,7 @@ export const PROJECTED_EVENT_TYPES: readonly string[] = [
   ...strategyDecider.eventTypes,
   ...actionPlanDecider.eventTypes,
   ...actionDecider.eventTypes,
+  ...measureDecider.eventTypes,
 ];
 
 export interface CouncilRows {
@@ -30,6 +35,7 @@ export interface CouncilRows {
   readonly objectives: readonly ObjectiveRow[];
   readonly plans: readonly PlanRow[];
   readonly actions: readonly ActionRow[];
+  readonly measures: readonly MeasureRow[];
   /** Never loaded: only the snapshots events add are written. */
   readonly actionSnapshots?: readonly ActionSnapshotRow[];
 }
@@ -49,15 +55,28 @@ export interface AffectedIds {
   readonly strategyIds: readonly string[];
   readonly planIds: readonly string[];
   readonly actionIds: readonly string[];
+  readonly measureIds: readonly string[];
 }
 
 export function affectedIds(events: readonly RecordedEvent[]): AffectedIds {
-  const ids = { strategy: new Set<string>(), plan: new Set<string>(), action: new Set<string>() };
+  const ids = {
+    strategy: new Set<string>(),
+    plan: new Set<string>(),
+    action: new Set<string>(),
+    measure: new Set<string>(),
+  };
   for (const event of events) {
     const { category, entityId } = parseStreamName(event.streamId);
-    if (category === 'strategy' || category === 'plan' || category === 'action') ids[category].add(entityId);
+    if (category === 'strategy' || category === 'plan' || category === 'action' || category === 'measure') {
+      ids[category].add(entityId);
+    }
   }
-  return { strategyIds: [...ids.strategy], planIds: [...ids.plan], actionIds: [...ids.action] };
+  return {
+    strategyIds: [...ids.strategy],
+    planIds: [...ids.plan],
+    actionIds: [...ids.action],
+    measureIds: [...ids.measure],
+  };
 }
 
 function isOneOf<T extends string>(types: readonly T[], type: string): type is T {
@@ -77,12 +96,18 @@ export class CouncilReadModel {
   private readonly objectives = new Map<string, ObjectiveRow[]>();
   private readonly plans = new Map<string, PlanRow>();
   private readonly actions = new Map<string, ActionRow>();
+  private readonly measures = new Map<string, MeasureRow>();
   private readonly snapshots: ActionSnapshotRow[] = [];
-  private readonly changed = { strategy: new Set<string>(), plan: new Set<string>(), action: new Set<string>() };
+  private readonly changed = {
+    strategy: new Set<string>(),
+    plan: new Set<string>(),
+    action: new Set<string>(),
+    measure: new Set<string>(),
+  };
 
   constructor(
     readonly tenantId: string,
-    loaded: CouncilRows = { strategies: [], objectives: [], plans: [], actions: [] },
+    loaded: CouncilRows = { strategies: [], objectives: [], plans: [], actions: [], measures: [] },
   ) {
     for (const row of loaded.strategies) this.strategies.set(row.strategy_id, utc(row));
     for (const row of loaded.objectives) {
@@ -92,6 +117,7 @@ export class CouncilReadModel {
     }
     for (const row of loaded.plans) this.plans.set(row.plan_id, utc(row));
     for (const row of loaded.actions) this.actions.set(row.action_id, utc(row));
+    for (const row of loaded.measures) this.measures.set(row.measure_id, utc(row));
   }
 
   /** Applies one event of this council; false when it was skipped (applied already, or not ours). */
@@ -108,6 +134,9 @@ export class CouncilReadModel {
       }
       if (category === 'action' && isOneOf(actionDecider.eventTypes, event.type)) {
         return this.applyAction(entityId, { type: event.type, data: event.data } as ActionEvent, event, changedAt);
+      }
+      if (category === 'measure' && isOneOf(measureDecider.eventTypes, event.type)) {
+        return this.applyMeasure(entityId, { type: event.type, data: event.data } as MeasureEvent, event, changedAt);
       }
     } catch (error) {
       // A stream that does not start with its creating event cannot be shown; the rest can.
@@ -163,6 +192,17 @@ export class CouncilReadModel {
     return true;
   }
 
+  private applyMeasure(id: string, domainEvent: MeasureEvent, event: RecordedEvent, changedAt: string): boolean {
+    const row = this.measures.get(id);
+    if (row && event.streamVersion <= row.version) return false;
+    const state: MeasureState = row ? measureFromRow(row) : { status: 'none' };
+    const next = measureDecider.evolve(state, domainEvent);
+    if (next.status === 'none') return false;
+    this.measures.set(id, measureRow(this.tenantId, next, event.streamVersion, changedAt));
+    this.changed.measure.add(id);
+    return true;
+  }
+
   /** The rows events changed since this model was loaded. */
   changes(): CouncilRows {
     const strategyIds = [...this.changed.strategy];
@@ -171,6 +211,7 @@ export class CouncilReadModel {
       objectives: strategyIds.flatMap((id) => this.objectives.get(id) ?? []),
       plans: [...this.changed.plan].flatMap((id) => this.plans.get(id) ?? []),
       actions: [...this.changed.action].flatMap((id) => this.actions.get(id) ?? []),
+      measures: [...this.changed.measure].flatMap((id) => this.measures.get(id) ?? []),
       actionSnapshots: [...this.snapshots],
     };
   }
@@ -182,6 +223,7 @@ export class CouncilReadModel {
       objectives: [...this.objectives.values()].flat(),
       plans: [...this.plans.values()],
       actions: [...this.actions.values()],
+      measures: [...this.measures.values()],
       actionSnapshots: [...this.snapshots],
     };
   }

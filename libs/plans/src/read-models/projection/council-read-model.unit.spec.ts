@@ -44,6 +44,19 @@ const added = recorded('charnwood', 'action', 'a1', 1, {
     protectedCharacteristics: [],
   },
 });
+const measureSubject = { kind: 'action', planId: 'p1', actionId: 'a1' };
+const measureDefined = recorded('charnwood', 'measure', 'm1', 1, {
+  type: 'MeasureDefined',
+  data: {
+    measureId: 'm1',
+    subject: measureSubject,
+    title: 'Completion rate of equality training',
+    unit: 'percent',
+    direction: 'increase',
+    baseline: { value: 62, asOf: null },
+    target: { kind: 'threshold', comparator: 'more-than', value: 90 },
+  },
+});
 const progress = (version: number, rag: string) =>
   recorded('charnwood', 'action', 'a1', version, {
     type: 'ProgressRecorded',
@@ -110,10 +123,35 @@ describe("a council's read model in memory", () => {
       type: 'StrategyDrafted',
       data: { strategyId: 's1', title: 'Strategy', period: { from: '2024-04-01', to: '2028-03-31' } },
     });
-    expect(affectedIds([drafted, added, progress(2, 'red')])).toEqual({
+    expect(affectedIds([drafted, added, progress(2, 'red'), measureDefined])).toEqual({
       strategyIds: ['s1'],
       planIds: [],
       actionIds: ['a1'],
+      measureIds: ['m1'],
     });
+  });
+
+  it("keeps a measure's readings, its latest by date and the RAG they earn", () => {
+    const model = new CouncilReadModel('charnwood');
+    const reading = (version: number, value: number, asOf: string) =>
+      recorded('charnwood', 'measure', 'm1', version, {
+        type: 'MeasureReadingRecorded',
+        data: { measureId: 'm1', subject: measureSubject, value, asOf, note: null },
+      });
+    for (const event of [measureDefined, reading(2, 95, '2024-12-31'), reading(3, 70, '2024-09-30')]) {
+      expect(model.apply(event)).toBe(true);
+    }
+    expect(model.apply(reading(3, 70, '2024-09-30'))).toBe(false);
+    const [row] = model.changes().measures;
+    expect(row).toMatchObject({
+      measure_id: 'm1',
+      subject_kind: 'action',
+      parent_id: 'p1',
+      subject_id: 'a1',
+      latest_reading: { value: 95, asOf: '2024-12-31', note: null },
+      rag: 'green',
+      version: 3,
+    });
+    expect(row?.readings).toHaveLength(2);
   });
 });

@@ -1,7 +1,13 @@
 import { START } from '@due-regard/event-store';
 import { PLANS_READ_MODEL_SUBSCRIPTION, projectBatch } from './plans-projection.js';
 import { READ_MODEL_TABLES } from './read-model-rows.js';
-import { ActionReadModel, ObjectiveReadModel, PlanReadModel, StrategyReadModel } from '../schema/entities.js';
+import {
+  ActionReadModel,
+  MeasureReadModel,
+  ObjectiveReadModel,
+  PlanReadModel,
+  StrategyReadModel,
+} from '../schema/entities.js';
 import { PlansWriter, ReadModelHarness } from '../testing/read-model-harness.js';
 
 describe('the plans projection', () => {
@@ -177,5 +183,6 @@ describe('the plans projection', () => {
     expect(mapped(metadata.get(ObjectiveReadModel))).toEqual(written('objectives'));
     expect(mapped(metadata.get(PlanReadModel))).toEqual(written('plans'));
     expect(mapped(metadata.get(ActionReadModel))).toEqual(written('actions'));
+    expect(mapped(metadata.get(MeasureReadModel))).toEqual(written('measures'));
   });
 });

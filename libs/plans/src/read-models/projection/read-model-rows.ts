@@ -2,6 +2,16 @@ import type { Action, ActionStatus, ProgressUpdate } from '../../domain/action.j
 import type { ActionPlan, ActionPlanStatus, RegisteredAction } from '../../domain/action-plan.js';
 import type { CalendarDate } from '../../domain/calendar-date.js';
 import type { Due } from '../../domain/due.js';
+import {
+  latestReading,
+  measureRag,
+  type Measure,
+  type MeasureBaseline,
+  type MeasureDirection,
+  type MeasureReading,
+  type MeasureTarget,
+  type MeasureUnit,
+} from '../../domain/measure.js';
 import type { CharacteristicConcerned, EflgModule, PsedAim } from '../../domain/equality-reference.js';
 import type { Rag } from '../../domain/rag.js';
 import type { ObjectiveGroupKind, Strategy, StrategyObjective, StrategyStatus } from '../../domain/strategy.js';
@@ -88,6 +98,25 @@ export type ActionSnapshotRow = {
   readonly state: Action;
 };
 
+/** A measure on an action or an objective, with its readings and the RAG they earn. */
+export type MeasureRow = Tracked & {
+  readonly measure_id: string;
+  readonly subject_kind: 'action' | 'objective';
+  /** The action's plan, or the objective's strategy. */
+  readonly parent_id: string;
+  /** The action or the objective. */
+  readonly subject_id: string;
+  readonly title: string;
+  readonly unit: MeasureUnit;
+  readonly direction: MeasureDirection;
+  readonly baseline: MeasureBaseline | null;
+  readonly target: MeasureTarget | null;
+  readonly status: 'active' | 'retired';
+  readonly readings: readonly MeasureReading[];
+  readonly latest_reading: MeasureReading | null;
+  readonly rag: Rag;
+};
+
 /** Columns in table order, keys first: what the projection writes (see entities.ts for the same tables). */
 export const READ_MODEL_TABLES = {
   strategies: {
@@ -171,6 +200,27 @@ export const READ_MODEL_TABLES = {
   action_snapshots: {
     keys: ['tenant_id', 'action_id', 'version'],
     columns: ['tenant_id', 'action_id', 'version', 'recorded_through', 'state'],
+  },
+  measures: {
+    keys: ['tenant_id', 'measure_id'],
+    columns: [
+      'tenant_id',
+      'measure_id',
+      'subject_kind',
+      'parent_id',
+      'subject_id',
+      'title',
+      'unit',
+      'direction',
+      'baseline',
+      'target',
+      'status',
+      'readings',
+      'latest_reading',
+      'rag',
+      'version',
+      'changed_at',
+    ],
   },
 } as const;
 export type ReadModelTable = keyof typeof READ_MODEL_TABLES;
@@ -333,6 +383,47 @@ export function actionRow(tenantId: string, action: Action, version: number, cha
     latest_progress: action.latestProgress,
     status_reason: action.statusReason,
     latest_update_on: action.latestUpdateOn,
+    version,
+    changed_at: changedAt,
+  };
+}
+
+// Measure -------------------------------------------------------------------------------------
+
+export function measureFromRow(row: MeasureRow): Measure {
+  return {
+    measureId: row.measure_id,
+    subject:
+      row.subject_kind === 'action'
+        ? { kind: 'action', planId: row.parent_id, actionId: row.subject_id }
+        : { kind: 'objective', strategyId: row.parent_id, objectiveId: row.subject_id },
+    title: row.title,
+    unit: row.unit,
+    direction: row.direction,
+    baseline: row.baseline,
+    target: row.target,
+    status: row.status,
+    readings: row.readings,
+  };
+}
+
+export function measureRow(tenantId: string, measure: Measure, version: number, changedAt: string): MeasureRow {
+  const { subject } = measure;
+  return {
+    tenant_id: tenantId,
+    measure_id: measure.measureId,
+    subject_kind: subject.kind,
+    parent_id: subject.kind === 'action' ? subject.planId : subject.strategyId,
+    subject_id: subject.kind === 'action' ? subject.actionId : subject.objectiveId,
+    title: measure.title,
+    unit: measure.unit,
+    direction: measure.direction,
+    baseline: measure.baseline,
+    target: measure.target,
+    status: measure.status,
+    readings: measure.readings,
+    latest_reading: latestReading(measure.readings),
+    rag: measureRag(measure, measure.readings),
     version,
     changed_at: changedAt,
   };

@@ -5,6 +5,7 @@ import type { AffectedIds, CouncilRows } from './council-read-model.js';
 import {
   READ_MODEL_TABLES,
   type ActionRow,
+  type MeasureRow,
   type ObjectiveRow,
   type PlanRow,
   type ReadModelTable,
@@ -53,25 +54,28 @@ export async function lockCouncils(
 
 /** The current rows of what a batch touches (every objective of each strategy touched). */
 export async function loadCouncilRows(tx: pg.ClientBase, tenantId: string, ids: AffectedIds): Promise<CouncilRows> {
-  const { rows } = await tx.query<{ k: 's' | 'o' | 'p' | 'a'; r: unknown }>(
+  const { rows } = await tx.query<{ k: 's' | 'o' | 'p' | 'a' | 'm'; r: unknown }>(
     `SELECT 's' AS k, to_jsonb(t) AS r FROM ${S}.strategies t WHERE t.tenant_id = $1 AND t.strategy_id = ANY($2::text[])
      UNION ALL SELECT 'o', to_jsonb(t) FROM ${S}.objectives t WHERE t.tenant_id = $1 AND t.strategy_id = ANY($2::text[])
      UNION ALL SELECT 'p', to_jsonb(t) FROM ${S}.plans t WHERE t.tenant_id = $1 AND t.plan_id = ANY($3::text[])
-     UNION ALL SELECT 'a', to_jsonb(t) FROM ${S}.actions t WHERE t.tenant_id = $1 AND t.action_id = ANY($4::text[])`,
-    [tenantId, ids.strategyIds, ids.planIds, ids.actionIds],
+     UNION ALL SELECT 'a', to_jsonb(t) FROM ${S}.actions t WHERE t.tenant_id = $1 AND t.action_id = ANY($4::text[])
+     UNION ALL SELECT 'm', to_jsonb(t) FROM ${S}.measures t WHERE t.tenant_id = $1 AND t.measure_id = ANY($5::text[])`,
+    [tenantId, ids.strategyIds, ids.planIds, ids.actionIds, ids.measureIds],
   );
   // Rows the projection itself wrote, read back as JSON: the shapes are ours.
   const strategies: StrategyRow[] = [];
   const objectives: ObjectiveRow[] = [];
   const plans: PlanRow[] = [];
   const actions: ActionRow[] = [];
+  const measures: MeasureRow[] = [];
   for (const { k, r } of rows) {
     if (k === 's') strategies.push(r as StrategyRow);
     else if (k === 'o') objectives.push(r as ObjectiveRow);
     else if (k === 'p') plans.push(r as PlanRow);
-    else actions.push(r as ActionRow);
+    else if (k === 'a') actions.push(r as ActionRow);
+    else measures.push(r as MeasureRow);
   }
-  return { strategies, objectives, plans, actions };
+  return { strategies, objectives, plans, actions, measures };
 }
 
 const CHUNK = 2000;
@@ -106,18 +110,20 @@ export async function upsertCouncilRows(tx: pg.ClientBase, rows: CouncilRows): P
   await writeRows(tx, 'objectives', rows.objectives, 'update');
   await writeRows(tx, 'plans', rows.plans, 'update');
   await writeRows(tx, 'actions', rows.actions, 'update');
+  await writeRows(tx, 'measures', rows.measures, 'update');
   // A snapshot of a version is the same whoever writes it.
   await writeRows(tx, 'action_snapshots', rows.actionSnapshots ?? [], 'ignore');
 }
 
 /** Replaces every row of the council entered (a rebuild's swap). */
 export async function replaceCouncilRows(tx: pg.ClientBase, tenantId: string, rows: CouncilRows): Promise<void> {
-  for (const table of ['action_snapshots', 'actions', 'plans', 'objectives', 'strategies'] as const) {
+  for (const table of ['measures', 'action_snapshots', 'actions', 'plans', 'objectives', 'strategies'] as const) {
     await tx.query(`DELETE FROM ${S}.${table} WHERE tenant_id = $1`, [tenantId]);
   }
   await writeRows(tx, 'strategies', rows.strategies, 'none');
   await writeRows(tx, 'objectives', rows.objectives, 'none');
   await writeRows(tx, 'plans', rows.plans, 'none');
   await writeRows(tx, 'actions', rows.actions, 'none');
+  await writeRows(tx, 'measures', rows.measures, 'none');
   await writeRows(tx, 'action_snapshots', rows.actionSnapshots ?? [], 'none');
 }

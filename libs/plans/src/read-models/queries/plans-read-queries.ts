@@ -5,6 +5,7 @@ import type { ActionStatus } from '../../domain/action.js';
 import type { Rag } from '../../domain/rag.js';
 import {
   ActionReadModel,
+  MeasureReadModel,
   ObjectiveReadModel,
   PlanReadModel,
   StrategyReadModel,
@@ -13,9 +14,12 @@ import {
   type PlanReadModelRow,
   type StrategyReadModelRow,
 } from '../schema/entities.js';
+import type { CouncilCalendar } from '../../domain/next-due.js';
+import { dueAction, type DueActionDto } from './whats-due.js';
 import { dashboardFigures, isDueSoon, isOverdue, ukDate, type DashboardFigures } from './dashboard.js';
 import type {
   ActionSummaryDto,
+  MeasureSummaryDto,
   ObjectiveDto,
   PlanDetailDto,
   PlanListDto,
@@ -235,6 +239,57 @@ export class PlansReadQueries {
         latestNarrative: row.latestProgress?.narrative ?? null,
         changedAt: changedAt(row.changedAt),
       }));
+    });
+  }
+
+  /** The measures of an action or an objective, in the order they were defined. */
+  measuresOf(subjectId: string): Promise<MeasureSummaryDto[]> {
+    return this.readModels.read(async (em) => {
+      const rows = await em.find(MeasureReadModel, { subjectId }, { orderBy: { measureId: 'asc' } });
+      return rows.map((row) => ({
+        id: row.measureId,
+        subject: { kind: row.subjectKind, id: row.subjectId, parentId: row.parentId },
+        title: row.title,
+        unit: row.unit,
+        direction: row.direction,
+        target: row.target ?? null,
+        latestReading: row.latestReading ?? null,
+        readings: row.readings.length,
+        rag: row.rag,
+        status: row.status,
+      }));
+    });
+  }
+
+  /** Every action of the council's published plans, with what is due next on it as of today. */
+  dueActions(calendar: CouncilCalendar): Promise<{ readonly today: string; readonly actions: DueActionDto[] }> {
+    const today = ukDate(this.clock.now());
+    return this.readModels.read(async (em) => {
+      const plans = await em.find(PlanReadModel, { status: 'published' }, { fields: ['planId', 'title'] });
+      const titles = new Map(plans.map((plan) => [plan.planId, plan.title]));
+      const rows = await em.find(ActionReadModel, { planId: { $in: [...titles.keys()] } });
+      return {
+        today,
+        actions: rows.map((row) =>
+          dueAction(
+            {
+              planId: row.planId,
+              planTitle: titles.get(row.planId) ?? '',
+              actionId: row.actionId,
+              ref: row.ref ?? null,
+              title: row.title,
+              leads: row.leads,
+              status: row.status,
+              rag: row.rag,
+              due: row.due,
+              dueFinal: row.dueFinal ?? null,
+              latestUpdateOn: row.latestUpdateOn ?? null,
+            },
+            today,
+            calendar,
+          ),
+        ),
+      };
     });
   }
 }

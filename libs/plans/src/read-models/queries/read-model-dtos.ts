@@ -1,3 +1,4 @@
+import type { MeasureDirection, MeasureReading, MeasureTarget, MeasureUnit } from '../../domain/measure.js';
 import { z } from 'zod';
 import { ACTION_STATUSES } from '../../domain/action.js';
 import { ACTION_PLAN_STATUSES } from '../../domain/action-plan.js';
@@ -142,3 +143,17 @@ export interface RecentActionChangeDto {
 }
 
 export const openApi = (schema: z.ZodType): object => z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'output' });
+
+/** A measure of an action or an objective as lists show it: its target, latest reading and the RAG it earns. */
+export interface MeasureSummaryDto {
+  readonly id: string;
+  readonly subject: { readonly kind: 'action' | 'objective'; readonly id: string; readonly parentId: string };
+  readonly title: string;
+  readonly unit: MeasureUnit;
+  readonly direction: MeasureDirection;
+  readonly target: MeasureTarget | null;
+  readonly latestReading: MeasureReading | null;
+  readonly readings: number;
+  readonly rag: (typeof RAG_RATINGS)[number];
+  readonly status: 'active' | 'retired';
+}

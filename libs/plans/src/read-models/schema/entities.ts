@@ -2,6 +2,13 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import type { Action, ActionStatus, ProgressUpdate } from '../../domain/action.js';
 import type { ActionPlanStatus, RegisteredAction } from '../../domain/action-plan.js';
 import type { Due, DueKind } from '../../domain/due.js';
+import type {
+  MeasureBaseline,
+  MeasureDirection,
+  MeasureReading,
+  MeasureTarget,
+  MeasureUnit,
+} from '../../domain/measure.js';
 import type { Rag } from '../../domain/rag.js';
 import type { StrategyStatus } from '../../domain/strategy.js';
 
@@ -142,6 +149,36 @@ export const ActionSnapshot = defineEntity({
 });
 export type ActionSnapshotRow = InferEntity<typeof ActionSnapshot>;
 
+/** A measure on an action or an objective: its definition, readings, and the RAG they earn. */
+export const MeasureReadModel = defineEntity({
+  name: 'MeasureReadModel',
+  schema: READ_MODEL_SCHEMA,
+  tableName: 'measures',
+  properties: {
+    tenantId: p.text().primary(),
+    measureId: p.text().primary(),
+    subjectKind: p.text().$type<'action' | 'objective'>(),
+    /** The action's plan, or the objective's strategy. */
+    parentId: p.text(),
+    /** The action or the objective. */
+    subjectId: p.text(),
+    title: p.text(),
+    unit: p.text().$type<MeasureUnit>(),
+    direction: p.text().$type<MeasureDirection>(),
+    baseline: p.json<MeasureBaseline | null>().nullable(),
+    target: p.json<MeasureTarget | null>().nullable(),
+    status: p.text().$type<'active' | 'retired'>(),
+    readings: p.json<MeasureReading[]>(),
+    latestReading: p.json<MeasureReading | null>().nullable(),
+    rag: p.text().$type<Rag>(),
+    version: p.integer(),
+    changedAt: p.datetime(),
+  },
+  primaryKeys: ['tenantId', 'measureId'],
+  indexes: [{ name: 'measures_by_subject', properties: ['tenantId', 'subjectId'] }],
+});
+export type MeasureReadModelRow = InferEntity<typeof MeasureReadModel>;
+
 /**
  * Operational, not council data (no row-level security): one row per council the projection has
  * seen, locked by projection batches (FOR SHARE) and by a rebuild's swap (FOR UPDATE).
@@ -165,5 +202,6 @@ export const READ_MODEL_ENTITIES = [
   PlanReadModel,
   ActionReadModel,
   ActionSnapshot,
+  MeasureReadModel,
   ProjectionCouncil,
 ];

@@ -111,6 +111,36 @@ GRANT SELECT, INSERT, UPDATE ON ${S}.projection_councils TO ${COUNCIL_WRITER_ROL
   }
 }
 
+/** Measures (KPIs) on actions and objectives, with their readings and the RAG they earn. */
+class MeasuresReadModelTable extends Migration {
+  up(): void {
+    this.addSql(`
+CREATE TABLE ${S}.measures (
+  tenant_id      text        NOT NULL,
+  measure_id     text        NOT NULL,
+  subject_kind   text        NOT NULL,
+  parent_id      text        NOT NULL,
+  subject_id     text        NOT NULL,
+  title          text        NOT NULL,
+  unit           text        NOT NULL,
+  direction      text        NOT NULL,
+  baseline       jsonb,
+  target         jsonb,
+  status         text        NOT NULL,
+  readings       jsonb       NOT NULL,
+  latest_reading jsonb,
+  rag            text        NOT NULL,
+  version        integer     NOT NULL,
+  changed_at     timestamptz NOT NULL,
+  PRIMARY KEY (tenant_id, measure_id)
+);
+CREATE INDEX measures_by_subject ON ${S}.measures (tenant_id, subject_id);
+`);
+    this.addSql(councilIsolationSql(`${S}.measures`));
+  }
+}
+
 export const PLANS_READ_MODEL_ORM = new OrmContribution('plans-read-model', READ_MODEL_ENTITIES, [
   { name: 'plans-read-model/0001-tables', class: PlansReadModelTables },
+  { name: 'plans-read-model/0002-measures', class: MeasuresReadModelTable },
 ]);

@@ -1,7 +1,14 @@
 import { Get, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CouncilAccess } from '@due-regard/identity';
-import { mayDo, PlansReadQueries, rolesFor, type OnAction } from '@due-regard/plans';
+import {
+  describeTarget,
+  formatMeasureValue,
+  mayDo,
+  PlansReadQueries,
+  rolesFor,
+  type OnAction,
+} from '@due-regard/plans';
 import { ukDate } from '../../rendering/uk-dates.js';
 import { PageRenderer } from '../../rendering/page-renderer.js';
 import { WebController } from '../../web-controller.decorator.js';
@@ -36,6 +43,8 @@ export class ActionPageController {
       leads: action.leads,
     };
     const actionPath = pagePaths.action(planId, actionId);
+    const mayDefineMeasure = mayDo(person, 'defineMeasure');
+    const measures = await this.queries.measuresOf(actionId);
     await this.renderer.render(request, response, 'plans/action.njk', {
       pageTitle: actionName(action),
       planTitle: plan?.title ?? 'Action plan',
@@ -66,6 +75,22 @@ export class ActionPageController {
         ragTag: labelledRagTag(entry.rag),
         narrative: entry.narrative,
       })),
+      // Each measure's RAG, from its readings, is shown beside the lead's own.
+      measures: measures.map((measure) => ({
+        title: measure.title,
+        href: `/measures/${measure.id}`,
+        target: describeTarget(measure.target, measure.unit, measure.direction),
+        latest:
+          measure.latestReading === null
+            ? 'No readings yet'
+            : `${formatMeasureValue(measure.latestReading.value, measure.unit)} on ${ukDate(measure.latestReading.asOf)}`,
+        ragTag: labelledRagTag(measure.rag),
+      })),
+      // A success measure in words can be turned into a measure, pre-filled from the sentence.
+      turnIntoMeasure: mayDefineMeasure
+        ? action.successMeasures.map((sentence, index) => ({ sentence, href: `${actionPath}/measures?from=${index}` }))
+        : [],
+      defineMeasure: mayDefineMeasure ? `${actionPath}/measures` : null,
       dueRevisions: [...action.dueRevisions].reverse().map((revision) => ({
         from: revision.previous.text ?? revision.previous.rendered,
         to: revision.due.text ?? revision.due.rendered,

@@ -1,12 +1,20 @@
 import { Get, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CouncilAccess, RequestContext } from '@due-regard/identity';
-import { PlansReadQueries, rolesFor, type PlanDetailDto } from '@due-regard/plans';
+import {
+  CouncilDueSettings,
+  inDueOrder,
+  ledBy,
+  PlansReadQueries,
+  rolesFor,
+  type PlanDetailDto,
+} from '@due-regard/plans';
 import { PageRenderer } from '../../rendering/page-renderer.js';
 import { WebController } from '../../web-controller.decorator.js';
 import { rolesInWords } from '../../site/roles.js';
 import { actionsDueSoon, overdueActions } from '../shared/action-rows.js';
 import { CouncilPageContext } from '../shared/council-page-context.js';
+import { myActionRow } from '../my-actions/my-actions-view.js';
 import { dashboardPlan, recentChangeRow } from './dashboard-view.js';
 
 const RECENT_CHANGES = 10;
@@ -19,6 +27,7 @@ export class DashboardPageController {
     private readonly page: CouncilPageContext,
     private readonly queries: PlansReadQueries,
     private readonly renderer: PageRenderer,
+    private readonly dueSettings: CouncilDueSettings,
   ) {}
 
   @Get()
@@ -30,6 +39,12 @@ export class DashboardPageController {
       await Promise.all(plans.filter((plan) => plan.status === 'published').map((plan) => this.queries.plan(plan.id)))
     ).filter((plan): plan is PlanDetailDto => plan !== null);
     const recent = await this.queries.recentActionChanges(RECENT_CHANGES);
+    // An action lead's own work first: their teams' actions, in due order.
+    const { teams } = this.page.person();
+    const due =
+      teams.length === 0
+        ? null
+        : await this.queries.dueActions(await this.dueSettings.calendar(this.page.councilSlug()));
     await this.renderer.render(request, response, 'plans/dashboard.njk', {
       pageTitle: 'Home',
       mayBeBehind,
@@ -40,6 +55,8 @@ export class DashboardPageController {
       overdue: overdueActions(published),
       dueSoon: actionsDueSoon(published),
       recent: recent.map(recentChangeRow),
+      myTeams: teams,
+      myActions: due === null ? null : inDueOrder(ledBy(due.actions, teams)).map(myActionRow),
     });
   }
 }
