@@ -10,6 +10,7 @@ export const ProblemType = {
   conflict: 'urn:due-regard:problem:conflict',
   staleVersion: 'urn:due-regard:problem:stale-version',
   internal: 'urn:due-regard:problem:internal',
+  unsupportedMediaType: 'urn:due-regard:problem:unsupported-media-type',
 } as const;
 
 export interface FieldError {
