@@ -14,6 +14,7 @@ import {
 } from './protocol/claims.js';
 import { authenticateClient, readClientCredentials } from './protocol/client-authentication.js';
 import { OAuthError } from './protocol/oauth-error.js';
+import { BruteForceDetection } from './protocol/brute-force.js';
 import { isWellFormedPkceValue, verifyS256 } from './protocol/pkce.js';
 import { matchesRegisteredUri, withQuery } from './protocol/redirect-uri.js';
 import type { RequestParameters } from './protocol/request-parameters.js';
@@ -144,12 +145,16 @@ interface ValidatedAuthorizationRequest {
  * translate requests into these calls and outcomes into responses.
  */
 export class EmbeddedOpenIdProvider {
+  private readonly bruteForce: BruteForceDetection;
+
   constructor(
     readonly realm: Realm,
     private readonly keys: ProviderKeys,
     private readonly store: ProviderStateStore,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.bruteForce = new BruteForceDetection(realm.bruteForce, store, () => this.seconds());
+  }
 
   /** The discovery document, with Keycloak's endpoint paths. */
   discovery(issuer: string): Record<string, unknown> {
@@ -296,7 +301,7 @@ export class EmbeddedOpenIdProvider {
       return PAGE_EXPIRED;
     }
     const username = form.tryGet('username') ?? '';
-    const user = this.authenticateUser(username, form.tryGet('password') ?? '');
+    const user = await this.authenticateUser(username, form.tryGet('password') ?? '');
     if (user === undefined) {
       const renewed: PendingAuthorization = { ...pending, formToken: randomToken() };
       await this.store.put(
@@ -563,7 +568,7 @@ export class EmbeddedOpenIdProvider {
     const password = parameters.get('password');
     if (username === undefined) throw new OAuthError('invalid_request', 'Missing parameter: username');
     if (password === undefined) throw new OAuthError('invalid_request', 'Missing parameter: password');
-    const user = this.authenticateUser(username, password);
+    const user = await this.authenticateUser(username, password);
     // Keycloak answers bad user credentials with 401.
     if (user === undefined) throw new OAuthError('invalid_grant', 'Invalid user credentials', 401);
     const session = await this.startSession(user);
@@ -699,12 +704,22 @@ export class EmbeddedOpenIdProvider {
 
   // --- Sessions and users -------------------------------------------------------------------------
 
-  /** Compares against a dummy value when the user is unknown, so that timing does not tell which usernames exist. */
-  private authenticateUser(login: string, password: string): RealmUser | undefined {
+  /**
+   * Compares against a dummy value when the user is unknown, so that timing does not tell which
+   * usernames exist; a user locked out by brute-force detection is refused like a wrong password.
+   */
+  private async authenticateUser(login: string, password: string): Promise<RealmUser | undefined> {
     const user = this.realm.userByLogin(login);
     const expected = user?.enabled ? user.password : undefined;
     const matches = sameValue(expected ?? '\u0000no password', password);
-    return expected !== undefined && matches ? user : undefined;
+    if (user === undefined || expected === undefined) return undefined;
+    if (await this.bruteForce.isLockedOut(user.id)) return undefined;
+    if (!matches) {
+      await this.bruteForce.failed(user.id);
+      return undefined;
+    }
+    await this.bruteForce.succeeded(user.id);
+    return user;
   }
 
   private async startSession(user: RealmUser): Promise<ProviderSession> {
