@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { QUEUE_PREFIX, RedisConnection } from '@due-regard/platform';
+import { RedisConnection } from '@due-regard/platform';
 import { PlansRebuildJobsModule } from '@due-regard/plans';
 import { PlanImportJobsModule } from '@due-regard/plan-import-app';
 
@@ -12,11 +12,7 @@ import { PlanImportJobsModule } from '@due-regard/plan-import-app';
   imports: [
     BullModule.forRootAsync({
       inject: [RedisConnection],
-      useFactory: (redis: RedisConnection) => ({
-        prefix: QUEUE_PREFIX,
-        // Workers block on Redis: BullMQ requires commands never to give up retrying.
-        connection: { url: redis.url, maxRetriesPerRequest: null },
-      }),
+      useFactory: (redis: RedisConnection) => redis.queueOptions(),
     }),
     PlansRebuildJobsModule,
     PlanImportJobsModule,

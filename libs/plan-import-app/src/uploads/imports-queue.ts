@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import type { Job, Queue } from 'bullmq';
 import { RequestContext } from '@due-regard/identity';
 import { parsePlanDocument, PlanImportError } from '@due-regard/plan-import';
-import { QUEUE_PREFIX, RedisConnection } from '@due-regard/platform';
+import { RedisConnection } from '@due-regard/platform';
 import { CLOCK, type Clock } from '@due-regard/shared-kernel';
 import { importDefaultsFor } from '../commit/document-lines.js';
 import { ukDate } from '../commit/import-committer.js';
@@ -51,11 +51,7 @@ type ImportsQueueJob = Job<ImportJobData | PurgeJobData, ImportJobResult | Purge
 export const importsQueue = BullModule.registerQueueAsync({
   name: IMPORTS_QUEUE,
   inject: [RedisConnection],
-  useFactory: (redis: RedisConnection) => ({
-    prefix: QUEUE_PREFIX,
-    // Workers block on Redis: BullMQ requires commands never to give up retrying.
-    connection: { url: redis.url, maxRetriesPerRequest: null },
-  }),
+  useFactory: (redis: RedisConnection) => redis.queueOptions(),
 });
 
 /** The job id of one reading of one upload: submitting it again adds nothing. */

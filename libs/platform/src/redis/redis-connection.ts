@@ -4,6 +4,8 @@ import { errorMessage, StartupError } from '../bootstrap/startup-error.js';
 import type { RedisConfig } from '../config/redis.config.js';
 import { LocalRedisServer, redactedUrl } from './local-redis-server.js';
 
+export const sessionKeyPrefix = (keyPrefix: string): string => `${keyPrefix}:web-session:`;
+
 /**
  * Redis for the whole process: REDIS_URL (a local redis-server is started when nothing answers
  * there), with one client for platform commands (health). BullMQ opens its own connections to `url`.
@@ -13,6 +15,8 @@ export class RedisConnection implements BeforeApplicationShutdown, OnApplication
 
   private constructor(
     readonly url: string,
+    /** REDIS_KEY_PREFIX: what this instance's keys start with. */
+    readonly keyPrefix: string,
     readonly client: Redis,
     private readonly server: LocalRedisServer | null,
   ) {}
@@ -52,7 +56,18 @@ export class RedisConnection implements BeforeApplicationShutdown, OnApplication
       await server?.stop();
       throw new StartupError(`Cannot connect to Redis at ${redactedUrl(new URL(config.url))}: ${errorMessage(error)}`);
     }
-    return new RedisConnection(config.url, client, server);
+    return new RedisConnection(config.url, config.keyPrefix, client, server);
+  }
+
+  /** What every BullMQ queue, worker and root module of the platform is registered with. */
+  queueOptions(): { prefix: string; connection: { url: string; maxRetriesPerRequest: null } } {
+    // Workers block on Redis: BullMQ requires commands never to give up retrying.
+    return { prefix: this.keyPrefix, connection: { url: this.url, maxRetriesPerRequest: null } };
+  }
+
+  /** Where the web keeps its server-side sessions. */
+  get sessionKeyPrefix(): string {
+    return sessionKeyPrefix(this.keyPrefix);
   }
 
   async ping(): Promise<void> {

@@ -3,10 +3,11 @@ import cookieParser from 'cookie-parser';
 import { RedisStore } from 'connect-redis';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import session from 'express-session';
-import { RedisConnection } from '@due-regard/platform';
+import { QUEUE_PREFIX, RedisConnection, sessionKeyPrefix } from '@due-regard/platform';
 import { SESSION_IDLE_SECONDS, WEB_OPTIONS, type WebOptions } from '../config/web-options.js';
 
-export const SESSION_KEY_PREFIX = 'due-regard:web-session:';
+/** Where sessions are kept under the default REDIS_KEY_PREFIX (an app's own: `RedisConnection.sessionKeyPrefix`). */
+export const SESSION_KEY_PREFIX = sessionKeyPrefix(QUEUE_PREFIX);
 
 /**
  * Cookies and the server-side session, on the web's page routes only (the JSON API never gets a
@@ -23,7 +24,7 @@ export class WebSessionMiddleware implements NestMiddleware {
     this.session = session({
       name: options.sessionCookieName,
       secret: options.sessionSecret,
-      store: new RedisStore({ client: redis.client, prefix: SESSION_KEY_PREFIX, ttl: SESSION_IDLE_SECONDS }),
+      store: new RedisStore({ client: redis.client, prefix: redis.sessionKeyPrefix, ttl: SESSION_IDLE_SECONDS }),
       resave: false,
       // No session (and no cookie) until there is something to keep: public pages set no cookie.
       saveUninitialized: false,
