@@ -66,18 +66,21 @@ export class ImportJobs {
   constructor(
     @InjectQueue(IMPORTS_QUEUE)
     private readonly queue: Queue<ImportJobData | PurgeJobData, ImportJobResult | PurgeReport>,
+    private readonly redis: RedisConnection,
   ) {}
 
-  /** Queues the reading of an upload; the same reading queued twice is one job. */
+  /** Queues the reading of an upload; the same reading queued twice is one job. 503 while Redis is down. */
   async submit(data: ImportJobData): Promise<string> {
     const jobId = importJobId(data);
-    await this.queue.add(PARSE_JOB, data, {
-      jobId,
-      attempts: ATTEMPTS,
-      backoff: { type: 'exponential', delay: 1000 },
-      removeOnComplete: { age: 7 * 24 * 3600 },
-      removeOnFail: { age: 30 * 24 * 3600 },
-    });
+    await this.redis.available('queue the reading of your upload', () =>
+      this.queue.add(PARSE_JOB, data, {
+        jobId,
+        attempts: ATTEMPTS,
+        backoff: { type: 'exponential', delay: 1000 },
+        removeOnComplete: { age: 7 * 24 * 3600 },
+        removeOnFail: { age: 30 * 24 * 3600 },
+      }),
+    );
     return jobId;
   }
 
