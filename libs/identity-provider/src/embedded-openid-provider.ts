@@ -15,6 +15,7 @@ import {
 import { authenticateClient, readClientCredentials } from './protocol/client-authentication.js';
 import { OAuthError } from './protocol/oauth-error.js';
 import { BruteForceDetection } from './protocol/brute-force.js';
+import type { CouncilRedirects } from './protocol/council-redirects.js';
 import { isWellFormedPkceValue, verifyS256 } from './protocol/pkce.js';
 import { matchesRegisteredUri, withQuery } from './protocol/redirect-uri.js';
 import type { RequestParameters } from './protocol/request-parameters.js';
@@ -152,6 +153,7 @@ export class EmbeddedOpenIdProvider {
     private readonly keys: ProviderKeys,
     private readonly store: ProviderStateStore,
     private readonly now: () => number = Date.now,
+    private readonly councilRedirects: CouncilRedirects | null = null,
   ) {
     this.bruteForce = new BruteForceDetection(realm.bruteForce, store, () => this.seconds());
   }
@@ -206,6 +208,12 @@ export class EmbeddedOpenIdProvider {
     };
   }
 
+  /** The realm's registered URIs (Keycloak's rule), or a registered council's sub-domain. */
+  private async isRedirectUriOf(client: RealmClient, uri: string, registered: readonly string[]): Promise<boolean> {
+    if (matchesRegisteredUri(uri, registered)) return true;
+    return (await this.councilRedirects?.allows(client.clientId, uri)) ?? false;
+  }
+
   jwks(): { keys: object[] } {
     return { keys: [this.keys.publicJwk] };
   }
@@ -226,7 +234,7 @@ export class EmbeddedOpenIdProvider {
       );
     }
     const redirectUri = parameters.tryGet('redirect_uri');
-    if (redirectUri === undefined || !matchesRegisteredUri(redirectUri, client.redirectUris)) {
+    if (redirectUri === undefined || !(await this.isRedirectUriOf(client, redirectUri, client.redirectUris))) {
       return errorPage(
         400,
         'Invalid redirect URI',
@@ -405,7 +413,7 @@ export class EmbeddedOpenIdProvider {
       if (client === undefined) {
         return errorPage(400, 'Sign-out failed', 'Sending you back after sign-out needs client_id or id_token_hint.');
       }
-      if (!matchesRegisteredUri(redirectUri, client.postLogoutRedirectUris)) {
+      if (!(await this.isRedirectUriOf(client, redirectUri, client.postLogoutRedirectUris))) {
         return errorPage(
           400,
           'Invalid redirect URI',
