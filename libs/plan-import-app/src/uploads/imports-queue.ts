@@ -84,6 +84,21 @@ export class ImportJobs {
     return jobId;
   }
 
+  /**
+   * Queues a reading again unless its job is still waiting, delayed or running; a finished or
+   * failed job of the same id (which would make `add` a no-op) is removed first. True when queued.
+   */
+  async resubmitUnlessLive(data: ImportJobData): Promise<boolean> {
+    const job = await this.queue.getJob(importJobId(data));
+    if (job !== undefined) {
+      const state = await job.getState();
+      if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return false;
+      await job.remove();
+    }
+    await this.submit(data);
+    return true;
+  }
+
   /** Schedules the daily purge of old uploads; upserting the same scheduler id again changes nothing. */
   async schedulePurge(): Promise<void> {
     await this.queue.upsertJobScheduler(PURGE_SCHEDULER_ID, PURGE_SCHEDULE, {
