@@ -46,6 +46,7 @@ import { PlanPages } from './plans/shared/plan-pages.js';
 import { CouncilSettingsPageController } from './councils/settings/council-settings.page.controller.js';
 import { NamesToShow } from './users/names-to-show.js';
 import { userDirectoryProvider } from './users/user-directory.provider.js';
+import { CouncilSignInSites } from './sign-in/council-sign-in-sites.js';
 
 /** The page controllers of this forRoot(), for the session middleware. */
 const PAGE_CONTROLLERS = Symbol('WebPageControllers');
@@ -103,6 +104,7 @@ export class WebModule implements NestModule {
         PageRenderer,
         CouncilPageContext,
         userDirectoryProvider,
+        CouncilSignInSites,
         PlanPages,
         NamesToShow,
         ErrorPages,
