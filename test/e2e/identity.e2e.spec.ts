@@ -57,6 +57,28 @@ describe('signing in and tenancy, as a newcomer would check them', () => {
     expect(allowed.headers['etag']).toBe('"1"');
   });
 
+  it.each(['bearer', 'BEARER', 'Bearer'])(
+    'accepts the %s scheme (schemes are case-insensitive), and no cache keeps the answer',
+    async (scheme) => {
+      const token = await running.tokenFor('charnwood.viewer');
+      const response = await api()
+        .get('/api/v1/council')
+        .set('Host', running.councilHost('charnwood'))
+        .set('Authorization', `${scheme} ${token}`);
+      expect(response.status).toBe(200);
+      expect(response.headers['cache-control']).toBe('no-store');
+    },
+  );
+
+  it('keeps refusals of a protected route out of caches too', async () => {
+    const response = await api()
+      .get('/api/v1/council')
+      .set('Host', running.councilHost('charnwood'))
+      .set('Authorization', 'Bearer not-a-token');
+    expect(response.status).toBe(401);
+    expect(response.headers['cache-control']).toBe('no-store');
+  });
+
   it('answers 401 with a Bearer challenge when no token is sent', async () => {
     const response = await api().get('/api/v1/council').set('Host', running.councilHost('charnwood'));
     expect(response.status).toBe(401);

@@ -34,6 +34,8 @@ export class ApiModule {
                 issuerBaseUrl: config.identity.publicUrl,
                 baseDomain: config.http.baseDomain,
                 nodeEnv: config.http.nodeEnv,
+                // Every registered council signs in on its own sub-domain, at any PORT.
+                councilSites: { publicUrl: config.identity.publicUrl, clients: ['due-regard-web'] },
               }),
             ]
           : []),

@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { AccreditationsJobsModule } from '@due-regard/accreditations';
-import { MetricsModule, QUEUE_PREFIX, RedisConnection } from '@due-regard/platform';
+import { MetricsModule, RedisConnection } from '@due-regard/platform';
 import { PlansRebuildJobsModule } from '@due-regard/plans';
 import { PlanImportJobsModule } from '@due-regard/plan-import-app';
 
@@ -13,11 +13,7 @@ import { PlanImportJobsModule } from '@due-regard/plan-import-app';
   imports: [
     BullModule.forRootAsync({
       inject: [RedisConnection],
-      useFactory: (redis: RedisConnection) => ({
-        prefix: QUEUE_PREFIX,
-        // Workers block on Redis: BullMQ requires commands never to give up retrying.
-        connection: { url: redis.url, maxRetriesPerRequest: null },
-      }),
+      useFactory: (redis: RedisConnection) => redis.queueOptions(),
     }),
     PlansRebuildJobsModule,
     PlanImportJobsModule,

@@ -14,6 +14,8 @@ import {
 } from './protocol/claims.js';
 import { authenticateClient, readClientCredentials } from './protocol/client-authentication.js';
 import { OAuthError } from './protocol/oauth-error.js';
+import { BruteForceDetection } from './protocol/brute-force.js';
+import type { CouncilRedirects } from './protocol/council-redirects.js';
 import { isWellFormedPkceValue, verifyS256 } from './protocol/pkce.js';
 import { matchesRegisteredUri, withQuery } from './protocol/redirect-uri.js';
 import type { RequestParameters } from './protocol/request-parameters.js';
@@ -144,12 +146,17 @@ interface ValidatedAuthorizationRequest {
  * translate requests into these calls and outcomes into responses.
  */
 export class EmbeddedOpenIdProvider {
+  private readonly bruteForce: BruteForceDetection;
+
   constructor(
     readonly realm: Realm,
     private readonly keys: ProviderKeys,
     private readonly store: ProviderStateStore,
     private readonly now: () => number = Date.now,
-  ) {}
+    private readonly councilRedirects: CouncilRedirects | null = null,
+  ) {
+    this.bruteForce = new BruteForceDetection(realm.bruteForce, store, () => this.seconds());
+  }
 
   /** The discovery document, with Keycloak's endpoint paths. */
   discovery(issuer: string): Record<string, unknown> {
@@ -201,6 +208,12 @@ export class EmbeddedOpenIdProvider {
     };
   }
 
+  /** The realm's registered URIs (Keycloak's rule), or a registered council's sub-domain. */
+  private async isRedirectUriOf(client: RealmClient, uri: string, registered: readonly string[]): Promise<boolean> {
+    if (matchesRegisteredUri(uri, registered)) return true;
+    return (await this.councilRedirects?.allows(client.clientId, uri)) ?? false;
+  }
+
   jwks(): { keys: object[] } {
     return { keys: [this.keys.publicJwk] };
   }
@@ -221,7 +234,7 @@ export class EmbeddedOpenIdProvider {
       );
     }
     const redirectUri = parameters.tryGet('redirect_uri');
-    if (redirectUri === undefined || !matchesRegisteredUri(redirectUri, client.redirectUris)) {
+    if (redirectUri === undefined || !(await this.isRedirectUriOf(client, redirectUri, client.redirectUris))) {
       return errorPage(
         400,
         'Invalid redirect URI',
@@ -296,7 +309,7 @@ export class EmbeddedOpenIdProvider {
       return PAGE_EXPIRED;
     }
     const username = form.tryGet('username') ?? '';
-    const user = this.authenticateUser(username, form.tryGet('password') ?? '');
+    const user = await this.authenticateUser(username, form.tryGet('password') ?? '');
     if (user === undefined) {
       const renewed: PendingAuthorization = { ...pending, formToken: randomToken() };
       await this.store.put(
@@ -400,7 +413,7 @@ export class EmbeddedOpenIdProvider {
       if (client === undefined) {
         return errorPage(400, 'Sign-out failed', 'Sending you back after sign-out needs client_id or id_token_hint.');
       }
-      if (!matchesRegisteredUri(redirectUri, client.postLogoutRedirectUris)) {
+      if (!(await this.isRedirectUriOf(client, redirectUri, client.postLogoutRedirectUris))) {
         return errorPage(
           400,
           'Invalid redirect URI',
@@ -563,7 +576,7 @@ export class EmbeddedOpenIdProvider {
     const password = parameters.get('password');
     if (username === undefined) throw new OAuthError('invalid_request', 'Missing parameter: username');
     if (password === undefined) throw new OAuthError('invalid_request', 'Missing parameter: password');
-    const user = this.authenticateUser(username, password);
+    const user = await this.authenticateUser(username, password);
     // Keycloak answers bad user credentials with 401.
     if (user === undefined) throw new OAuthError('invalid_grant', 'Invalid user credentials', 401);
     const session = await this.startSession(user);
@@ -699,12 +712,22 @@ export class EmbeddedOpenIdProvider {
 
   // --- Sessions and users -------------------------------------------------------------------------
 
-  /** Compares against a dummy value when the user is unknown, so that timing does not tell which usernames exist. */
-  private authenticateUser(login: string, password: string): RealmUser | undefined {
+  /**
+   * Compares against a dummy value when the user is unknown, so that timing does not tell which
+   * usernames exist; a user locked out by brute-force detection is refused like a wrong password.
+   */
+  private async authenticateUser(login: string, password: string): Promise<RealmUser | undefined> {
     const user = this.realm.userByLogin(login);
     const expected = user?.enabled ? user.password : undefined;
     const matches = sameValue(expected ?? '\u0000no password', password);
-    return expected !== undefined && matches ? user : undefined;
+    if (user === undefined || expected === undefined) return undefined;
+    if (await this.bruteForce.isLockedOut(user.id)) return undefined;
+    if (!matches) {
+      await this.bruteForce.failed(user.id);
+      return undefined;
+    }
+    await this.bruteForce.succeeded(user.id);
+    return user;
   }
 
   private async startSession(user: RealmUser): Promise<ProviderSession> {

@@ -457,6 +457,24 @@ describe('embedded Keycloak-compatible identity provider', () => {
       expect(location(retried).searchParams.get('code')).not.toBeNull();
     });
 
+    it('signs nobody in after 12 wrong passwords, not even with the right one (brute-force detection)', async () => {
+      const jar = new CookieJar();
+      let html = await (await get((await authorizationRequest(web)).url, jar)).text();
+      for (let attempt = 0; attempt < 12; attempt += 1) {
+        const failed = await postForm(provider.baseUrl, html, jar, {
+          username: 'leicestershire.admin',
+          password: `guess-${attempt}`,
+        });
+        expect(failed.status).toBe(200);
+        html = await failed.text();
+      }
+      const right = await postForm(provider.baseUrl, html, jar, { username: 'leicestershire.admin', password: 'demo' });
+      expect(right.status).toBe(200);
+      expect(right.headers.get('location')).toBeNull();
+      expect(await right.text()).toContain('Invalid username or password.');
+      expect(jar.has('DUE_REGARD_IDP_SESSION')).toBe(false);
+    });
+
     it('refuses a form posted from another browser (no binding cookie)', async () => {
       const page = await get((await authorizationRequest(web)).url, new CookieJar());
       const response = await postForm(provider.baseUrl, await page.text(), new CookieJar(), {
@@ -569,6 +587,17 @@ describe('embedded Keycloak-compatible identity provider', () => {
       });
       expect(response.status).toBe(401);
       expect(await response.json()).toEqual({ error: 'invalid_grant', error_description: 'Invalid user credentials' });
+    });
+
+    it("locks a user out after the realm's failure factor (10) of wrong passwords, even for the right one", async () => {
+      const wrong = { grant_type: 'password', client_id: 'due-regard-cli', username: 'charnwood.auditor' };
+      for (let attempt = 0; attempt < 12; attempt += 1) {
+        const response = await tokenRequest(provider.baseUrl, { ...wrong, password: `guess-${attempt}` });
+        expect(response.status).toBe(401);
+      }
+      const right = await tokenRequest(provider.baseUrl, { ...wrong, password: 'demo' });
+      expect(right.status).toBe(401);
+      expect(await right.json()).toEqual({ error: 'invalid_grant', error_description: 'Invalid user credentials' });
     });
 
     it('is refused to due-regard-web with unauthorized_client', async () => {

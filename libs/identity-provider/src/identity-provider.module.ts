@@ -1,5 +1,7 @@
 import { Logger, Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import cookieParser from 'cookie-parser';
+import { TenantRegistry } from '@due-regard/identity';
 import { EmbeddedOpenIdProvider } from './embedded-openid-provider.js';
 import { AuthorizationController } from './http/authorization.controller.js';
 import { BareDomainGuard } from './http/bare-domain.guard.js';
@@ -21,6 +23,7 @@ import {
 } from './identity-provider.options.js';
 import { IDENTITY_PROVIDER_OPTIONS, RESOLVED_IDENTITY_PROVIDER_OPTIONS } from './identity-provider.tokens.js';
 import { loadOrCreateProviderKeys } from './keys/provider-keys.js';
+import { CouncilRedirects } from './protocol/council-redirects.js';
 import { Realm } from './realm/realm.js';
 import { InMemoryProviderStateStore } from './state/provider-state.js';
 
@@ -64,12 +67,22 @@ export class IdentityProviderModule implements NestModule {
         },
         {
           provide: EmbeddedOpenIdProvider,
-          inject: [RESOLVED_IDENTITY_PROVIDER_OPTIONS],
-          useFactory: async (resolved: ResolvedIdentityProviderOptions): Promise<EmbeddedOpenIdProvider> =>
+          inject: [RESOLVED_IDENTITY_PROVIDER_OPTIONS, ModuleRef],
+          useFactory: async (
+            resolved: ResolvedIdentityProviderOptions,
+            modules: ModuleRef,
+          ): Promise<EmbeddedOpenIdProvider> =>
             new EmbeddedOpenIdProvider(
               Realm.fromFile(resolved.realmFile),
               await loadOrCreateProviderKeys(resolved.dataDirectory),
               resolved.stateStore ?? new InMemoryProviderStateStore(),
+              Date.now,
+              resolved.councilSites === undefined
+                ? null
+                : // Asked for when a sign-in comes: the councils module that provides it may start after this one.
+                  new CouncilRedirects(resolved.councilSites, (slug) =>
+                    modules.get(TenantRegistry, { strict: false }).isRegistered(slug),
+                  ),
             ),
         },
         ProviderRequestContext,

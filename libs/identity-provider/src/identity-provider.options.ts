@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { CouncilSites } from './protocol/council-redirects.js';
 import type { ProviderStateStore } from './state/provider-state.js';
 
 /** What the issuer base URL may depend on: the request as the provider received it. */
@@ -33,6 +34,11 @@ export interface IdentityProviderOptions {
   readonly nodeEnv?: string;
   /** Default: in memory (see ProviderStateStore). */
   readonly stateStore?: ProviderStateStore;
+  /**
+   * Redirect URIs on every registered council's sub-domain at this public URL, for these clients
+   * (the TenantRegistry says which councils are registered). Default: only the realm's own URIs.
+   */
+  readonly councilSites?: CouncilSites;
 }
 
 export interface ResolvedIdentityProviderOptions {
@@ -42,6 +48,7 @@ export interface ResolvedIdentityProviderOptions {
   readonly baseDomain: string;
   readonly rateLimit: IdentityProviderRateLimit;
   readonly stateStore: ProviderStateStore | undefined;
+  readonly councilSites: CouncilSites | undefined;
 }
 
 export const DEFAULT_REALM_FILE = 'infra/keycloak/due-regard-realm.json';
@@ -105,5 +112,6 @@ export function resolveIdentityProviderOptions(
     baseDomain: (options.baseDomain ?? 'localhost').toLowerCase(),
     rateLimit,
     stateStore: options.stateStore,
+    councilSites: options.councilSites,
   };
 }

@@ -13,3 +13,5 @@ export * from './nest/tenant-registry.js';
 export * from './users/user-directory.js';
 export * from './users/realm-export.user-directory.js';
 export * from './users/keycloak-admin.user-directory.js';
+export * from './users/keycloak-client-redirects.js';
+export * from './users/keycloak-service-account.js';

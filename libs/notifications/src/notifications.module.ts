@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AppConfig, QUEUE_PREFIX, RedisConnection } from '@due-regard/platform';
+import { AppConfig, RedisConnection } from '@due-regard/platform';
 import { GovukNotifyNotifier } from './govuk-notify.notifier.js';
 import { notificationsConfig } from './notifications.config.js';
 import { Notifier } from './notifier.js';
@@ -22,7 +22,7 @@ import { SmtpNotifier } from './smtp.notifier.js';
           case 'smtp':
             return new SmtpNotifier(chosen.url, chosen.from);
           case 'outbox':
-            return new OutboxNotifier(redis.client, `${QUEUE_PREFIX}:dev-outbox`);
+            return new OutboxNotifier(redis.client, `${redis.keyPrefix}:dev-outbox`);
         }
       },
     },

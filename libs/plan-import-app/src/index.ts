@@ -18,3 +18,4 @@ export * from './uploads/import-workflow.js';
 export * from './uploads/imports-queue.js';
 export * from './uploads/upload-checks.js';
 export { IMPORTS_SCHEMA } from './uploads/imports.migrations.js';
+export * from './uploads/import-redrive.js';

@@ -12,6 +12,7 @@ import { DemoReset } from './demo/demo-reset.js';
 import { ImportStore } from './uploads/import-store.js';
 import { ImportRetention } from './uploads/import-retention.js';
 import { ImportWorkflow } from './uploads/import-workflow.js';
+import { ImportRedrive } from './uploads/import-redrive.js';
 import { ImportJobs, ImportPurgeScheduler, ImportsProcessor, importsQueue } from './uploads/imports-queue.js';
 import { ImportsHttpController } from './uploads/imports.http.controller.js';
 
@@ -58,6 +59,7 @@ export class PlanImportModule {}
     ImportJobs,
     ImportPurgeScheduler,
     ImportsProcessor,
+    ImportRedrive,
   ],
 })
 export class PlanImportJobsModule {}

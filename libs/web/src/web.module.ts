@@ -52,6 +52,7 @@ import { RecordAwardPageController } from './accreditations/record-award/record-
 import { TargetLevelPageController } from './accreditations/target-level/target-level.controller.js';
 import { NamesToShow } from './users/names-to-show.js';
 import { userDirectoryProvider } from './users/user-directory.provider.js';
+import { CouncilSignInSites } from './sign-in/council-sign-in-sites.js';
 
 /** The page controllers of this forRoot(), for the session middleware. */
 const PAGE_CONTROLLERS = Symbol('WebPageControllers');
@@ -114,6 +115,7 @@ export class WebModule implements NestModule {
         PageRenderer,
         CouncilPageContext,
         userDirectoryProvider,
+        CouncilSignInSites,
         PlanPages,
         NamesToShow,
         ErrorPages,

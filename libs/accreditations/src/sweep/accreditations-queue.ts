@@ -2,7 +2,7 @@ import { BullModule, InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { CouncilDirectory } from '@due-regard/councils';
-import { QUEUE_PREFIX, RedisConnection } from '@due-regard/platform';
+import { RedisConnection } from '@due-regard/platform';
 import { CLOCK, type Clock } from '@due-regard/shared-kernel';
 import { ukDay } from '../application/shared/uk-today.js';
 import { AwardNoticeSweep, type RaisedNotice } from './award-notice-sweep.js';
@@ -38,11 +38,7 @@ export type SweepJob = Job<SweepJobData, SweepJobResult>;
 export const accreditationsQueue = BullModule.registerQueueAsync({
   name: ACCREDITATIONS_QUEUE,
   inject: [RedisConnection],
-  useFactory: (redis: RedisConnection) => ({
-    prefix: QUEUE_PREFIX,
-    // Workers block on Redis: BullMQ requires commands never to give up retrying.
-    connection: { url: redis.url, maxRetriesPerRequest: null },
-  }),
+  useFactory: (redis: RedisConnection) => redis.queueOptions(),
 });
 
 const ATTEMPTS = 5;

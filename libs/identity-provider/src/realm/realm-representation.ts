@@ -86,6 +86,13 @@ export const realmRepresentationSchema = z.looseObject({
   ssoSessionIdleTimeout: z.number().int().positive().default(1800),
   ssoSessionMaxLifespan: z.number().int().positive().default(36000),
   loginWithEmailAllowed: z.boolean().default(true),
+  // Brute-force detection, with Keycloak's defaults.
+  bruteForceProtected: z.boolean().default(false),
+  permanentLockout: z.boolean().default(false),
+  failureFactor: z.number().int().positive().default(30),
+  waitIncrementSeconds: z.number().int().nonnegative().default(60),
+  maxFailureWaitSeconds: z.number().int().nonnegative().default(900),
+  maxDeltaTimeSeconds: z.number().int().positive().default(43200),
   roles: z.looseObject({ realm: z.array(roleSchema).default([]) }).default({ realm: [] }),
   groups: z.array(groupSchema).default([]),
   clients: z.array(clientSchema).default([]),

@@ -65,6 +65,20 @@ export interface RealmClient {
   readonly audienceMappers: readonly AudienceMapper[];
 }
 
+/** Keycloak's brute-force detection: how many wrong passwords lock a user out, and for how long. */
+export interface BruteForceSettings {
+  readonly protected: boolean;
+  /** Locked until an administrator unlocks the user, rather than for a while. */
+  readonly permanentLockout: boolean;
+  /** Wrong passwords in a row that lock the user out. */
+  readonly failureFactor: number;
+  /** The lockout grows by this much each time the user reaches the failure factor again. */
+  readonly waitIncrementSeconds: number;
+  readonly maxFailureWaitSeconds: number;
+  /** Failures further apart than this start counting again. */
+  readonly maxDeltaTimeSeconds: number;
+}
+
 export interface RealmLifespans {
   readonly accessToken: number;
   readonly code: number;
@@ -109,6 +123,7 @@ export class Realm {
   readonly name: string;
   readonly lifespans: RealmLifespans;
   readonly loginWithEmailAllowed: boolean;
+  readonly bruteForce: BruteForceSettings;
   private readonly users: readonly RealmUser[];
   private readonly clients: ReadonlyMap<string, RealmClient>;
   private readonly groups: ReadonlyMap<string, GroupNode>;
@@ -118,6 +133,14 @@ export class Realm {
     const problems: string[] = [];
     this.name = representation.realm;
     this.loginWithEmailAllowed = representation.loginWithEmailAllowed;
+    this.bruteForce = {
+      protected: representation.bruteForceProtected,
+      permanentLockout: representation.permanentLockout,
+      failureFactor: representation.failureFactor,
+      waitIncrementSeconds: representation.waitIncrementSeconds,
+      maxFailureWaitSeconds: representation.maxFailureWaitSeconds,
+      maxDeltaTimeSeconds: representation.maxDeltaTimeSeconds,
+    };
     this.lifespans = {
       accessToken: representation.accessTokenLifespan,
       code: representation.accessCodeLifespan,

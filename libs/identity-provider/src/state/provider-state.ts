@@ -71,6 +71,16 @@ export interface ProviderStateRecords {
   refreshToken: RefreshTokenRecord;
   /** A refresh token already exchanged, kept until it would have expired so that reuse is recognised. */
   rotatedRefreshToken: { readonly grantId: string };
+  /** A user's wrong passwords in a row (brute-force detection), by user id. */
+  loginFailures: LoginFailures;
+}
+
+/** Keycloak's record of a user's failed sign-ins. Times in seconds since the epoch. */
+export interface LoginFailures {
+  readonly count: number;
+  readonly lastFailureAt: number;
+  /** Until when the user is locked out; `Infinity` under permanent lockout. */
+  readonly lockedUntil: number;
 }
 
 export type ProviderStateKind = keyof ProviderStateRecords;
@@ -116,6 +126,7 @@ export class InMemoryProviderStateStore implements ProviderStateStore {
     sessionCookie: new Map(),
     refreshToken: new Map(),
     rotatedRefreshToken: new Map(),
+    loginFailures: new Map(),
   };
   private writes = 0;
 

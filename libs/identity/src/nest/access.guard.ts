@@ -15,7 +15,8 @@ import { RequestContext } from '../context/request-context.js';
 import { AccessTokenVerifier, InvalidAccessTokenError } from '../tokens/access-token-verifier.js';
 import { councilRolesOf, forumRolesOf, isPlatformAdmin, type Principal } from '../tokens/principal.js';
 
-const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/;
+// The scheme is case-insensitive (RFC 9110, section 11.1); the token is checked as a JWS by the verifier.
+const BEARER = /^Bearer +([A-Za-z0-9._~+/-]+=*)$/i;
 
 /**
  * Where a request without a bearer token may still find its principal: the web's server-side
@@ -46,7 +47,10 @@ export class AccessGuard implements CanActivate {
 
     const http = execution.switchToHttp();
     const request = http.getRequest<Request>();
-    const { principal, through } = await this.authenticate(request, http.getResponse<Response>());
+    const response = http.getResponse<Response>();
+    // What a person may see is theirs: no shared or browser cache keeps it, nor a refusal of it.
+    response.setHeader('Cache-Control', 'no-store');
+    const { principal, through } = await this.authenticate(request, response);
     this.context.signIn(principal, through);
     const tenant = this.context.tenant();
 

@@ -55,13 +55,15 @@ describe('verifying access tokens through keycloak-connect', () => {
     realm_access: { roles: ['offline_access'] },
   });
 
+  const secondsFromNow = (seconds: number): number => Math.floor(Date.now() / 1000) + seconds;
+
   async function sign(
     payload: JWTPayload,
     options: { key?: CryptoKey; kid?: string; expiresIn?: string | null } = {},
   ): Promise<string> {
     const jwt = new SignJWT(payload)
       .setProtectedHeader({ alg: 'RS256', kid: options.kid ?? 'realm-key', typ: 'JWT' })
-      .setIssuedAt();
+      .setIssuedAt(payload.iat ?? secondsFromNow(0));
     if (options.expiresIn !== null) jwt.setExpirationTime(options.expiresIn ?? '5m');
     return jwt.sign(options.key ?? realmKey);
   }
@@ -96,7 +98,20 @@ describe('verifying access tokens through keycloak-connect', () => {
       },
     ],
     ['something that is not a JWT', () => Promise.resolve('not-a-token')],
+    ['a token not valid until five minutes from now', () => sign({ ...claims(), nbf: secondsFromNow(300) })],
+    ['a token issued five minutes from now', () => sign({ ...claims(), iat: secondsFromNow(300) })],
+    ['a token with an extra segment', async () => `${await sign(claims())}.x`],
+    ['a token with an empty extra segment', async () => `${await sign(claims())}.`],
   ];
+
+  it.each([
+    ['issued', 'iat'],
+    ['valid from', 'nbf'],
+  ])('accepts a token %s a few seconds ahead of this clock (clock skew)', async (_, claim) => {
+    await expect(verifier.verify(await sign({ ...claims(), [claim]: secondsFromNow(10) }))).resolves.toMatchObject({
+      username: 'charnwood.lead',
+    });
+  });
 
   it.each(refusals)('refuses %s', async (_, token) => {
     await expect(verifier.verify(await token())).rejects.toBeInstanceOf(InvalidAccessTokenError);

@@ -16,6 +16,8 @@ export interface KeycloakVerifierOptions {
 const accessTokenClaims = z.object({
   sub: z.string().min(1),
   exp: z.number({ error: 'the token has no expiry' }),
+  iat: z.number().optional(),
+  nbf: z.number().optional(),
   azp: z.string(),
   aud: z.union([z.string(), z.array(z.string())]),
   preferred_username: z.string().default(''),
@@ -26,9 +28,16 @@ const accessTokenClaims = z.object({
 
 const header = z.object({ alg: z.string() });
 
+/** How far ahead of this clock a token's `iat` and `nbf` may be: servers' clocks drift a little. */
+export const CLOCK_SKEW_SECONDS = 30;
+
+/** A compact JWS: header, payload, signature, and nothing after (keycloak-connect reads the first three). */
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
 /**
  * keycloak-connect checks the signature against the realm's rotating keys, `typ: Bearer`, the
- * exact issuer and expiry when present. We also refuse tokens without `exp`, for other audiences
+ * exact issuer and expiry when present. We also refuse tokens without `exp`, issued or valid only in
+ * the future (beyond a small clock skew), of more or fewer than three segments, for other audiences
  * or clients, and signed with anything but RS256.
  */
 export class KeycloakConnectAccessTokenVerifier extends AccessTokenVerifier {
@@ -50,6 +59,7 @@ export class KeycloakConnectAccessTokenVerifier extends AccessTokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
+    if (!COMPACT_JWS.test(token)) throw new InvalidAccessTokenError('not a compact JWS of three segments');
     const alg = header.safeParse(decodeSegment(token, 0))?.data?.alg;
     if (alg !== 'RS256') throw new InvalidAccessTokenError(`signed with ${alg ?? 'nothing'}, not RS256`);
 
@@ -62,7 +72,10 @@ export class KeycloakConnectAccessTokenVerifier extends AccessTokenVerifier {
     }
     const claims = accessTokenClaims.safeParse(content);
     if (!claims.success) throw new InvalidAccessTokenError(claims.error.issues[0]?.message ?? 'malformed claims');
-    const { sub, azp, aud, preferred_username, name, groups, realm_access } = claims.data;
+    const { sub, azp, aud, iat, nbf, preferred_username, name, groups, realm_access } = claims.data;
+    const latest = Date.now() / 1000 + CLOCK_SKEW_SECONDS;
+    if (iat !== undefined && iat > latest) throw new InvalidAccessTokenError('the token is issued in the future');
+    if (nbf !== undefined && nbf > latest) throw new InvalidAccessTokenError('the token is not valid yet');
     const audiences = Array.isArray(aud) ? aud : [aud];
     if (!audiences.includes(this.options.audience)) throw new InvalidAccessTokenError('the token is not for this API');
     if (!this.options.clients.includes(azp))

@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import type { Job, Queue } from 'bullmq';
 import { RequestContext } from '@due-regard/identity';
 import { parsePlanDocument, PlanImportError } from '@due-regard/plan-import';
-import { QUEUE_PREFIX, RedisConnection } from '@due-regard/platform';
+import { RedisConnection } from '@due-regard/platform';
 import { CLOCK, type Clock } from '@due-regard/shared-kernel';
 import { importDefaultsFor } from '../commit/document-lines.js';
 import { ukDate } from '../commit/import-committer.js';
@@ -51,11 +51,7 @@ type ImportsQueueJob = Job<ImportJobData | PurgeJobData, ImportJobResult | Purge
 export const importsQueue = BullModule.registerQueueAsync({
   name: IMPORTS_QUEUE,
   inject: [RedisConnection],
-  useFactory: (redis: RedisConnection) => ({
-    prefix: QUEUE_PREFIX,
-    // Workers block on Redis: BullMQ requires commands never to give up retrying.
-    connection: { url: redis.url, maxRetriesPerRequest: null },
-  }),
+  useFactory: (redis: RedisConnection) => redis.queueOptions(),
 });
 
 /** The job id of one reading of one upload: submitting it again adds nothing. */
@@ -70,19 +66,37 @@ export class ImportJobs {
   constructor(
     @InjectQueue(IMPORTS_QUEUE)
     private readonly queue: Queue<ImportJobData | PurgeJobData, ImportJobResult | PurgeReport>,
+    private readonly redis: RedisConnection,
   ) {}
 
-  /** Queues the reading of an upload; the same reading queued twice is one job. */
+  /** Queues the reading of an upload; the same reading queued twice is one job. 503 while Redis is down. */
   async submit(data: ImportJobData): Promise<string> {
     const jobId = importJobId(data);
-    await this.queue.add(PARSE_JOB, data, {
-      jobId,
-      attempts: ATTEMPTS,
-      backoff: { type: 'exponential', delay: 1000 },
-      removeOnComplete: { age: 7 * 24 * 3600 },
-      removeOnFail: { age: 30 * 24 * 3600 },
-    });
+    await this.redis.available('queue the reading of your upload', () =>
+      this.queue.add(PARSE_JOB, data, {
+        jobId,
+        attempts: ATTEMPTS,
+        backoff: { type: 'exponential', delay: 1000 },
+        removeOnComplete: { age: 7 * 24 * 3600 },
+        removeOnFail: { age: 30 * 24 * 3600 },
+      }),
+    );
     return jobId;
+  }
+
+  /**
+   * Queues a reading again unless its job is still waiting, delayed or running; a finished or
+   * failed job of the same id (which would make `add` a no-op) is removed first. True when queued.
+   */
+  async resubmitUnlessLive(data: ImportJobData): Promise<boolean> {
+    const job = await this.queue.getJob(importJobId(data));
+    if (job !== undefined) {
+      const state = await job.getState();
+      if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return false;
+      await job.remove();
+    }
+    await this.submit(data);
+    return true;
   }
 
   /** Schedules the daily purge of old uploads; upserting the same scheduler id again changes nothing. */

@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { OrmModule, QUEUE_PREFIX, RedisConnection } from '@due-regard/platform';
+import { OrmModule, RedisConnection } from '@due-regard/platform';
 import { CLOCK, systemClock } from '@due-regard/shared-kernel';
 import { ActionAsOfReader } from './as-of/action-as-of.reader.js';
 import { ReadYourWrites } from './freshness/read-your-writes.js';
@@ -22,11 +22,7 @@ import { PLANS_READ_MODEL_ORM } from './schema/migrations.js';
 const projectionsQueue = BullModule.registerQueueAsync({
   name: PROJECTIONS_QUEUE,
   inject: [RedisConnection],
-  useFactory: (redis: RedisConnection) => ({
-    prefix: QUEUE_PREFIX,
-    // Workers block on Redis: BullMQ requires commands never to give up retrying.
-    connection: { url: redis.url, maxRetriesPerRequest: null },
-  }),
+  useFactory: (redis: RedisConnection) => redis.queueOptions(),
 });
 
 const readModelSchema = [OrmModule, OrmModule.forFeature(PLANS_READ_MODEL_ORM)];

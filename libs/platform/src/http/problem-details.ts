@@ -10,6 +10,8 @@ export const ProblemType = {
   conflict: 'urn:due-regard:problem:conflict',
   staleVersion: 'urn:due-regard:problem:stale-version',
   internal: 'urn:due-regard:problem:internal',
+  unsupportedMediaType: 'urn:due-regard:problem:unsupported-media-type',
+  unavailable: 'urn:due-regard:problem:service-unavailable',
 } as const;
 
 export interface FieldError {
@@ -73,6 +75,22 @@ export class RequestValidationError extends ProblemException {
       title: 'Your request is not valid',
       detail: `Check ${fields.join(', ')}`,
       extensions: { errors: fieldErrors },
+    });
+  }
+}
+
+/** How long a client should wait before trying again after a 503 (Retry-After, in seconds). */
+export const RETRY_AFTER_SECONDS = 30;
+
+/** Something the service needs (Redis, say) does not answer: 503, at once, rather than a request that hangs. */
+export class ServiceUnavailableError extends ProblemException {
+  constructor(detail: string) {
+    super({
+      status: 503,
+      type: ProblemType.unavailable,
+      title: 'The service is unavailable',
+      detail,
+      extensions: { retryAfter: RETRY_AFTER_SECONDS },
     });
   }
 }

@@ -1,12 +1,14 @@
 import { HttpException, Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CouncilDirectory } from '@due-regard/councils';
+import { RETRY_AFTER_SECONDS } from '@due-regard/platform';
 import { PageRenderer } from '../rendering/page-renderer.js';
 import { CsrfTokenError } from '../security/csrf.js';
 
 /**
  * Errors on pages, as pages: not signed in → to sign-in (and back); no role here → 403; nothing
- * here (or no such council) → 404; a stale form → 403 "form expired"; anything else → 500.
+ * here (or no such council) → 404; a stale form → 403 "form expired"; Redis down → 503 "service
+ * unavailable"; anything else → 500.
  */
 @Injectable()
 export class ErrorPages {
@@ -79,6 +81,20 @@ export class ErrorPages {
       );
       return;
     }
+    if (status === 503) {
+      this.logger.warn(
+        `${request.method} ${request.originalUrl.split('?')[0] ?? ''} answered 503: ${errorMessageOf(exception)}`,
+      );
+      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      await this.renderer.render(
+        request,
+        response,
+        'errors/service-unavailable.njk',
+        { pageTitle: 'Sorry, the service is unavailable' },
+        503,
+      );
+      return;
+    }
     const stack = exception instanceof Error ? exception.stack : undefined;
     this.logger.error(
       `${request.method} ${request.originalUrl.split('?')[0] ?? ''} failed: ${exception instanceof Error ? exception.message : String(exception)}`,
@@ -93,6 +109,9 @@ export class ErrorPages {
     );
   }
 }
+
+const errorMessageOf = (exception: unknown): string =>
+  exception instanceof Error ? exception.message : String(exception);
 
 function statusOf(exception: unknown): number {
   if (exception instanceof HttpException) return exception.getStatus();

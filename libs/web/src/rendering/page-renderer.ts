@@ -26,7 +26,21 @@ const GOVUK_FRONTEND_DIST = join(
   dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')),
   'dist',
 );
-const VIEWS = join(import.meta.dirname, '..', 'views');
+/** Where our templates are. */
+export const VIEWS = join(import.meta.dirname, '..', 'views');
+
+/**
+ * The Nunjucks environment the pages render in: our views, then govuk-frontend's dist; everything
+ * a template outputs escaped unless it is marked safe.
+ */
+export function viewEnvironment({ cache }: { readonly cache: boolean }): nunjucks.Environment {
+  return new nunjucks.Environment(new nunjucks.FileSystemLoader([VIEWS, GOVUK_FRONTEND_DIST], { noCache: !cache }), {
+    autoescape: true,
+    throwOnUndefined: false,
+    trimBlocks: true,
+    lstripBlocks: true,
+  });
+}
 
 /** What the layout shows on every page: which council, who is signed in, the sign-out form's token. */
 export interface SiteModel {
@@ -84,10 +98,7 @@ export class PageRenderer {
     private readonly context: RequestContext,
     private readonly principals: PrincipalSource,
   ) {
-    this.environment = new nunjucks.Environment(
-      new nunjucks.FileSystemLoader([VIEWS, GOVUK_FRONTEND_DIST], { noCache: options.reloadTemplates }),
-      { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
-    );
+    this.environment = viewEnvironment({ cache: !options.reloadTemplates });
     this.addresses = new SiteAddresses(options.publicUrl);
   }
 

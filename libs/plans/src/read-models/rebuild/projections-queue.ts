@@ -2,6 +2,7 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { RequestContext } from '@due-regard/identity';
+import { RedisConnection } from '@due-regard/platform';
 import { CouncilRebuilder, type RebuildProgress, type RebuildResult } from './rebuild-council.js';
 import type { RebuildJobView } from './rebuild.view.js';
 
@@ -27,25 +28,33 @@ function progressOf(job: RebuildJob): RebuildProgress | null {
 /** Submits rebuilds and reads their state, for the council of the request only. */
 @Injectable()
 export class RebuildJobs {
-  constructor(@InjectQueue(PROJECTIONS_QUEUE) private readonly queue: Queue<RebuildJobData, RebuildResult>) {}
+  constructor(
+    @InjectQueue(PROJECTIONS_QUEUE) private readonly queue: Queue<RebuildJobData, RebuildResult>,
+    private readonly redis: RedisConnection,
+  ) {}
 
-  /** Submitting the same job id again answers the job already there (a re-submission adds nothing). */
+  /**
+   * Submitting the same job id again answers the job already there (a re-submission adds nothing).
+   * 503 while Redis is down.
+   */
   async submit(jobId: string, data: RebuildJobData): Promise<RebuildJobView> {
     const existing = await this.find(jobId, data.tenant);
     if (existing) return existing;
-    const job = await this.queue.add(REBUILD_JOB, data, {
-      jobId,
-      attempts: 3,
-      backoff: { type: 'exponential', delay: 2000 },
-      removeOnComplete: { age: 7 * 24 * 3600 },
-      removeOnFail: { age: 30 * 24 * 3600 },
-    });
+    const job = await this.redis.available('queue the rebuild', () =>
+      this.queue.add(REBUILD_JOB, data, {
+        jobId,
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 2000 },
+        removeOnComplete: { age: 7 * 24 * 3600 },
+        removeOnFail: { age: 30 * 24 * 3600 },
+      }),
+    );
     return this.view(job);
   }
 
-  /** The job, when it exists and is this council's; null otherwise (never another council's). */
+  /** The job, when it exists and is this council's; null otherwise (never another council's). 503 while Redis is down. */
   async find(jobId: string, tenant: string): Promise<RebuildJobView | null> {
-    const job = await this.queue.getJob(jobId);
+    const job = await this.redis.available('read the rebuild', () => this.queue.getJob(jobId));
     if (!job || job.data.tenant !== tenant) return null;
     return this.view(job);
   }
