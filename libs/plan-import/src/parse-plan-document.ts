@@ -16,6 +16,9 @@ import {
   type PlanPreview,
 } from './preview.js';
 import { readSource } from './sources/read-source.js';
+import { readDocumentContext } from './understand/document-context.js';
+import { understand, type Understanding } from './understand/understand.js';
+import type { BuiltPlan } from './interpret/build-preview.js';
 
 function mappingOf(columnMapping: ParsePlanOptions['columnMapping']): Map<string, ColumnRole> {
   const mapping = new Map<string, ColumnRole>();
@@ -25,6 +28,40 @@ function mappingOf(columnMapping: ParsePlanOptions['columnMapping']): Map<string
     if (key !== '') mapping.set(key, role);
   }
   return mapping;
+}
+
+/** The first interpreter (one pass over tab tables with numbered refs), kept while it reads some plans better. */
+function legacyReading(
+  document: Awaited<ReturnType<typeof readSource>>['document'],
+  due: DueReader,
+  mapping: Map<string, ColumnRole>,
+): BuiltPlan | null {
+  const interpretation = new PlanInterpreter(due, mapping).interpret(document.rows);
+  if (interpretation.layouts.length === 0) return null;
+  const built = buildPreview(interpretation, due);
+  return built.actions.length === 0 ? null : built;
+}
+
+/**
+ * How much of a reading looks like a plan: actions with a title, a readable due and a lead, under
+ * an objective. A reading that made headings or page debris into actions scores less.
+ */
+function plausibility(plan: BuiltPlan): number {
+  return plan.actions.reduce(
+    (score, action) =>
+      score +
+      (action.title.split(' ').length >= 3 ? 1 : -2) +
+      (action.due.kind === 'unknown' ? 0 : 1) +
+      (action.leads.length > 0 ? 1 : 0) +
+      (action.objective === null ? 0 : 0.5),
+    0,
+  );
+}
+
+/** The understanding, unless the first interpreter reads the document as a more plausible plan. */
+function moreLikely(understood: Understanding, legacy: BuiltPlan | null): BuiltPlan {
+  if (legacy === null) return understood;
+  return plausibility(legacy) > plausibility(understood) ? legacy : understood;
 }
 
 /**
@@ -45,17 +82,22 @@ export async function parsePlanDocument(
       `The document has ${rowCount} rows with text, more than the ${limits.maxRows} an import reads.`,
     );
   }
-  const due = new DueReader(options.quarterConvention);
-  const interpretation = new PlanInterpreter(due, mappingOf(options.columnMapping)).interpret(document.rows);
-  if (interpretation.layouts.length === 0) {
+  const context = readDocumentContext(document.rows.map((row) => row.cells.map((cell) => cell.text).join(' ')));
+  const due = new DueReader(context.quarterConvention ?? options.quarterConvention, {
+    ...(context.planYearOne === undefined ? {} : { planYearOne: context.planYearOne }),
+    ...(context.yearless === undefined ? {} : { yearless: context.yearless }),
+  });
+  const mapping = mappingOf(options.columnMapping);
+  const corrections = new Map(Object.entries(options.rowRoles ?? {}));
+  const understood = understand(document, due, mapping, corrections);
+  const built = corrections.size > 0 ? understood : moreLikely(understood, legacyReading(document, due, mapping));
+  if (built.actions.length === 0) {
     throw new PlanImportError(
       'NO_TABLE',
-      'No action plan table found: no row of headings such as "Action", "Due date", "Lead" or "Success measure".',
+      understood.reading === 'narrative'
+        ? 'No action plan table found: no row of headings such as "Action", "Due date", "Lead" or "Success measure", and no list of actions under an objective.'
+        : 'The plan table has headings but no actions under them.',
     );
-  }
-  const built = buildPreview(interpretation, due);
-  if (built.actions.length === 0) {
-    throw new PlanImportError('NO_TABLE', 'The plan table has headings but no actions under them.');
   }
   return {
     source: {

@@ -1,6 +1,8 @@
 import type { Due, DueKind } from '@due-regard/plans';
 import { type QuarterConvention } from '@due-regard/shared-kernel';
 
+import type { OfficerRowRole } from './understand/roles.js';
+
 /** What a column of a council's table holds. `ignore` is only given by a user's column mapping. */
 export const COLUMN_ROLES = [
   'ref',
@@ -65,6 +67,12 @@ export type ParsePlanOptions = {
    * not matter): `{ "Milestone": "due", "Notes": "ignore" }`. It wins over the vocabulary.
    */
   readonly columnMapping?: Readonly<Record<string, ColumnRole>>;
+  /**
+   * An officer's reading of rows, by where they are ("line 12", "table 1 row 4"): which are groups,
+   * objectives, actions, measures, continuations of the row above, or to ignore. Given any, the
+   * preview is read from the row roles alone.
+   */
+  readonly rowRoles?: Readonly<Record<string, OfficerRowRole>>;
   readonly limits?: Partial<ImportLimits>;
 };
 
