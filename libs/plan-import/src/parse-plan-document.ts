@@ -43,11 +43,12 @@ function legacyReading(
 }
 
 /**
- * How much of a reading looks like a plan: actions with a title, a readable due and a lead, under
- * an objective. A reading that made headings or page debris into actions scores less.
+ * How much a reading looks like a plan, per action: a title of a few words, a readable due, a lead,
+ * an objective. A reading that made headings, summary rows or page debris into actions scores less.
  */
 function plausibility(plan: BuiltPlan): number {
-  return plan.actions.reduce(
+  if (plan.actions.length === 0) return 0;
+  const total = plan.actions.reduce(
     (score, action) =>
       score +
       (action.title.split(' ').length >= 3 ? 1 : -2) +
@@ -56,6 +57,7 @@ function plausibility(plan: BuiltPlan): number {
       (action.objective === null ? 0 : 0.5),
     0,
   );
+  return total / plan.actions.length;
 }
 
 /** The understanding, unless the first interpreter reads the document as a more plausible plan. */

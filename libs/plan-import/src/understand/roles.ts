@@ -88,7 +88,8 @@ function tableFacts(rows: readonly GridRow[]): TableFacts {
     if (ref !== '') withRef += 1;
   }
   return {
-    usesRefs: withAction > 0 && withRef * 2 >= withAction,
+    // Wrapped lines also fill the action cell, so a quarter of such rows with refs is enough.
+    usesRefs: withRef >= 2 && withRef * 4 >= withAction,
     outlineDepth: depths.size >= 2 ? Math.max(...depths) : null,
   };
 }
@@ -102,6 +103,8 @@ type Scores = Record<Exclude<RowRole, 'header' | 'measure'>, number>;
  */
 export function tableRoles(rows: readonly GridRow[], due: DueReader): RoledRow[] {
   const facts = tableFacts(rows);
+  // The document's first line (its title or the council's name) recurs in running headers.
+  const title = rows[0] === undefined ? '' : flat(rows[0].cells.join(' '));
   const roled: RoledRow[] = [];
   let previous: RowRole | null = null;
   for (const [position, row] of rows.entries()) {
@@ -158,6 +161,10 @@ export function tableRoles(rows: readonly GridRow[], due: DueReader): RoledRow[]
       if (startsLowercase(action)) add('continuation', 3, 'the action text goes on mid-sentence');
     }
     if (label === null && depth === null && filledCount(row) === 1 && !firstEmpty) {
+      const next = rows[position + 1];
+      const text = flat(row.cells.find((cell) => cell.trim() !== '') ?? '');
+      if (next === undefined || next.isHeader || isNoise(next.cells) || (title !== '' && text.includes(title)))
+        add('ignore', 5, 'a running header or footer (at a page break, or repeating the title)');
       if (isHeadingLike(row)) add('objective', 2, 'a heading on its own');
       else add('ignore', 3, 'text across the table');
     }
@@ -177,9 +184,6 @@ function confirmHeadings(roled: RoledRow[]): RoledRow[] {
       return entry;
     const next = roled.slice(index + 1).find((candidate) => candidate.role !== 'ignore' && candidate.role !== 'header');
     if (next?.role === 'action') return entry;
-    if (next?.role === 'objective' && labelOf(next.row) !== null) {
-      return { ...entry, role: 'group', why: `${entry.why}, objectives follow it` };
-    }
     return { ...entry, role: 'ignore', why: 'a line with no actions under it' };
   });
 }

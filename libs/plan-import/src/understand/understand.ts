@@ -3,6 +3,7 @@ import type { Due } from '@due-regard/plans';
 import { BULLET, flat, listStructure, quote } from '../interpret/cell-text.js';
 import { NO_DUE, type DueReader } from '../interpret/due.js';
 import { splitMeasures } from '../interpret/build-preview.js';
+import { knownLeads, splitLeads } from '../interpret/leads.js';
 import { inferStatus } from '../interpret/progress.js';
 import { normaliseHeading } from '../interpret/vocabulary.js';
 import type {
@@ -62,22 +63,22 @@ type ActionDraft = {
   at: string;
 };
 
-/** Leads as the cell lists them: split on "/", ";", "|" and line breaks, never on "and" or "–". */
-function splitLeadCell(text: string): string[] {
-  const leads = text
-    .split(/\s*(?:\/|;|\||\n)\s*/)
-    .map((lead) =>
-      flat(lead)
-        .replace(/[.,]+$/, '')
-        .trim(),
-    )
+/**
+ * Leads as the cell lists them: split on "/", ";", "|" and line breaks, never on "and" or "–"; where
+ * a copy ran two names together, at the names the plan's other cells give on their own.
+ */
+function splitLeadCell(text: string, known: readonly string[]): string[] {
+  const leads = splitLeads(text, known)
+    .map((lead) => lead.replace(/[.,]+$/, '').trim())
     .filter((lead) => lead !== '' && lead !== BULLET.trim());
   return [...new Set(leads)];
 }
 
 function measuresOf(text: string): string[] {
   if (text.trim() === '') return [];
-  return splitMeasures(text.replace(/;\s*/g, '\n'));
+  return splitMeasures(text)
+    .flatMap((measure) => measure.split(/\s*;\s*/))
+    .filter((measure) => measure !== '');
 }
 
 const RAG: Readonly<Record<string, ProgressStatus>> = {
@@ -341,6 +342,7 @@ function finish(
   const name = (entry: { ref: string | null; title: string }): string => entry.ref ?? entry.title;
 
   const actions: PreviewAction[] = [];
+  const known = knownLeads(assembled.actions.flatMap((draft) => draft.fields.lead ?? []));
   const perObjective = new Map<ObjectiveDraft, { draft: ActionDraft; count: number; measures: string[] }[]>();
   for (const draft of assembled.actions) {
     const structure = listStructure(draft.fields.action ?? '');
@@ -389,7 +391,7 @@ function finish(
     const dueText = flat(draft.fields.due ?? '');
     let actionDue: Due = dueText === '' ? NO_DUE : due.read(dueText);
     let dueSource: PreviewAction['dueSource'] = dueText === '' ? null : 'column';
-    const leads = splitLeadCell(draft.fields.lead ?? '');
+    const leads = splitLeadCell(draft.fields.lead ?? '', known);
     const progress: PreviewProgress[] = [];
     if (draft.fields.progress !== undefined) {
       const text = flat(draft.fields.progress);
