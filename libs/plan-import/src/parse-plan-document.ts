@@ -63,7 +63,7 @@ function plausibility(plan: BuiltPlan): number {
 /** The understanding, unless the first interpreter reads the document as a more plausible plan. */
 function moreLikely(understood: Understanding, legacy: BuiltPlan | null): BuiltPlan {
   if (legacy === null) return understood;
-  return plausibility(legacy) > plausibility(understood) ? legacy : understood;
+  return plausibility(legacy) >= plausibility(understood) ? legacy : understood;
 }
 
 /**
@@ -97,7 +97,7 @@ export async function parsePlanDocument(
     throw new PlanImportError(
       'NO_TABLE',
       understood.reading === 'narrative'
-        ? 'No action plan table found: no row of headings such as "Action", "Due date", "Lead" or "Success measure", and no list of actions under an objective.'
+        ? 'No action plan table found: no row of headings such as "Action", "Due date", "Lead" or "Success measure".'
         : 'The plan table has headings but no actions under them.',
     );
   }
