@@ -44,7 +44,8 @@ function legacyReading(
 
 /**
  * How much a reading looks like a plan, per action: a title of a few words, a readable due, a lead,
- * an objective. A reading that made headings, summary rows or page debris into actions scores less.
+ * an objective. A reading that made headings, summary rows or page debris into actions, or dropped
+ * cells as stray text, scores less.
  */
 function plausibility(plan: BuiltPlan): number {
   if (plan.actions.length === 0) return 0;
@@ -57,7 +58,9 @@ function plausibility(plan: BuiltPlan): number {
       (action.objective === null ? 0 : 0.5),
     0,
   );
-  return total / plan.actions.length;
+  // Text of the document a reading dropped as stray (an objective column it did not expect) is lost.
+  const dropped = plan.warnings.filter((warning) => warning.message.startsWith('ignored stray text')).length;
+  return (total - dropped) / plan.actions.length;
 }
 
 /** The understanding, unless the first interpreter reads the document as a more plausible plan. */
