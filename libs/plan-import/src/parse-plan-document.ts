@@ -119,5 +119,7 @@ export async function parsePlanDocument(
     actions: built.actions,
     warnings: built.warnings.map((warning) => `${warning.at}: ${warning.message}`),
     warningDetails: built.warnings,
+    rows: understood.rows,
+    reading: built === understood ? understood.reading : 'first-interpreter',
   };
 }

@@ -2,6 +2,7 @@ import type { Due, DueKind } from '@due-regard/plans';
 import { type QuarterConvention } from '@due-regard/shared-kernel';
 
 import type { OfficerRowRole } from './understand/roles.js';
+import type { PreviewRow } from './understand/understand.js';
 
 /** What a column of a council's table holds. `ignore` is only given by a user's column mapping. */
 export const COLUMN_ROLES = [
@@ -170,6 +171,16 @@ export type PlanPreview = {
   readonly actions: readonly PreviewAction[];
   readonly warnings: readonly string[];
   readonly warningDetails: readonly PreviewWarning[];
+  /**
+   * Every line of the document with the role it was read as (header, group, objective, action,
+   * continuation, measure, ignore) and why: what the officer corrects with `rowRoles`.
+   */
+  readonly rows: readonly PreviewRow[];
+  /**
+   * `table` or `narrative`: the roles above were read into the plan; `first-interpreter`: the
+   * earlier one-pass interpreter read this document more plausibly (its rows are still listed).
+   */
+  readonly reading: 'table' | 'narrative' | 'first-interpreter';
 };
 
 /** The `--dry-run --json` document: exactly the issue's shape, keys in its order. */
