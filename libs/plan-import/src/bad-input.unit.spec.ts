@@ -85,10 +85,10 @@ describe('bad input', () => {
     expect(error.message).toBe('The document has 50001 rows with text, more than the 50000 an import reads.');
   });
 
-  it('refuses types it cannot read: PDF, old Office, images, binary data, a ZIP that is no office document', async () => {
+  it('refuses types it cannot read: a broken PDF, old Office, images, binary data, a ZIP that is no office document', async () => {
     await expectCode(
       parsePlanDocument({ fileName: 'plan.pdf', bytes: textBytes('%PDF-1.7\n...') }),
-      'UNSUPPORTED_TYPE',
+      'CORRUPT_DOCUMENT',
     );
     await expectCode(
       parsePlanDocument({

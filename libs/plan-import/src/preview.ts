@@ -20,7 +20,7 @@ export const COLUMN_ROLES = [
 ] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
-export const SOURCE_FORMATS = ['text', 'csv', 'docx', 'xlsx', 'ods', 'odt'] as const;
+export const SOURCE_FORMATS = ['text', 'csv', 'docx', 'xlsx', 'ods', 'odt', 'pdf'] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 export const PROGRESS_STATUSES = [

@@ -155,6 +155,9 @@ export function tableRoles(rows: readonly GridRow[], due: DueReader): RoledRow[]
     if (cellOf(row, 'objective') !== '' && action !== '') add('action', 4, 'the row gives its objective and action');
     const firstEmpty = (row.cells[0] ?? '').trim() === '';
     const continues = previous === 'action' || previous === 'continuation';
+    if ((previous === 'objective' || previous === 'group') && label === null && ref === '' && firstEmpty) {
+      if (cellOf(row, 'lead') === '' && cellOf(row, 'due') === '') add('continuation', 5, 'the heading above wraps');
+    }
     if (continues && label === null && ref === '' && firstEmpty) {
       if (facts.usesRefs) add('continuation', 5, 'no ref in a table whose actions have refs');
       else if (action === '' && cellOf(row, 'objective') === '') add('continuation', 4, 'no action text');

@@ -103,9 +103,11 @@ export function readGrid(document: SourceDocument, mapping: ReadonlyMap<string, 
       push(row, row.cells, true, row.cells.join('\t'));
       continue;
     }
-    if (single && document.format === 'text' && isSpaceAlignedHeader(line)) {
+    if (single && (document.format === 'text' || document.format === 'pdf') && isSpaceAlignedHeader(line)) {
       flush();
-      const pieces = piecesOf(line);
+      const found = piecesOf(line);
+      // A header indented past its first column has an empty first heading: the ref column.
+      const pieces = (found[0]?.start ?? 0) > 4 ? [{ start: 0, text: '' }, ...found] : found;
       const spaced = headerOf(
         pieces.map((piece) => piece.text),
         mapping,

@@ -240,7 +240,16 @@ function assembleTable(roled: readonly RoledRow[]): Assembled {
       }
       case 'continuation': {
         const target = last as ActionDraft | null;
-        if (target === null) break;
+        if (target === null) {
+          // A heading wrapped over several lines: its title goes on.
+          const heading = (objective as ObjectiveDraft | null) ?? (group as GroupDraft | null);
+          const more = row.cells
+            .map((cell) => flat(cell))
+            .filter((cell) => cell !== '')
+            .join(' ');
+          if (heading !== null && more !== '') heading.title = `${heading.title} ${more}`.trim();
+          break;
+        }
         for (const [key, text] of Object.entries(fieldsOf(row)) as [ColumnRole, string][]) {
           if (key === 'ref' || key === 'group' || key === 'objective') continue;
           const before = target.fields[key];

@@ -154,10 +154,10 @@ describe('the import pages on the whole app', () => {
     it.each([
       ['an empty file', 'plan.txt', Buffer.alloc(0), 'The selected file is empty'],
       [
-        'a PDF',
-        'plan.pdf',
-        Buffer.from('%PDF-1.7\n1 0 obj'),
-        'A PDF cannot be imported: copy its text (or export it to Word) and import that.',
+        'an old Word document',
+        'plan.doc',
+        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+        'The old Word format (.doc) is not supported: save it as .docx.',
       ],
       [
         'a file named as Word that is not one',
