@@ -90,7 +90,6 @@ export async function readPdf(bytes: Uint8Array, limits: ImportLimits): Promise<
     // pdf.js takes the buffer over: it reads a copy so the caller's bytes stay whole.
     const loading = getDocument({
       data: new Uint8Array(bytes),
-      isEvalSupported: false,
       disableFontFace: true,
       useSystemFonts: false,
       verbosity: VerbosityLevel.ERRORS,
