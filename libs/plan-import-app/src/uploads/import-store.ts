@@ -341,8 +341,8 @@ export class ImportStore implements OnModuleInit {
          FROM ${S}.imports
         WHERE tenant_id = $1 AND import_id <> $2 AND status = 'committed' AND committed_at IS NOT NULL
           AND (sha256 = $3 OR ($4::text IS NOT NULL AND
-               lower(regexp_replace(commit_result->'plan'->>'title', '\s+', ' ', 'g')) =
-               lower(regexp_replace($4::text, '\s+', ' ', 'g'))))
+               lower(regexp_replace(commit_result->'plan'->>'title', '[[:space:]]+', ' ', 'g')) =
+               lower(regexp_replace($4::text, '[[:space:]]+', ' ', 'g'))))
         ORDER BY committed_at`,
       [this.council(), record.id, record.sha256, title],
     );

@@ -173,8 +173,8 @@ export function tableRoles(rows: readonly GridRow[], due: DueReader): RoledRow[]
     }
     const ranked = (Object.keys(scores) as (keyof Scores)[]).sort((a, b) => scores[b] - scores[a]);
     let role: RowRole = ranked[0] ?? 'ignore';
-    if (scores[role as keyof Scores] <= 0) role = 'ignore';
-    roled.push({ row, role, why: reasons[role as keyof Scores].join(', ') || 'nothing recognised', by: 'features' });
+    if (scores[role] <= 0) role = 'ignore';
+    roled.push({ row, role, why: reasons[role].join(', ') || 'nothing recognised', by: 'features' });
     previous = role === 'ignore' ? previous : role;
   }
   return confirmHeadings(roled);

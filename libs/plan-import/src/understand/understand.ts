@@ -239,10 +239,10 @@ function assembleTable(roled: readonly RoledRow[]): Assembled {
         break;
       }
       case 'continuation': {
-        const target = last as ActionDraft | null;
+        const target = last;
         if (target === null) {
           // A heading wrapped over several lines: its title goes on.
-          const heading = (objective as ObjectiveDraft | null) ?? (group as GroupDraft | null);
+          const heading = (objective as ObjectiveDraft | null) ?? group;
           const more = row.cells
             .map((cell) => flat(cell))
             .filter((cell) => cell !== '')
@@ -317,7 +317,7 @@ function assembleNarrative(roled: readonly RoledRow[]): Assembled {
         if (last !== null) last.text = `${last.text} ${text}`;
         break;
       case 'measure':
-        (objective as ObjectiveDraft | null)?.measures.push(...measuresOf(text));
+        objective?.measures.push(...measuresOf(text));
         break;
       case 'header':
       case 'ignore':
