@@ -103,3 +103,21 @@ describe('the officer corrects row roles', () => {
     expect(corrected.actions.map((action) => action.title)).toEqual(['Publish census profiles', 'for every ward']);
   });
 });
+
+describe('noise is reported, never read as the plan', () => {
+  it('warns of page furniture, a repeated header aside, and of garbled bullets it read', async () => {
+    const { readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const { repoRoot } = await import('./testing/documents.js');
+    const name = 'harrowfield-bc-equality-action-plan-2025-26.txt';
+    const bytes = readFileSync(path.join(repoRoot(), 'libs/plan-import/src/testing/plans-varied', name));
+    const preview = await parsePlanDocument({ fileName: name, bytes });
+    expect(preview.warnings).toEqual(
+      expect.arrayContaining([
+        'line 24: ignored page furniture "- 2 -"',
+        'line 21: a bullet a PDF or a Symbol font garbled was read as "•"',
+      ]),
+    );
+    expect(preview.rows.filter((row) => row.role === 'header').map((row) => row.at)).toEqual(['line 7', 'line 27']);
+  });
+});

@@ -26,6 +26,8 @@ export type GridRow = {
   readonly afterBlank: boolean;
   /** The line began with spaces (an indented continuation of a narrative bullet). */
   readonly indented: boolean;
+  /** A garbled bullet (U+F0B7, mojibake "ï‚§") was read as "•". */
+  readonly repairedBullets: boolean;
 };
 
 /** Characters a PDF or a Symbol font leaves for a bullet: the private-use U+F0B7, mojibake "ï‚§". */
@@ -36,7 +38,13 @@ function withBullets(text: string): string {
     .replace(/\f/g, '');
 }
 
-type RawRow = { readonly at: string; readonly cells: string[]; readonly index: number; afterBlank: boolean };
+type RawRow = {
+  readonly at: string;
+  readonly cells: string[];
+  readonly index: number;
+  afterBlank: boolean;
+  readonly repairedBullets: boolean;
+};
 
 function rawRows(document: SourceDocument): RawRow[] {
   const rows: RawRow[] = [];
@@ -47,7 +55,8 @@ function rawRows(document: SourceDocument): RawRow[] {
       blank = true;
       return;
     }
-    rows.push({ at: row.at, cells, index, afterBlank: blank });
+    const repairedBullets = cells.some((cell, column) => cell !== (row.cells[column]?.text ?? '').replace(/\f/g, ''));
+    rows.push({ at: row.at, cells, index, afterBlank: blank, repairedBullets });
     blank = false;
   });
   return rows;
@@ -83,6 +92,7 @@ export function readGrid(document: SourceDocument, mapping: ReadonlyMap<string, 
       isHeader,
       afterBlank: row.afterBlank,
       indented: /^[ \t]+\S/.test(row.cells[0] ?? '') && (row.cells[0] ?? '').trim() !== '',
+      repairedBullets: row.repairedBullets,
     });
   };
   const flush = (): void => {

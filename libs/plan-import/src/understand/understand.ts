@@ -119,8 +119,11 @@ export function understand(
   const assembled = reading === 'table' ? assembleTable(roled) : assembleNarrative(roled);
   const warnings: PreviewWarning[] = [...assembled.warnings];
   for (const entry of roled) {
-    if (entry.role === 'ignore' && entry.row.layout !== null && entry.why === 'page furniture or debris') {
+    if (entry.role === 'ignore' && entry.row.layout !== null && entry.why.startsWith('page furniture or debris')) {
       warnings.push({ at: entry.row.at, message: `ignored page furniture ${quote(entry.row.text)}` });
+    }
+    if (entry.row.repairedBullets && entry.role !== 'ignore') {
+      warnings.push({ at: entry.row.at, message: 'a bullet a PDF or a Symbol font garbled was read as "•"' });
     }
   }
   const { groups, objectives, actions } = finish(assembled, due, warnings);
