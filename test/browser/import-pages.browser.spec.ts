@@ -57,7 +57,7 @@ describe('the import pages in a real browser', () => {
         expect(await heading(page)).toBe('Upload your equality action plan');
         await checkPage(page, 'import-01-upload-form');
 
-        // Nothing chosen, then a PDF: the error summary, the error on the field, 400.
+        // Nothing chosen, then an old Word document: the error summary, the error on the field, 400.
         await page.getByRole('button', { name: 'Upload and read the plan' }).click();
         await page.waitForLoadState();
         expect(await page.title()).toMatch(/^Error: Upload your equality action plan/);
@@ -65,10 +65,14 @@ describe('the import pages in a real browser', () => {
         await checkPage(page, 'import-02-no-file-chosen');
 
         const refused = page.waitForResponse((response) => response.request().method() === 'POST');
-        await upload(page, { name: 'plan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n1 0 obj') });
+        await upload(page, {
+          name: 'plan.doc',
+          mimeType: 'application/msword',
+          buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+        });
         expect((await refused).status()).toBe(400);
-        expect(await page.locator('.govuk-error-summary').innerText()).toContain('A PDF cannot be imported');
-        expect(await page.locator('#file-error').innerText()).toContain('A PDF cannot be imported');
+        expect(await page.locator('.govuk-error-summary').innerText()).toContain('The old Word format (.doc)');
+        expect(await page.locator('#file-error').innerText()).toContain('The old Word format (.doc)');
         await checkPage(page, 'import-03-unsupported-file');
 
         // The queue is paused, so that the page shows the job waiting; the page's script reloads

@@ -276,7 +276,7 @@ describe("a council's quarter convention, and Idempotency-Key on imports", () =>
       expect(added.status).toBe(201);
       expect((added.body as { due: DueBody }).due).toMatchObject({
         text: 'Q1 2024',
-        kind: 'range',
+        kind: 'date',
         dates: [CALENDAR_Q1_2024.from, CALENDAR_Q1_2024.to],
         range: CALENDAR_Q1_2024,
       });
@@ -287,7 +287,7 @@ describe("a council's quarter convention, and Idempotency-Key on imports", () =>
       expect(added.status).toBe(201);
       const { id, planId, due } = added.body as { id: string; planId: string; due: DueBody };
       expect(due).toMatchObject({
-        kind: 'range',
+        kind: 'date',
         dates: [FINANCIAL_Q1_2024.from, FINANCIAL_Q1_2024.to],
         range: FINANCIAL_Q1_2024,
       });

@@ -189,7 +189,7 @@ describe('npm run cli -- import, and demo:reset', () => {
   it.each([
     ['a missing file', () => Promise.resolve(path.join(scratch, 'missing.txt')), /^There is no file .*missing\.txt$/],
     ['an empty file', () => Promise.resolve(written('empty.txt', '')), /^empty\.txt is empty\.$/],
-    ['a PDF', () => Promise.resolve(written('plan.pdf', '%PDF-1.7\n')), /^plan\.pdf: A PDF cannot be imported/],
+    ['a broken PDF', () => Promise.resolve(written('plan.pdf', '%PDF-1.7\n')), /^plan\.pdf: The PDF cannot be read/],
     ['a zip bomb', async () => written('plan.docx', await zipBomb()), /^plan\.docx: .*inflates more than 200 times/],
     [
       'text with no plan table',

@@ -7,6 +7,7 @@ import { ACCESS_OPENAPI_EXTENSION } from '@due-regard/identity';
 import { parsePlanDocument, toPreviewJson, type PreviewJson } from '@due-regard/plan-import';
 import { IMPORTS_QUEUE, importJobId, type ImportJobResult } from '@due-regard/plan-import-app';
 import { startDueRegard, type RunningApp } from './support/running-app.js';
+import { pdfFromText } from '../../libs/plan-import/src/testing/documents.js';
 import { QUEUE_PREFIX } from '@due-regard/platform';
 
 // A Redis database of its own: every app under test runs a worker on the `imports` queue, and one
@@ -313,11 +314,51 @@ describe('importing a plan over HTTP: upload, an imports job, remap, commit', ()
     });
 
     it('refuses a type the importer never reads at once (415 problem details)', async () => {
-      const response = await upload('plan.pdf', '%PDF-1.7\n1 0 obj', 'charnwood.editor', 'application/pdf');
+      const bytes = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+      const response = await upload('plan.doc', bytes, 'charnwood.editor', 'application/msword');
       expect(response.status).toBe(415);
       expect(response.body as Problem).toMatchObject({
         code: 'UNSUPPORTED_TYPE',
-        detail: 'A PDF cannot be imported: copy its text (or export it to Word) and import that.',
+        detail: 'The old Word format (.doc) is not supported: save it as .docx.',
+      });
+    });
+
+    it('reads a PDF plan from its text layer in the job (202, then ready), and answers a broken one as failed', async () => {
+      const text = readFileSync(
+        path.resolve('libs/plan-import/src/testing/plans-varied/harrowfield-bc-equality-action-plan-2025-26.txt'),
+        'utf8',
+      );
+      const accepted = await upload(
+        'harrowfield.pdf',
+        Buffer.from(await pdfFromText(text)),
+        'charnwood.editor',
+        'application/pdf',
+      );
+      expect(accepted.status).toBe(202);
+      const ready = await settled((accepted.body as ImportBody).id);
+      expect(ready).toMatchObject({ status: 'ready', document: { format: 'pdf', mediaType: 'application/pdf' } });
+      expect(ready.preview?.actions.map((action) => action.ref)).toEqual([
+        '1a',
+        '1b',
+        '1c',
+        '2a',
+        '2b',
+        '2c',
+        '2d',
+        '3a',
+        '3b',
+        '3c',
+        '4a',
+        '4b',
+        '4c',
+        '5a',
+        '5b',
+      ]);
+      const broken = await upload('plan.pdf', '%PDF-1.7\n1 0 obj', 'charnwood.editor', 'application/pdf');
+      expect(broken.status).toBe(202);
+      expect(await settled((broken.body as ImportBody).id)).toMatchObject({
+        status: 'failed',
+        error: { code: 'CORRUPT_DOCUMENT' },
       });
     });
 

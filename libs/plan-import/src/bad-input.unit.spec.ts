@@ -5,6 +5,7 @@ import { parsePlanDocument, PlanImportError, type PlanImportErrorCode } from './
 import {
   FIXTURES,
   docxFromRows,
+  pdfFromText,
   docxWithManyEntries,
   fixtureBytes,
   textBytes,
@@ -85,10 +86,10 @@ describe('bad input', () => {
     expect(error.message).toBe('The document has 50001 rows with text, more than the 50000 an import reads.');
   });
 
-  it('refuses types it cannot read: PDF, old Office, images, binary data, a ZIP that is no office document', async () => {
+  it('refuses types it cannot read: a broken PDF, old Office, images, binary data, a ZIP that is no office document', async () => {
     await expectCode(
       parsePlanDocument({ fileName: 'plan.pdf', bytes: textBytes('%PDF-1.7\n...') }),
-      'UNSUPPORTED_TYPE',
+      'CORRUPT_DOCUMENT',
     );
     await expectCode(
       parsePlanDocument({
@@ -226,6 +227,24 @@ describe('fuzzing: nothing but PlanImportError is ever thrown', () => {
         '</b>',
         'Q1 2024 - Q2 2024',
         'by March 2026',
+        // The new readers' features: labels, outline refs, narrative fields, space-aligned columns.
+        'Priority A:',
+        'Objective 2 –',
+        'Equality Objective Two',
+        'Action 7',
+        'EQ3',
+        '1.1.1',
+        'What we will do',
+        'How we will know',
+        'Lead:',
+        'Timescale:',
+        '      ',
+        'Ref   Action   Lead   Timescale',
+        'Page 2 of 4',
+        '\f',
+        'Year 2 (2026/27)',
+        'End of Q3',
+        'Mar-26',
       ),
       fc.string({ unit: 'grapheme', maxLength: 20 }),
     );
@@ -234,6 +253,27 @@ describe('fuzzing: nothing but PlanImportError is ever thrown', () => {
         settles(parsePlanDocument({ fileName: 'plan.txt', bytes: textBytes(pieces.join(glue)) })),
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('random and corrupted PDFs', async () => {
+    const pdf = await pdfFromText(['Ref\tAction\tLead\tDue', '1.1\tPublish the pay gap\tHR\tMarch 2026'].join('\n'));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }),
+        async (flips) => {
+          const bytes = pdf.slice();
+          for (const [position, value] of flips) bytes[position % bytes.length] = value;
+          return settles(parsePlanDocument({ fileName: 'plan.pdf', bytes }));
+        },
+      ),
+      { numRuns: 60 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 300 }), async (text) =>
+        settles(parsePlanDocument({ fileName: 'plan.pdf', bytes: textBytes(`%PDF-1.7\n${text}`) })),
+      ),
+      { numRuns: 60 },
     );
   });
 

@@ -128,6 +128,26 @@ describe('what the document formats themselves say', () => {
     expect(preview.warnings).toEqual([]);
   });
 
+  it('reads an Excel sheet with both an Objective and a Ref column: objective names stay objectives', async () => {
+    const rows = [
+      ['Objective', 'Ref', 'Action', 'Lead', 'Due date'],
+      ['Fair services for everyone', '1.1', 'Review the complaints process', 'Customer Services', 'June 2025'],
+      ['Fair services for everyone', '1.2', 'Translate key leaflets', 'Communications', 'July 2025'],
+      ['An inclusive workforce', '2.1', 'Publish the pay gap report', 'Human Resources', 'March 2026'],
+    ];
+    const preview = await parsePlanDocument({ fileName: 'plan.xlsx', bytes: await xlsxFromRows(rows) });
+    expect(preview.objectives.map((objective) => objective.title)).toEqual([
+      'Fair services for everyone',
+      'An inclusive workforce',
+    ]);
+    expect(preview.actions.map((action) => [action.ref, action.objective])).toEqual([
+      ['1.1', 'Fair services for everyone'],
+      ['1.2', 'Fair services for everyone'],
+      ['2.1', 'An inclusive workforce'],
+    ]);
+    expect(preview.warnings.filter((warning) => warning.includes('stray text'))).toEqual([]);
+  });
+
   it('copies an Excel cell merged over two rows to both actions', async () => {
     const rows = [
       header,

@@ -25,3 +25,5 @@ export {
   type SourceFormat,
 } from './preview.js';
 export { checkArchive, readSource } from './sources/read-source.js';
+export { OFFICER_ROW_ROLES, ROW_ROLES, type OfficerRowRole, type RowRole } from './understand/roles.js';
+export type { PreviewRow } from './understand/understand.js';

@@ -64,7 +64,7 @@ describe('headings read by meaning', () => {
     expect(mapped.columns).toContainEqual({ header: 'Milestone', role: 'due', by: 'mapping' });
     expect(mapped.actions[0]?.due).toMatchObject({
       text: 'Q3 2025',
-      kind: 'range',
+      kind: 'date',
       dates: ['2025-07-01', '2025-09-30'],
     });
   });

@@ -16,6 +16,9 @@ import {
   type PlanPreview,
 } from './preview.js';
 import { readSource } from './sources/read-source.js';
+import { readDocumentContext } from './understand/document-context.js';
+import { understand, type Understanding } from './understand/understand.js';
+import type { BuiltPlan } from './interpret/build-preview.js';
 
 function mappingOf(columnMapping: ParsePlanOptions['columnMapping']): Map<string, ColumnRole> {
   const mapping = new Map<string, ColumnRole>();
@@ -25,6 +28,45 @@ function mappingOf(columnMapping: ParsePlanOptions['columnMapping']): Map<string
     if (key !== '') mapping.set(key, role);
   }
   return mapping;
+}
+
+/** The first interpreter (one pass over tab tables with numbered refs), kept while it reads some plans better. */
+function legacyReading(
+  document: Awaited<ReturnType<typeof readSource>>['document'],
+  due: DueReader,
+  mapping: Map<string, ColumnRole>,
+): BuiltPlan | null {
+  const interpretation = new PlanInterpreter(due, mapping).interpret(document.rows);
+  if (interpretation.layouts.length === 0) return null;
+  const built = buildPreview(interpretation, due);
+  return built.actions.length === 0 ? null : built;
+}
+
+/**
+ * How much a reading looks like a plan, per action: a title of a few words, a readable due, a lead,
+ * an objective. A reading that made headings, summary rows or page debris into actions, or dropped
+ * cells as stray text, scores less.
+ */
+function plausibility(plan: BuiltPlan): number {
+  if (plan.actions.length === 0) return 0;
+  const total = plan.actions.reduce(
+    (score, action) =>
+      score +
+      (action.title.split(' ').length >= 3 ? 1 : -2) +
+      (action.due.kind === 'unknown' ? 0 : 1) +
+      (action.leads.length > 0 ? 1 : 0) +
+      (action.objective === null ? 0 : 0.5),
+    0,
+  );
+  // Text of the document a reading dropped as stray (an objective column it did not expect) is lost.
+  const dropped = plan.warnings.filter((warning) => warning.message.startsWith('ignored stray text')).length;
+  return (total - dropped) / plan.actions.length;
+}
+
+/** The understanding, unless the first interpreter reads the document as a more plausible plan. */
+function moreLikely(understood: Understanding, legacy: BuiltPlan | null): BuiltPlan {
+  if (legacy === null) return understood;
+  return plausibility(legacy) >= plausibility(understood) ? legacy : understood;
 }
 
 /**
@@ -45,17 +87,22 @@ export async function parsePlanDocument(
       `The document has ${rowCount} rows with text, more than the ${limits.maxRows} an import reads.`,
     );
   }
-  const due = new DueReader(options.quarterConvention);
-  const interpretation = new PlanInterpreter(due, mappingOf(options.columnMapping)).interpret(document.rows);
-  if (interpretation.layouts.length === 0) {
+  const context = readDocumentContext(document.rows.map((row) => row.cells.map((cell) => cell.text).join(' ')));
+  const due = new DueReader(context.quarterConvention ?? options.quarterConvention, {
+    ...(context.planYearOne === undefined ? {} : { planYearOne: context.planYearOne }),
+    ...(context.yearless === undefined ? {} : { yearless: context.yearless }),
+  });
+  const mapping = mappingOf(options.columnMapping);
+  const corrections = new Map(Object.entries(options.rowRoles ?? {}));
+  const understood = understand(document, due, mapping, corrections);
+  const built = corrections.size > 0 ? understood : moreLikely(understood, legacyReading(document, due, mapping));
+  if (built.actions.length === 0) {
     throw new PlanImportError(
       'NO_TABLE',
-      'No action plan table found: no row of headings such as "Action", "Due date", "Lead" or "Success measure".',
+      understood.reading === 'narrative'
+        ? 'No action plan table found: no row of headings such as "Action", "Due date", "Lead" or "Success measure".'
+        : 'The plan table has headings but no actions under them.',
     );
-  }
-  const built = buildPreview(interpretation, due);
-  if (built.actions.length === 0) {
-    throw new PlanImportError('NO_TABLE', 'The plan table has headings but no actions under them.');
   }
   return {
     source: {
@@ -72,5 +119,7 @@ export async function parsePlanDocument(
     actions: built.actions,
     warnings: built.warnings.map((warning) => `${warning.at}: ${warning.message}`),
     warningDetails: built.warnings,
+    rows: understood.rows,
+    reading: built === understood ? understood.reading : 'first-interpreter',
   };
 }

@@ -1,6 +1,9 @@
 import type { Due, DueKind } from '@due-regard/plans';
 import { type QuarterConvention } from '@due-regard/shared-kernel';
 
+import type { OfficerRowRole } from './understand/roles.js';
+import type { PreviewRow } from './understand/understand.js';
+
 /** What a column of a council's table holds. `ignore` is only given by a user's column mapping. */
 export const COLUMN_ROLES = [
   'ref',
@@ -17,7 +20,7 @@ export const COLUMN_ROLES = [
 ] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
-export const SOURCE_FORMATS = ['text', 'csv', 'docx', 'xlsx', 'ods', 'odt'] as const;
+export const SOURCE_FORMATS = ['text', 'csv', 'docx', 'xlsx', 'ods', 'odt', 'pdf'] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 export const PROGRESS_STATUSES = [
@@ -65,6 +68,12 @@ export type ParsePlanOptions = {
    * not matter): `{ "Milestone": "due", "Notes": "ignore" }`. It wins over the vocabulary.
    */
   readonly columnMapping?: Readonly<Record<string, ColumnRole>>;
+  /**
+   * An officer's reading of rows, by where they are ("line 12", "table 1 row 4"): which are groups,
+   * objectives, actions, measures, continuations of the row above, or to ignore. Given any, the
+   * preview is read from the row roles alone.
+   */
+  readonly rowRoles?: Readonly<Record<string, OfficerRowRole>>;
   readonly limits?: Partial<ImportLimits>;
 };
 
@@ -162,6 +171,16 @@ export type PlanPreview = {
   readonly actions: readonly PreviewAction[];
   readonly warnings: readonly string[];
   readonly warningDetails: readonly PreviewWarning[];
+  /**
+   * Every line of the document with the role it was read as (header, group, objective, action,
+   * continuation, measure, ignore) and why: what the officer corrects with `rowRoles`.
+   */
+  readonly rows: readonly PreviewRow[];
+  /**
+   * `table` or `narrative`: the roles above were read into the plan; `first-interpreter`: the
+   * earlier one-pass interpreter read this document more plausibly (its rows are still listed).
+   */
+  readonly reading: 'table' | 'narrative' | 'first-interpreter';
 };
 
 /** The `--dry-run --json` document: exactly the issue's shape, keys in its order. */

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { RequestContext } from '@due-regard/identity';
-import type { ColumnRole, PlanPreview } from '@due-regard/plan-import';
+import type { ColumnRole, OfficerRowRole, PlanPreview } from '@due-regard/plan-import';
 import { CouncilDueSettings } from '@due-regard/plans';
 import { Database } from '@due-regard/platform';
 import type { CommitResult, CreatedSoFar } from '../commit/commit-types.js';
@@ -12,6 +12,8 @@ export const IMPORT_STATUSES = ['queued', 'parsing', 'ready', 'failed', 'committ
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 export type ColumnMapping = Readonly<Record<string, ColumnRole>>;
+/** An officer's reading of rows, by where they are in the document: `{"line 12": "objective"}`. */
+export type RowRoles = Readonly<Record<string, OfficerRowRole>>;
 
 /** An upload and where it stands; the document's bytes stay in the table. */
 export interface ImportRecord {
@@ -24,6 +26,7 @@ export interface ImportRecord {
   readonly sha256: string;
   readonly quarterConvention: QuarterConvention;
   readonly columnMapping: ColumnMapping;
+  readonly rowRoles: RowRoles;
   readonly generation: number;
   readonly status: ImportStatus;
   readonly progress: number;
@@ -54,6 +57,16 @@ export interface ImportSummary {
   readonly planId: string | null;
 }
 
+/** A committed import this council made before, of the same file or of a plan with the same title. */
+export interface EarlierImport {
+  readonly id: string;
+  readonly fileName: string;
+  readonly planTitle: string | null;
+  readonly committedAt: string;
+  /** `file`: the same bytes (SHA-256); `title`: a plan of the same title. */
+  readonly same: 'file' | 'title';
+}
+
 /** What the `imports` job reads to parse an upload. */
 export interface StoredDocument {
   readonly fileName: string;
@@ -61,6 +74,7 @@ export interface StoredDocument {
   readonly bytes: Uint8Array;
   readonly quarterConvention: QuarterConvention;
   readonly columnMapping: ColumnMapping;
+  readonly rowRoles: RowRoles;
   readonly generation: number;
 }
 
@@ -86,6 +100,7 @@ interface Row {
   sha256: string;
   quarter_convention: QuarterConvention;
   column_mapping: ColumnMapping;
+  row_roles: RowRoles;
   generation: number;
   status: ImportStatus;
   progress: number;
@@ -102,7 +117,7 @@ interface Row {
 }
 
 const COLUMNS = `import_id, tenant_id, uploaded_by, file_name, media_type, byte_length, sha256, quarter_convention,
-  column_mapping, generation, status, progress, error_code, error_message, preview, defaults, commit_result,
+  column_mapping, row_roles, generation, status, progress, error_code, error_message, preview, defaults, commit_result,
   committed_by, committed_at, created_at, updated_at, purged_at`;
 
 function recordOf(row: Row): ImportRecord {
@@ -116,6 +131,7 @@ function recordOf(row: Row): ImportRecord {
     sha256: row.sha256,
     quarterConvention: row.quarter_convention,
     columnMapping: row.column_mapping,
+    rowRoles: row.row_roles,
     generation: row.generation,
     status: row.status,
     progress: row.progress,
@@ -222,9 +238,10 @@ export class ImportStore implements OnModuleInit {
       content: Buffer | null;
       quarter_convention: QuarterConvention;
       column_mapping: ColumnMapping;
+      row_roles: RowRoles;
       generation: number;
     }>(
-      `SELECT file_name, media_type, content, quarter_convention, column_mapping, generation
+      `SELECT file_name, media_type, content, quarter_convention, column_mapping, row_roles, generation
          FROM ${S}.imports WHERE import_id = $1 AND tenant_id = $2`,
       [id, this.council()],
     );
@@ -237,6 +254,7 @@ export class ImportStore implements OnModuleInit {
       bytes: new Uint8Array(row.content),
       quarterConvention: row.quarter_convention,
       columnMapping: row.column_mapping,
+      rowRoles: row.row_roles,
       generation: row.generation,
     };
   }
@@ -285,17 +303,56 @@ export class ImportStore implements OnModuleInit {
     id: string,
     columnMapping: ColumnMapping,
     quarterConvention: QuarterConvention | undefined,
+    rowRoles?: RowRoles,
   ): Promise<ImportRecord | null> {
     return this.one(
       `UPDATE ${S}.imports
-          SET column_mapping = $3, quarter_convention = coalesce($4, quarter_convention), generation = generation + 1,
+          SET column_mapping = $3, quarter_convention = coalesce($4, quarter_convention),
+              row_roles = coalesce($5::jsonb, row_roles), generation = generation + 1,
               status = 'queued', progress = 0, preview = NULL, defaults = NULL, error_code = NULL,
               error_message = NULL, updated_at = now()
         WHERE import_id = $1 AND tenant_id = $2 AND status NOT IN ('committing', 'committed')
           AND commit_result IS NULL
         RETURNING ${COLUMNS}`,
-      [id, this.council(), JSON.stringify(columnMapping), quarterConvention ?? null],
+      [
+        id,
+        this.council(),
+        JSON.stringify(columnMapping),
+        quarterConvention ?? null,
+        rowRoles === undefined ? null : JSON.stringify(rowRoles),
+      ],
     );
+  }
+
+  /**
+   * This council's committed imports of the same file (SHA-256) or of a plan titled the same (case
+   * and spacing aside), oldest first: what a re-import warns of before its commit.
+   */
+  async earlierImports(record: ImportRecord): Promise<EarlierImport[]> {
+    const title = record.defaults?.planTitle ?? null;
+    const { rows } = await this.database.pool.query<{
+      import_id: string;
+      file_name: string;
+      plan_title: string | null;
+      committed_at: Date;
+      same_file: boolean;
+    }>(
+      `SELECT import_id, file_name, commit_result->'plan'->>'title' AS plan_title, committed_at, sha256 = $3 AS same_file
+         FROM ${S}.imports
+        WHERE tenant_id = $1 AND import_id <> $2 AND status = 'committed' AND committed_at IS NOT NULL
+          AND (sha256 = $3 OR ($4::text IS NOT NULL AND
+               lower(regexp_replace(commit_result->'plan'->>'title', '[[:space:]]+', ' ', 'g')) =
+               lower(regexp_replace($4::text, '[[:space:]]+', ' ', 'g'))))
+        ORDER BY committed_at`,
+      [this.council(), record.id, record.sha256, title],
+    );
+    return rows.map((row) => ({
+      id: row.import_id,
+      fileName: row.file_name,
+      planTitle: row.plan_title,
+      committedAt: row.committed_at.toISOString(),
+      same: row.same_file ? 'file' : 'title',
+    }));
   }
 
   /** Takes a ready import for its one commit; null when it is not ready (or not this council's). */

@@ -6,7 +6,13 @@ import type { ImportOutcome, Period } from '@due-regard/plans';
 import { withoutUnstorableCharacters, type QuarterConvention } from '@due-regard/shared-kernel';
 import type { CommitResult } from '../commit/commit-types.js';
 import { ImportCommitter } from '../commit/import-committer.js';
-import { ImportStore, type ColumnMapping, type ImportRecord } from './import-store.js';
+import {
+  ImportStore,
+  type ColumnMapping,
+  type EarlierImport,
+  type ImportRecord,
+  type RowRoles,
+} from './import-store.js';
 import { ImportJobs } from './imports-queue.js';
 
 /** There is no such import in this council. */
@@ -89,19 +95,28 @@ export class ImportWorkflow {
     return record;
   }
 
+  /** This council's committed imports of the same file or a plan of the same title: a re-import warns of them. */
+  earlierImports(record: ImportRecord): Promise<EarlierImport[]> {
+    return this.store.earlierImports(record);
+  }
+
   async found(id: string): Promise<ImportRecord> {
     const record = await this.store.find(id);
     if (record === null) throw new ImportNotFoundError();
     return record;
   }
 
-  /** A new reading with this mapping, queued; refused once a commit has taken the import. */
+  /**
+   * A new reading with this mapping (and the officer's row roles, when given: they replace the
+   * ones kept), queued; refused once a commit has taken the import.
+   */
   async remap(
     id: string,
     columnMapping: ColumnMapping,
     quarterConvention: QuarterConvention | undefined,
+    rowRoles?: RowRoles,
   ): Promise<ImportRecord> {
-    const record = await this.store.remap(id, columnMapping, quarterConvention);
+    const record = await this.store.remap(id, columnMapping, quarterConvention, rowRoles);
     if (record === null) {
       await this.found(id);
       throw new ImportStateError(

@@ -178,6 +178,7 @@ export class ImportsProcessor extends WorkerHost {
         const preview = await parsePlanDocument(input, {
           quarterConvention: document.quarterConvention,
           columnMapping: document.columnMapping,
+          rowRoles: document.rowRoles,
         });
         await this.store.markParsing(importId, generation, 70);
         await job.updateProgress(70);

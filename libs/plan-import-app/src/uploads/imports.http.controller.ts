@@ -254,7 +254,7 @@ export class ImportsHttpController {
     @Body(new ZodValidationPipe(remapBody)) body: RemapBody,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ImportView> {
-    const record = await this.workflow.remap(id, body.columnMapping, body.quarterConvention);
+    const record = await this.workflow.remap(id, body.columnMapping, body.quarterConvention, body.rowRoles);
     response.setHeader('Location', importPath(record.id));
     return viewOf(record);
   }

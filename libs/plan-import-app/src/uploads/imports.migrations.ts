@@ -55,6 +55,14 @@ ALTER TABLE ${IMPORTS_SCHEMA}.imports
 CREATE INDEX imports_to_purge ON ${IMPORTS_SCHEMA}.imports (updated_at) WHERE purged_at IS NULL;
 `,
   },
+  {
+    version: 3,
+    name: 'the officer reading of rows: which are groups, objectives, actions, continuations',
+    sql: `
+-- Kept with the upload like the column mapping: "line 12" → "objective"; the preview is read again with it.
+ALTER TABLE ${IMPORTS_SCHEMA}.imports ADD COLUMN row_roles jsonb NOT NULL DEFAULT '{}'::jsonb;
+`,
+  },
 ];
 
 export function migrateImports(pool: pg.Pool): Promise<void> {

@@ -7,9 +7,8 @@ export interface UploadRefusal {
   readonly message: string;
 }
 
-const NOT_A_PLAN = 'The plan must be text, Word (.docx), OpenDocument (.odt, .ods), Excel (.xlsx) or CSV.';
+const NOT_A_PLAN = 'The plan must be text, PDF, Word (.docx), OpenDocument (.odt, .ods), Excel (.xlsx) or CSV.';
 const BY_EXTENSION: Readonly<Record<string, string>> = {
-  pdf: 'A PDF cannot be imported: copy its text (or export it to Word) and import that.',
   doc: 'The old Word format (.doc) is not supported: save it as .docx.',
   xls: 'The old Excel format (.xls) is not supported: save it as .xlsx.',
   rtf: 'Rich Text Format is not supported: save it as .docx.',
@@ -22,7 +21,6 @@ const BY_EXTENSION: Readonly<Record<string, string>> = {
   gif: `An image cannot be imported. ${NOT_A_PLAN}`,
 };
 const MAGIC: readonly { readonly bytes: readonly number[]; readonly extension: string }[] = [
-  { bytes: [0x25, 0x50, 0x44, 0x46], extension: 'pdf' },
   { bytes: [0xd0, 0xcf, 0x11, 0xe0], extension: 'doc' },
   { bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66], extension: 'rtf' },
   { bytes: [0x89, 0x50, 0x4e, 0x47], extension: 'png' },
@@ -30,7 +28,6 @@ const MAGIC: readonly { readonly bytes: readonly number[]; readonly extension: s
   { bytes: [0x47, 0x49, 0x46, 0x38], extension: 'gif' },
 ];
 const BY_MEDIA_TYPE: Readonly<Record<string, string>> = {
-  'application/pdf': 'pdf',
   'application/msword': 'doc',
   'application/vnd.ms-excel': 'xls',
   'application/rtf': 'rtf',
@@ -39,7 +36,7 @@ const BY_MEDIA_TYPE: Readonly<Record<string, string>> = {
 
 /**
  * What the upload endpoint refuses at once, before any job: an empty file, and files the importer
- * never reads whatever they hold (PDF, old Office formats, images), told apart by their first
+ * never reads whatever they hold (old Office formats, images), told apart by their first
  * bytes, name or declared type. Everything else is read by the `imports` job, which reports the
  * importer's own one-line error (no table, not a ZIP, a ZIP bomb, …).
  */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COLUMN_ROLES } from '@due-regard/plan-import';
+import { COLUMN_ROLES, OFFICER_ROW_ROLES } from '@due-regard/plan-import';
 import { QUARTER_CONVENTIONS, storableText } from '@due-regard/shared-kernel';
 import { UPLOAD_OUTCOMES } from './import-workflow.js';
 
@@ -38,9 +38,19 @@ export const uploadFields = z.object({
 });
 export type UploadFields = z.output<typeof uploadFields>;
 
+const MAX_ROW_ROLES = 5000;
+
+export const rowRolesSchema = z
+  .record(storableText.trim().min(1).max(100), z.enum(OFFICER_ROW_ROLES))
+  .refine((roles) => Object.keys(roles).length <= MAX_ROW_ROLES, `Set at most ${MAX_ROW_ROLES} rows`)
+  .describe(
+    'Where a row is (as the preview lists it: "line 12", "table 1 row 4") → what it is: group, objective, action, continuation (of the row above), measure or ignore',
+  );
+
 export const remapBody = z.strictObject({
   columnMapping: columnMappingSchema,
   quarterConvention: z.enum(QUARTER_CONVENTIONS).optional(),
+  rowRoles: rowRolesSchema.optional(),
 });
 export type RemapBody = z.output<typeof remapBody>;
 

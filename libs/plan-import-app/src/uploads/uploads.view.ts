@@ -93,7 +93,7 @@ export const importViewSchema = z.object({
     mediaType: z.string().nullable(),
     byteLength: z.int(),
     sha256: z.string(),
-    format: z.string().nullable().describe('text, csv, docx, xlsx, ods or odt, once read'),
+    format: z.string().nullable().describe('text, csv, docx, xlsx, ods, odt or pdf, once read'),
   }),
   quarterConvention: z.enum(QUARTER_CONVENTIONS),
   columnMapping: z.record(z.string(), z.enum(COLUMN_ROLES)).describe('The user mapping of headings to roles'),

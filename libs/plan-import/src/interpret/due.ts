@@ -1,4 +1,4 @@
-import { parseDue, type Due } from '@due-regard/plans';
+import { parseDue, type Due, type ParseDueOptions } from '@due-regard/plans';
 import { type QuarterConvention } from '@due-regard/shared-kernel';
 
 export const NO_DUE: Due = { text: null, kind: 'unknown', dates: [], range: null, frequency: null };
@@ -7,7 +7,11 @@ export const NO_DUE: Due = { text: null, kind: 'unknown', dates: [], range: null
 export class DueReader {
   private readonly cache = new Map<string, Due>();
 
-  constructor(private readonly quarterConvention: QuarterConvention | undefined) {}
+  /** `context`: what the document itself says of its years ("Year 1 is 2025/26", a plan for 2025/26). */
+  constructor(
+    private readonly quarterConvention: QuarterConvention | undefined,
+    private readonly context: Omit<ParseDueOptions, 'quarterConvention'> = {},
+  ) {}
 
   read(text: string): Due {
     const value = text.trim();
@@ -18,8 +22,8 @@ export class DueReader {
     try {
       due =
         this.quarterConvention === undefined
-          ? parseDue(value)
-          : parseDue(value, { quarterConvention: this.quarterConvention });
+          ? parseDue(value, this.context)
+          : parseDue(value, { ...this.context, quarterConvention: this.quarterConvention });
     } catch {
       due = { text: value, kind: 'unknown', dates: [], range: null, frequency: null };
     }

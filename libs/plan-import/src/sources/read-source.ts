@@ -5,6 +5,7 @@ import { DEFAULT_LIMITS, type ImportLimits } from '../preview.js';
 import { readCsv } from './csv.js';
 import { readDocx } from './docx.js';
 import { readOpenDocument } from './opendocument.js';
+import { readPdf } from './pdf.js';
 import type { SourceCell, SourceDocument } from './rows.js';
 import { decodeText, readText } from './text.js';
 import { readXlsx } from './xlsx.js';
@@ -23,7 +24,7 @@ const ZIP_MEDIA_TYPES: Readonly<Record<string, string>> = {
   'application/vnd.oasis.opendocument.text': 'odt',
 };
 const UNSUPPORTED_EXTENSIONS: Readonly<Record<string, string>> = {
-  pdf: 'A PDF cannot be imported: copy its text (or export it to Word) and import that.',
+  pdf: 'The file is named as a PDF but is not one.',
   doc: 'The old Word format (.doc) is not supported: save it as .docx.',
   xls: 'The old Excel format (.xls) is not supported: save it as .xlsx.',
   rtf: 'Rich Text Format is not supported: save it as .docx.',
@@ -31,8 +32,8 @@ const UNSUPPORTED_EXTENSIONS: Readonly<Record<string, string>> = {
   ppt: 'A presentation cannot be imported: copy the plan table into Word or a text file.',
   odp: 'A presentation cannot be imported: copy the plan table into Word or a text file.',
 };
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46];
 const MAGIC: readonly { bytes: readonly number[]; message: string }[] = [
-  { bytes: [0x25, 0x50, 0x44, 0x46], message: UNSUPPORTED_EXTENSIONS['pdf'] ?? '' },
   {
     bytes: [0xd0, 0xcf, 0x11, 0xe0],
     message: 'Old Office formats (.doc, .xls) are not supported: save the file as .docx or .xlsx.',
@@ -123,8 +124,8 @@ export function checkArchive(
     openOfficeArchive(input.bytes, declared, limits);
     return;
   }
-  // Those are refused as what they are (a PDF, an image), not as a broken archive.
-  if (MAGIC.some((magic) => startsWith(input.bytes, magic.bytes))) return;
+  // Those are read or refused as what they are (a PDF, an image), not as a broken archive.
+  if (startsWith(input.bytes, PDF_MAGIC) || MAGIC.some((magic) => startsWith(input.bytes, magic.bytes))) return;
   if (declared !== null && input.bytes.length > 0) throw notAZip(declared);
 }
 
@@ -185,6 +186,7 @@ async function readDocument(
           : readOpenDocument(zip, format);
     return { document, mediaType: MEDIA_TYPES[format] ?? 'application/zip' };
   }
+  if (startsWith(bytes, PDF_MAGIC)) return { document: await readPdf(bytes, limits), mediaType: 'application/pdf' };
   for (const magic of MAGIC) {
     if (startsWith(bytes, magic.bytes)) throw new PlanImportError('UNSUPPORTED_TYPE', magic.message);
   }

@@ -3,6 +3,7 @@ import path from 'node:path';
 
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import ExcelJS from 'exceljs';
+import PDFDocument from 'pdfkit';
 import JSZip from 'jszip';
 
 /** The repository root, found from this file's location (the folder holding package.json). */
@@ -159,4 +160,86 @@ export async function xlsxWithDenseEntry(): Promise<Uint8Array> {
   zip.file('xl/workbook.xml', '<workbook/>');
   zip.file('xl/sharedStrings.xml', new Uint8Array(2 * 1024 * 1024));
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/**
+ * A PDF as a council publishes one: the lines of a pasted plan, where a line with tabs is a row of a
+ * real table (cells wrapped in their column, ruled, the header row drawn again on each new page)
+ * and a line without is a paragraph. Pages break where the content runs out of room.
+ */
+export async function pdfFromText(text: string, options: { pageHeight?: number } = {}): Promise<Uint8Array> {
+  const margin = 36;
+  const doc = new PDFDocument({ size: [842, options.pageHeight ?? 595], margin, autoFirstPage: true });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+  doc.font('Helvetica').fontSize(8);
+  const lines = text.split(/\r?\n/);
+  const tableLines = lines.filter((line) => line.includes('\t')).map((line) => line.split('\t'));
+  const columns = Math.max(0, ...tableLines.map((cells) => cells.length));
+  const longest = Array.from({ length: columns }, (_, index) =>
+    // At least its heading's longest word wide, as a designer would make it.
+    Math.max(
+      8,
+      ...(tableLines[0]?.[index] ?? '').split(' ').map((word) => word.length + 4),
+      ...tableLines.map((cells) => Math.min(60, (cells[index] ?? '').length)),
+    ),
+  );
+  const usable = doc.page.width - margin * 2;
+  const widths = longest.map((length) => (usable * length) / longest.reduce((sum, value) => sum + value, 0));
+  const bottom = (): number => doc.page.height - margin;
+  let header: string[] | null = null;
+  let y = margin;
+  const drawRow = (cells: readonly string[]): void => {
+    const heights = cells.map((cell, index) => doc.heightOfString(cell, { width: (widths[index] ?? 40) - 6 }));
+    const height = Math.max(10, ...heights) + 6;
+    if (y + height > bottom()) {
+      doc.addPage();
+      y = margin;
+      if (header !== null && cells !== header) drawRow(header);
+    }
+    let x = margin;
+    cells.forEach((cell, index) => {
+      const width = widths[index] ?? 40;
+      doc.rect(x, y, width, height).stroke();
+      doc.text(cell, x + 3, y + 3, { width: width - 6, lineBreak: true });
+      x += width;
+    });
+    y += height;
+  };
+  for (const line of lines) {
+    if (line.includes('\t')) {
+      const cells = line.split('\t');
+      if (header === null) header = cells;
+      drawRow(cells);
+      continue;
+    }
+    if (line.includes('\f')) {
+      doc.addPage();
+      y = margin;
+      continue;
+    }
+    const height = line.trim() === '' ? 8 : doc.heightOfString(line, { width: usable }) + 2;
+    if (y + height > bottom()) {
+      doc.addPage();
+      y = margin;
+    }
+    if (line.trim() !== '') doc.text(line.trim(), margin, y, { width: usable });
+    y += height;
+  }
+  doc.end();
+  await ended;
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** A PDF with pictures of pages and no text layer, as a scanner makes one (drawn shapes only). */
+export async function scannedPdf(): Promise<Uint8Array> {
+  const doc = new PDFDocument({ size: 'A4' });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+  for (let row = 0; row < 20; row += 1) doc.rect(40, 60 + row * 30, 500, 18).fill('#333333');
+  doc.end();
+  await ended;
+  return new Uint8Array(Buffer.concat(chunks));
 }

@@ -12,11 +12,14 @@ import {
  * When an action is due, kept both as the council wrote it ("Sept 2024 and Sept 2025", "Q3 2024",
  * "Annual – April 2025", "Ongoing") and as a schedule the platform can reason about.
  *
- * - `date`: one deadline ("June 2024" = 2024-06-30: a month means its last day).
+ * - `date`: one deadline ("June 2024" = 2024-06-30: a month means its last day). A quarter ("Q3 2024",
+ *   "Q2 2025/26", "Q3 October to December 2025") is due by its end: its dates are its first and
+ *   last day and `range` is the quarter.
  * - `milestones`: several deadlines ("April 2017/ April 2018").
  * - `range`: a window, dates are its first and last day ("Q1 2024 - Q2 2024", "Q3 2024").
  * - `recurring`: work repeated at a frequency, with whatever dates the text names
- *   ("Annual – April 2025", "Quarterly Updates Jan/ Apr/Jul/ Oct 2017", "Annually").
+ *   ("Annual – April 2025", "Quarterly Updates Jan/ Apr/Jul/ Oct 2017", "Annually", "Every six months",
+ *   "Q4 2025/26 then annually").
  * - `ongoing`: continuous work ("Ongoing"); "Annual Review" is ongoing work reviewed annually, so
  *   it is `ongoing` with frequency `annual`.
  * - `unknown`: the text is kept and flagged for a person to read; no dates are guessed.
@@ -28,7 +31,14 @@ export type DueKind = (typeof DUE_KINDS)[number];
  * `tri-annual` is kept as councils write it and never stepped through: they use it both for
  * "three times a year" and for "every three years" (Leicestershire's "tri-annual" equal pay audit).
  */
-export const RECURRENCE_FREQUENCIES = ['monthly', 'quarterly', 'tri-annual', 'six-monthly', 'annual'] as const;
+export const RECURRENCE_FREQUENCIES = [
+  'monthly',
+  'quarterly',
+  'tri-annual',
+  'six-monthly',
+  'annual',
+  'biennial',
+] as const;
 export type RecurrenceFrequency = (typeof RECURRENCE_FREQUENCIES)[number];
 
 export type DueRange = { readonly from: CalendarDate; readonly to: CalendarDate };
@@ -45,7 +55,19 @@ export type Due = {
   readonly frequency: RecurrenceFrequency | null;
 };
 
-export type ParseDueOptions = { readonly quarterConvention?: QuarterConvention };
+export type ParseDueOptions = {
+  readonly quarterConvention?: QuarterConvention;
+  /**
+   * The first year of a plan's "Year 1", "Year 2 (2026/27)", "Years 1–4", as the document defines
+   * them ("Year 1 is 2025/26" = 2025): plan years are financial years starting in April.
+   */
+  readonly planYearOne?: number;
+  /**
+   * The year a one-off due that names none falls in ("End of Q3", "End of March"), from the plan's
+   * period: `financial` when the plan runs over a financial year ("2025/26" = start 2025).
+   */
+  readonly yearless?: { readonly startYear: number; readonly financial: boolean };
+};
 
 // ---------------------------------------------------------------------------------------------
 // Reading the text: normalise, split into tokens, group tokens into dated elements, then decide.
@@ -61,6 +83,8 @@ type Token =
   | { readonly t: 'financial-year'; readonly startYear: number }
   | { readonly t: 'date'; readonly year: number; readonly month: number; readonly day: number }
   | { readonly t: 'quarter'; readonly quarter: Quarter }
+  /** "Quarter July to September 2024": the months written are one quarter (how a quarter renders). */
+  | { readonly t: 'quarter-label' }
   | { readonly t: 'season'; readonly season: Season }
   | { readonly t: 'separator'; readonly separator: 'and' | 'to' }
   | { readonly t: 'ongoing' }
@@ -102,6 +126,8 @@ const WORDS: ReadonlyMap<string, Token | null> = new Map<string, Token | null>([
       ['triannual', 'tri-annual'],
       ['triannually', 'tri-annual'],
       ['six-monthly', 'six-monthly'],
+      ['biennial', 'biennial'],
+      ['biennially', 'biennial'],
     ] as const
   ).map(([word, frequency]): [string, Token] => [word, { t: 'frequency', frequency }]),
   ...['review', 'reviews', 'reviewed'].map((word): [string, Token] => [word, { t: 'review' }]),
@@ -109,11 +135,14 @@ const WORDS: ReadonlyMap<string, Token | null> = new Map<string, Token | null>([
   ['then', AND],
   ...['to', 'until', 'till', 'through', 'thru'].map((word): [string, Token] => [word, TO]),
   ['between', { t: 'between' }],
+  ['quarter', { t: 'quarter-label' }],
   ['from', { t: 'from' }],
   // Words that add nothing to the schedule: "by end of March 2025", "Quarterly Updates".
   ...(
     'by end of the in on at a before no later than latest deadline due date dates target update updates report ' +
-    'reports reporting approx approximately around circa c during within financial fy year calendar for'
+    'reports reporting approx approximately around circa c during within financial fy year calendar for ' +
+    // Labels of milestones: "Draft Sep 2025; final Jan 2026", "Pilot May 2025, launch Oct 2025".
+    'draft final launch pilot interim'
   )
     .split(' ')
     .map((word): [string, null] => [word, null]),
@@ -130,6 +159,27 @@ const ORDINAL_QUARTERS: Readonly<Record<string, Quarter>> = {
   '4th': 4,
 };
 
+/** A financial year as the tokeniser reads it: 2025 → "2025/26". */
+function financialYearText(startYear: number): string {
+  return `${startYear}/${String((startYear + 1) % 100).padStart(2, '0')}`;
+}
+
+/**
+ * "Year 2 (2026/27)" is the financial year written beside it; "Year 1", "Years 1-4" are the plan's
+ * own years, read only when the document defines them (`planYearOne`).
+ */
+function resolvePlanYears(normalised: string, planYearOne: number | undefined): string {
+  const labelled = normalised.replace(/\byears? \d{1,2} (?=\d{4}\/\d{2,4}\b)/g, '');
+  if (planYearOne === undefined) return labelled;
+  const yearOf = (n: string): string => financialYearText(planYearOne + Number(n) - 1);
+  return labelled
+    .replace(
+      /\byears? (\d{1,2}) ?(?:-|to) ?(?:year )?(\d{1,2})\b/g,
+      (_, a: string, b: string) => ` ${yearOf(a)} to ${yearOf(b)} `,
+    )
+    .replace(/\byear (\d{1,2})\b/g, (_, n: string) => ` ${yearOf(n)} `);
+}
+
 function normalise(text: string): string {
   return text
     .toLowerCase()
@@ -144,6 +194,7 @@ function normalise(text: string): string {
     )
     .replace(/\b(?:every|each) (?:six|6) months\b/g, ' six-monthly ')
     .replace(/\b(?:every|each) (?:three|3) months\b/g, ' quarterly ')
+    .replace(/\b(?:every|each) (?:two|2|other) years?\b/g, ' biennially ')
     .replace(/\b(?:(?:every|each|per|a) (?:year|annum))\b/g, ' annually ')
     .replace(/\b(?:every|each|per|a) quarter\b/g, ' quarterly ')
     .replace(/\b(?:every|each|per|a) month\b/g, ' monthly ')
@@ -215,6 +266,14 @@ const SCANNERS: readonly Scanner[] = [
         : [UNRECOGNISED];
     },
   ],
+  // Spreadsheet months: "Mar-26", "Sep-25" (a month and a two-digit year, never a day).
+  [
+    /([a-z]{3,9})-(\d{2})(?![\d/.:-])/y,
+    (m) => {
+      const month = WORDS.get(m[1] ?? '');
+      return month?.t === 'month' ? [month, { t: 'year', year: fullYear(m[2] ?? '') }] : [UNRECOGNISED];
+    },
+  ],
   [/(\d{4})(?![\d])/y, (m) => (isPlausibleYear(Number(m[1])) ? [{ t: 'year', year: Number(m[1]) }] : [UNRECOGNISED])],
   [/(\d{1,2})(?:st|nd|rd|th)?(?![\da-z])/y, (m) => [{ t: 'number', value: Number(m[1]) }]],
   [/\d+[a-z]*/y, () => [UNRECOGNISED]],
@@ -261,7 +320,7 @@ function tokenise(normalised: string): Token[] {
 type Element =
   | { readonly kind: 'day'; year: number | null; readonly month: number; readonly day: number }
   | { readonly kind: 'month'; year: number | null; readonly month: number }
-  | { readonly kind: 'quarter'; year: number | null; readonly quarter: Quarter; readonly financial: boolean }
+  | { readonly kind: 'quarter'; year: number | null; readonly quarter: Quarter; financial: boolean }
   | { readonly kind: 'season'; year: number | null; readonly season: Season }
   | { readonly kind: 'year'; year: number }
   | { readonly kind: 'financial-year'; year: number };
@@ -376,6 +435,7 @@ function readItems(tokens: readonly Token[]): Item[] {
         index += 1;
         break;
       case 'separator':
+      case 'quarter-label':
       case 'ongoing':
       case 'frequency':
       case 'review':
@@ -417,6 +477,22 @@ function inferYears(elements: readonly Dated[]): boolean {
     dated.element.year = yearOfWrittenElement(source.element, dated.element);
   }
   return true;
+}
+
+/** Elements of a text that names no year ("End of Q3") fall in the plan's year. */
+function inYear(elements: readonly Dated[], period: NonNullable<ParseDueOptions['yearless']>): boolean {
+  for (const { element } of elements) {
+    if (element.year !== null) continue;
+    if (element.kind === 'quarter') {
+      element.year = period.startYear;
+      element.financial = period.financial;
+    } else if ((element.kind === 'month' || element.kind === 'day') && period.financial) {
+      element.year = yearInFinancialYear(element.month, period.startYear);
+    } else {
+      element.year = period.startYear;
+    }
+  }
+  return elements.length > 0;
 }
 
 /**
@@ -570,7 +646,12 @@ export function parseDue(text: string, options: ParseDueOptions = {}): Due {
   const written = text.trim();
   if (written === '') return unknown(null);
   const convention = options.quarterConvention ?? 'calendar';
-  const items = readItems(tokenise(normalise(written)));
+  const tokens = tokenise(resolvePlanYears(normalise(written), options.planYearOne));
+  const items = readItems(tokens);
+  // "Q3 October to December 2025": the quarter only labelled the months written beside it.
+  const quarterLabelled =
+    tokens.some((token) => token.t === 'quarter' || token.t === 'quarter-label') &&
+    !items.some((item) => 'element' in item && item.element.kind === 'quarter');
   const markers = items.flatMap((item) => ('token' in item ? [item.token] : []));
   if (markers.some((token) => token.t === 'unrecognised')) return unknown(written);
 
@@ -584,7 +665,8 @@ export function parseDue(text: string, options: ParseDueOptions = {}): Due {
   const repeating = ongoing || frequency !== null;
 
   const elements = items.flatMap((item) => ('element' in item ? [item] : []));
-  const yearsKnown = inferYears(elements);
+  const yearsKnown =
+    inferYears(elements) || (!repeating && options.yearless !== undefined && inYear(elements, options.yearless));
   // "Annually in March" repeats every March though it names no year; one-off work needs a year.
   if (!yearsKnown && !repeating) return unknown(written);
   const schedule: Schedule = yearsKnown ? scheduleOf(items, between) : { shape: 'none' };
@@ -593,13 +675,16 @@ export function parseDue(text: string, options: ParseDueOptions = {}): Due {
   const dated = datesOf(schedule, convention);
   if (dated === null || dated.dates.some((date) => !isPlausibleYear(Number(date.slice(0, 4))))) return unknown(written);
   const { dates, range } = dated;
+  const quarterDeadline =
+    (schedule.shape === 'single' && schedule.element.element.kind === 'quarter') ||
+    (quarterLabelled && schedule.shape === 'range');
 
   if (ongoing) return { text: written, kind: 'ongoing', dates, range, frequency };
   if (frequency !== null) {
     const kind = review && dates.length === 0 ? 'ongoing' : 'recurring';
     return { text: written, kind, dates, range, frequency };
   }
-  if (range !== null) return { text: written, kind: 'range', dates, range, frequency: null };
+  if (range !== null) return { text: written, kind: quarterDeadline ? 'date' : 'range', dates, range, frequency: null };
   if (dates.length === 1) return { text: written, kind: 'date', dates, range: null, frequency: null };
   if (dates.length > 1) return { text: written, kind: 'milestones', dates, range: null, frequency: null };
   return unknown(written);
@@ -614,6 +699,7 @@ const FREQUENCY_ADVERBS: Record<RecurrenceFrequency, string> = {
   'tri-annual': 'Tri-annually',
   'six-monthly': 'Six-monthly',
   annual: 'Annually',
+  biennial: 'Every two years',
 };
 
 const FREQUENCY_ADJECTIVES: Record<RecurrenceFrequency, string> = {
@@ -622,6 +708,7 @@ const FREQUENCY_ADJECTIVES: Record<RecurrenceFrequency, string> = {
   'tri-annual': 'tri-annual',
   'six-monthly': 'six-monthly',
   annual: 'annual',
+  biennial: 'biennial',
 };
 
 function monthName(month: number): string {
@@ -655,13 +742,15 @@ function renderDates(due: Due): string {
 }
 
 /**
- * The schedule in plain English ("Q3 2024" → "July 2024 to September 2024"); `unknown` gives back
+ * The schedule in plain English ("Q3 2024" → "Quarter July 2024 to September 2024"); `unknown` gives back
  * the text as written. Show `due.text` where the council's own words matter.
  */
 export function renderDue(due: Due): string {
   const dates = renderDates(due);
   switch (due.kind) {
     case 'date':
+      if (due.range !== null) return `Quarter ${dates}`;
+      return dates === '' ? (due.text ?? '') : dates;
     case 'milestones':
     case 'range':
       return dates === '' ? (due.text ?? '') : dates;
@@ -688,6 +777,7 @@ const MONTHS_BETWEEN: Record<RecurrenceFrequency, number | null> = {
   'tri-annual': null,
   'six-monthly': 6,
   annual: 12,
+  biennial: 24,
 };
 
 /**

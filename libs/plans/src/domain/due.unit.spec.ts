@@ -12,6 +12,13 @@ const range = (from: string, to: string): Expected => ({
   range: { from, to },
   frequency: null,
 });
+/** A quarter: due by its end, its first and last day kept with the window. */
+const quarter = (from: string, to: string): Expected => ({
+  kind: 'date',
+  dates: [from, to],
+  range: { from, to },
+  frequency: null,
+});
 const ongoing: Expected = { kind: 'ongoing', dates: [], range: null, frequency: null };
 
 function schedule(due: Due): Expected {
@@ -74,9 +81,9 @@ describe('parseDue: every due phrase in the fixture plans', () => {
     ['Annually', { kind: 'recurring', dates: [], range: null, frequency: 'annual' }],
     ['Tri-annually', { kind: 'recurring', dates: [], range: null, frequency: 'tri-annual' }],
     ['Q2 2024 - Q4 2024', range('2024-04-01', '2024-12-31')],
-    ['Q4 2024', range('2024-10-01', '2024-12-31')],
+    ['Q4 2024', quarter('2024-10-01', '2024-12-31')],
     ['Q3 2024 - Q2 2025', range('2024-07-01', '2025-06-30')],
-    ['Q3 2024', range('2024-07-01', '2024-09-30')],
+    ['Q3 2024', quarter('2024-07-01', '2024-09-30')],
   ])('%p', (text, expected) => {
     const due = parseDue(text);
     expect(schedule(due)).toEqual(expected);
@@ -86,32 +93,32 @@ describe('parseDue: every due phrase in the fixture plans', () => {
 
 describe('parseDue: quarters', () => {
   it.each<[string, Expected]>([
-    ['Q2 July to September 2025', range('2025-07-01', '2025-09-30')],
-    ['Q3 October to December 2021', range('2021-10-01', '2021-12-31')],
-    ['Q2 (July – September 2025)', range('2025-07-01', '2025-09-30')],
-    ['July to September 2025 (Q2)', range('2025-07-01', '2025-09-30')],
-    ['Quarter 3 2024', range('2024-07-01', '2024-09-30')],
-    ['third quarter 2024', range('2024-07-01', '2024-09-30')],
+    ['Q2 July to September 2025', quarter('2025-07-01', '2025-09-30')],
+    ['Q3 October to December 2021', quarter('2021-10-01', '2021-12-31')],
+    ['Q2 (July – September 2025)', quarter('2025-07-01', '2025-09-30')],
+    ['July to September 2025 (Q2)', quarter('2025-07-01', '2025-09-30')],
+    ['Quarter 3 2024', quarter('2024-07-01', '2024-09-30')],
+    ['third quarter 2024', quarter('2024-07-01', '2024-09-30')],
     ['Q4 - Q1 2025', range('2024-10-01', '2025-03-31')],
-    ['Q4 2024/25', range('2025-01-01', '2025-03-31')],
-    ['Q1 2024/25', range('2024-04-01', '2024-06-30')],
+    ['Q4 2024/25', quarter('2025-01-01', '2025-03-31')],
+    ['Q1 2024/25', quarter('2024-04-01', '2024-06-30')],
     ['Q1 2024 and Q3 2024', milestones('2024-03-31', '2024-09-30')],
   ])('%p (calendar convention, the default)', (text, expected) => {
     expect(schedule(parseDue(text))).toEqual(expected);
   });
 
   it.each<[string, Expected]>([
-    ['Q1 2024', range('2024-04-01', '2024-06-30')],
-    ['Q2 2024', range('2024-07-01', '2024-09-30')],
-    ['Q3 2024', range('2024-10-01', '2024-12-31')],
+    ['Q1 2024', quarter('2024-04-01', '2024-06-30')],
+    ['Q2 2024', quarter('2024-07-01', '2024-09-30')],
+    ['Q3 2024', quarter('2024-10-01', '2024-12-31')],
     // Q4 of the financial year 2024/25
-    ['Q4 2024', range('2025-01-01', '2025-03-31')],
+    ['Q4 2024', quarter('2025-01-01', '2025-03-31')],
     ['Q1 2024 - Q2 2024', range('2024-04-01', '2024-09-30')],
     ['Q3 2024 - Q4 2024', range('2024-10-01', '2025-03-31')],
     // months named in the text win over the convention
-    ['Q2 July to September 2025', range('2025-07-01', '2025-09-30')],
-    ['Q3 October to December 2021', range('2021-10-01', '2021-12-31')],
-    ['Q4 2024/25', range('2025-01-01', '2025-03-31')],
+    ['Q2 July to September 2025', quarter('2025-07-01', '2025-09-30')],
+    ['Q3 October to December 2021', quarter('2021-10-01', '2021-12-31')],
+    ['Q4 2024/25', quarter('2025-01-01', '2025-03-31')],
   ])('%p (financial convention)', (text, expected) => {
     expect(schedule(parseDue(text, { quarterConvention: 'financial' }))).toEqual(expected);
   });
@@ -119,6 +126,59 @@ describe('parseDue: quarters', () => {
   it('reads a bare quarter in the calendar convention unless told otherwise', () => {
     expect(parseDue('Q1 2025', { quarterConvention: 'calendar' }).dates).toEqual(['2025-01-01', '2025-03-31']);
     expect(parseDue('Q1 2025').dates).toEqual(['2025-01-01', '2025-03-31']);
+  });
+});
+
+describe('parseDue: dates as councils write them', () => {
+  it.each<[string, Expected]>([
+    ['Mar-26', date('2026-03-31')],
+    ['Sep-25', date('2025-09-30')],
+    ['31/03/2026', date('2026-03-31')],
+    ['2025/26', date('2026-03-31')],
+    ['Spring 2026', date('2026-05-31')],
+    ['By December 2025', date('2025-12-31')],
+    ['by the end of 2028', date('2028-12-31')],
+    ['Q3 October to December 2025', quarter('2025-10-01', '2025-12-31')],
+    ['Q1 April to June 2026', quarter('2026-04-01', '2026-06-30')],
+    ['Draft Sep 2025; final Jan 2026', milestones('2025-09-30', '2026-01-31')],
+    ['Apr 2025 – Mar 2027', range('2025-04-01', '2027-03-31')],
+    ['Year 2 (2026/27)', date('2027-03-31')],
+    ['Every six months', { kind: 'recurring', dates: [], range: null, frequency: 'six-monthly' }],
+    ['Every two years', { kind: 'recurring', dates: [], range: null, frequency: 'biennial' }],
+    ['Q3 each year', { kind: 'recurring', dates: [], range: null, frequency: 'annual' }],
+    ['TBC', { kind: 'unknown', dates: [], range: null, frequency: null }],
+  ])('%p', (text, expected) => {
+    expect(schedule(parseDue(text))).toEqual(expected);
+  });
+
+  it('reads a financial year\'s quarter whatever the convention: "Q2 2025/26" is July to September 2025', () => {
+    for (const quarterConvention of ['calendar', 'financial'] as const) {
+      expect(schedule(parseDue('Q2 2025/26', { quarterConvention }))).toEqual(quarter('2025-07-01', '2025-09-30'));
+    }
+  });
+
+  it('reads "Q4 2025/26 then annually" as recurring from January to March 2026', () => {
+    expect(schedule(parseDue('Q4 2025/26 then annually'))).toEqual({
+      kind: 'recurring',
+      dates: ['2026-01-01', '2026-03-31'],
+      range: { from: '2026-01-01', to: '2026-03-31' },
+      frequency: 'annual',
+    });
+  });
+
+  it('reads "Year 1" and "Years 1–4" only from the document\'s own definition of its years', () => {
+    expect(parseDue('Year 1').kind).toBe('unknown');
+    expect(schedule(parseDue('Year 1', { planYearOne: 2025 }))).toEqual(date('2026-03-31'));
+    expect(schedule(parseDue('Years 1–4', { planYearOne: 2025 }))).toEqual(range('2025-04-01', '2029-03-31'));
+    expect(schedule(parseDue('Year 3', { planYearOne: 2025 }))).toEqual(date('2028-03-31'));
+  });
+
+  it('gives a due that names no year ("End of Q3") the plan\'s year, and only a one-off due', () => {
+    expect(parseDue('End of Q3').kind).toBe('unknown');
+    const period = { startYear: 2025, financial: true };
+    expect(schedule(parseDue('End of Q3', { yearless: period }))).toEqual(quarter('2025-10-01', '2025-12-31'));
+    expect(schedule(parseDue('End of March', { yearless: period }))).toEqual(date('2026-03-31'));
+    expect(parseDue('Q3 each year', { yearless: period }).dates).toEqual([]);
   });
 });
 
@@ -257,7 +317,7 @@ describe('renderDue', () => {
     ['15 March 2025', '15 March 2025'],
     ['Sept 2024 and Sept 2025', 'September 2024 and September 2025'],
     ['Quarterly Updates Jan/ Apr/Jul/ Oct 2017', 'Quarterly – January 2017, April 2017, July 2017 and October 2017'],
-    ['Q3 2024', 'July 2024 to September 2024'],
+    ['Q3 2024', 'Quarter July 2024 to September 2024'],
     ['1 April 2024 - 15 May 2024', 'April 2024 to 15 May 2024'],
     ['Annual – April 2025', 'Annually – April 2025'],
     ['Annually', 'Annually'],
@@ -274,7 +334,9 @@ describe('renderDue', () => {
   });
 
   it('renders a financial quarter with its months, so the reading no longer depends on the convention', () => {
-    expect(renderDue(parseDue('Q4 2024', { quarterConvention: 'financial' }))).toBe('January 2025 to March 2025');
+    expect(renderDue(parseDue('Q4 2024', { quarterConvention: 'financial' }))).toBe(
+      'Quarter January 2025 to March 2025',
+    );
   });
 });
 

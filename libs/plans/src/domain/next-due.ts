@@ -17,6 +17,7 @@ const RECURRENCE_MONTHS: Record<RecurrenceFrequency, number> = {
   'tri-annual': 4,
   'six-monthly': 6,
   annual: 12,
+  biennial: 24,
 };
 
 /** Work that needs no more updates and is due no more. */

@@ -31,6 +31,8 @@ import {
   mappingFromForm,
   previewPage,
   progressText,
+  rowChoices,
+  rowRolesFromForm,
 } from './import-view-model.js';
 import { dateInputValues, type DateInputValues } from '../forms/date-input.js';
 import { ukDateTime } from '../rendering/uk-dates.js';
@@ -206,6 +208,38 @@ export class ImportPagesController {
     response.redirect(303, `/imports/${record.id}`);
   }
 
+  @Get('imports/:id/rows')
+  @CouncilAccess(...rolesFor('importPlan'))
+  async rows(@Param('id') id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const record = await this.found(id);
+    if (record.preview === null || record.status !== 'ready') {
+      response.redirect(303, `/imports/${record.id}`);
+      return;
+    }
+    await this.renderRows(request, response, record, null);
+  }
+
+  @Post('imports/:id/rows')
+  @CouncilAccess(...rolesFor('importPlan'))
+  async setRowRoles(@Param('id') id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const record = await this.found(id);
+    if (record.preview === null || record.status !== 'ready') {
+      response.redirect(303, `/imports/${record.id}`);
+      return;
+    }
+    const chosen = rowRolesFromForm(record.preview.rows, formBody(request));
+    if (!chosen.ok) {
+      await this.renderRows(request, response, record, { field: chosen.field, text: chosen.message });
+      return;
+    }
+    try {
+      await this.workflow.remap(record.id, record.columnMapping, undefined, chosen.rowRoles);
+    } catch (error) {
+      if (!(error instanceof ImportStateError)) throw error;
+    }
+    response.redirect(303, `/imports/${record.id}`);
+  }
+
   @Post('imports/:id/commit')
   @CouncilAccess(...rolesFor('commitImport'))
   async commit(@Param('id') id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
@@ -309,6 +343,28 @@ export class ImportPagesController {
     );
   }
 
+  private async renderRows(
+    request: Request,
+    response: Response,
+    record: ImportRecord,
+    error: FieldError | null,
+  ): Promise<void> {
+    await this.renderer.render(
+      request,
+      response,
+      'plan-import/rows.njk',
+      {
+        pageTitle: 'Say what each row is',
+        hasErrors: error !== null,
+        error,
+        importId: record.id,
+        fileName: record.fileName,
+        rows: rowChoices(record.preview?.rows ?? []),
+      },
+      error === null ? 200 : 400,
+    );
+  }
+
   private async renderImport(
     request: Request,
     response: Response,
@@ -321,6 +377,7 @@ export class ImportPagesController {
   ): Promise<void> {
     const view: ImportView = viewOf(record);
     const defaults = view.defaults;
+    const earlier = record.status === 'ready' ? await this.workflow.earlierImports(record) : [];
     const errorOf = (field: string) => form.errors.find((error) => error.field === field)?.text ?? null;
     await this.renderer.render(
       request,
@@ -342,6 +399,11 @@ export class ImportPagesController {
         progressText: progressText(view.status, view.progress),
         preview: view.preview === null ? null : previewPage(view.preview),
         canRemap: (view.columns ?? []).some((column) => column.header.trim() !== ''),
+        canSetRows: (record.preview?.rows.length ?? 0) > 0,
+        earlierImports: earlier.map((entry) => ({
+          ...entry,
+          committedOn: ukDateTime(entry.committedAt),
+        })),
         values: form.values ?? defaultValues(defaults),
       },
       status,

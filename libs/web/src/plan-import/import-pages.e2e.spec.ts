@@ -154,10 +154,10 @@ describe('the import pages on the whole app', () => {
     it.each([
       ['an empty file', 'plan.txt', Buffer.alloc(0), 'The selected file is empty'],
       [
-        'a PDF',
-        'plan.pdf',
-        Buffer.from('%PDF-1.7\n1 0 obj'),
-        'A PDF cannot be imported: copy its text (or export it to Word) and import that.',
+        'an old Word document',
+        'plan.doc',
+        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+        'The old Word format (.doc) is not supported: save it as .docx.',
       ],
       [
         'a file named as Word that is not one',
@@ -434,6 +434,43 @@ describe('the import pages on the whole app', () => {
         .set('Host', host())
         .set('Authorization', `Bearer ${token}`);
       expect((plans.body as { plans: { id: string }[] }).plans.map((listed) => listed.id)).toEqual([planId]);
+    });
+
+    it('warns before a commit that the same file is already imported, and lets the officer say what each row is', async () => {
+      const page = await uploadForm();
+      const response = await post('/imports', page)
+        .field('_csrf', page.token)
+        .attach('file', fixture(CHARNWOOD_2024), CHARNWOOD_2024);
+      expect(response.status).toBe(303);
+      const again = String(response.headers['location']);
+      const preview = await pageWhenRead(again);
+      expect(preview).toMatch(
+        /This council already has “Equality Action Plan 2024 – 2026” imported on \d{1,2} [A-Z][a-z]+ 20\d\d at [^ ]+ from the same file\. Importing this one creates another plan\./,
+      );
+      expect(preview).toContain(`href="${again}/rows"`);
+
+      const rows = await formPage(`${again}/rows`);
+      expect(rows.text).toContain('<title>Say what each row is');
+      const fields = [
+        ...rows.text.matchAll(
+          /<select class="govuk-select" id="(row-\d+)"[^>]*>[\s\S]*?<option value="([a-z]+)" selected>/g,
+        ),
+      ];
+      const form: Record<string, string> = { _csrf: rows.token };
+      for (const [, name, role] of fields) if (name !== undefined && role !== undefined) form[name] = role;
+      // Every action row marked as not part of the plan but the first: the preview has one action left.
+      const actionFields = fields.filter(([, , role]) => role === 'action').map(([, name]) => name ?? '');
+      for (const name of actionFields.slice(1)) form[name] = 'ignore';
+      const missing = await post(`${again}/rows`, rows).type('form').send({ _csrf: rows.token });
+      expect(missing.status).toBe(400);
+      expect(missing.text).toContain('govuk-error-summary');
+      const reread = await post(`${again}/rows`, rows).type('form').send(form);
+      expect(reread.status).toBe(303);
+      expect(reread.headers['location']).toBe(again);
+      const corrected = await pageWhenRead(again);
+      expect(corrected).toMatch(/Due Regard found \d+ objectives? and 1 action\b/);
+      const kept = await formPage(`${again}/rows`);
+      expect(kept.text).toContain('You set this');
     });
 
     it('lists the council’s uploads, newest first, with who uploaded them, when, and their state', async () => {

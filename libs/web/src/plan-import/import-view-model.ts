@@ -1,4 +1,12 @@
-import { COLUMN_ROLES, type ColumnRole, type PreviewColumn, type PreviewJson } from '@due-regard/plan-import';
+import {
+  COLUMN_ROLES,
+  OFFICER_ROW_ROLES,
+  type ColumnRole,
+  type OfficerRowRole,
+  type PreviewColumn,
+  type PreviewJson,
+  type PreviewRow,
+} from '@due-regard/plan-import';
 import type { ColumnMapping, ImportStatus } from '@due-regard/plan-import-app';
 import type { DueKind } from '@due-regard/plans';
 import { readDateInput, type DateInputValues } from '../forms/date-input.js';
@@ -288,4 +296,71 @@ export function checkedDate(values: DateInputValues, description: string): Check
     case 'invalid':
       return { ok: false, message: read.message, parts: read.parts };
   }
+}
+
+const ROW_ROLE_NAMES: Readonly<Record<OfficerRowRole, string>> = {
+  group: 'A group (theme, priority, part)',
+  objective: 'An objective or outcome',
+  action: 'An action',
+  continuation: 'Goes on from the row above',
+  measure: 'A measure of the objective',
+  ignore: 'Not part of the plan',
+};
+
+export type RowChoice = {
+  readonly field: string;
+  readonly at: string;
+  readonly text: string;
+  readonly why: string;
+  readonly items: readonly { readonly value: string; readonly text: string; readonly selected: boolean }[];
+};
+
+export const rowField = (index: number): string => `row-${index}`;
+
+/** A select per row of the document (not its header rows), prefilled with the role it was read as. */
+export function rowChoices(rows: readonly PreviewRow[]): RowChoice[] {
+  return rows.flatMap((row, index) => {
+    const current = row.role;
+    if (current === 'header') return [];
+    return [
+      {
+        field: rowField(index),
+        at: row.at,
+        text: row.text.length > 200 ? `${row.text.slice(0, 199)}…` : row.text,
+        why: row.by === 'officer' ? 'You set this' : `Read from the document: ${row.why}`,
+        items: OFFICER_ROW_ROLES.map((role) => ({
+          value: role,
+          text: ROW_ROLE_NAMES[role],
+          selected: role === current,
+        })),
+      },
+    ];
+  });
+}
+
+export type RowRolesFromForm =
+  | { readonly ok: true; readonly rowRoles: Readonly<Record<string, OfficerRowRole>> }
+  | { readonly ok: false; readonly field: string; readonly message: string };
+
+function isRowRole(value: unknown): value is OfficerRowRole {
+  return typeof value === 'string' && (OFFICER_ROW_ROLES as readonly string[]).includes(value);
+}
+
+/**
+ * The row roles a posted rows form asks for: every row the officer set before, and every row whose
+ * choice differs from what the importer read it as.
+ */
+export function rowRolesFromForm(
+  rows: readonly PreviewRow[],
+  form: Readonly<Record<string, unknown>>,
+): RowRolesFromForm {
+  const rowRoles: Record<string, OfficerRowRole> = {};
+  for (const [index, row] of rows.entries()) {
+    if (row.role === 'header') continue;
+    const field = rowField(index);
+    const chosen = form[field];
+    if (!isRowRole(chosen)) return { ok: false, field, message: `Select what ${row.at} is` };
+    if (chosen !== row.role || row.by === 'officer') rowRoles[row.at] = chosen;
+  }
+  return { ok: true, rowRoles };
 }

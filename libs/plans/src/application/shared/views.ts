@@ -10,7 +10,7 @@ import { DUE_KINDS, RECURRENCE_FREQUENCIES, type Due } from '../../domain/due.js
 
 /** A due as written, the schedule read from it, and that schedule in plain English. */
 export type DueView = Due & {
-  /** "July 2024 to September 2024" for "Q3 2024"; the text itself when it could not be read. */
+  /** "Quarter July 2024 to September 2024" for "Q3 2024"; the text itself when it could not be read. */
   readonly rendered: string;
   /** The last deadline of one-off work; null for recurring, ongoing and unread dues. */
   readonly finalDate: CalendarDate | null;

@@ -83,7 +83,7 @@ describe("a council's read model in memory", () => {
         version: 2,
         status: 'in-progress',
         rag: 'amber',
-        due_kind: 'range',
+        due_kind: 'date',
         due_dates: ['2024-07-01', '2024-09-30'],
         due_final: '2024-09-30',
         changed_at: update.recordedAt.toISOString(),

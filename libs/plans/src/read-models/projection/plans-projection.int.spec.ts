@@ -144,7 +144,7 @@ describe('the plans projection', () => {
     ];
     expect(newEvents.map((event) => committedDeliveries.get(event.id))).toEqual(newEvents.map(() => 1));
     expect(await harness.rowsOf('actions', 'charnwood')).toContainEqual(
-      expect.objectContaining({ action_id: 'a3', version: 1, due_kind: 'range', due_final: '2024-09-30' }),
+      expect.objectContaining({ action_id: 'a3', version: 1, due_kind: 'date', due_final: '2024-09-30' }),
     );
   });
 
