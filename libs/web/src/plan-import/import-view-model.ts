@@ -39,14 +39,19 @@ export function dueSummary(due: PreviewJson['actions'][number]['due']): DueSumma
   const last = dates[dates.length - 1];
   let datesText: string;
   if (first === undefined || last === undefined) datesText = 'No dates';
-  else if (due.kind === 'range' && dates.length === 2) datesText = `${first} to ${last}`;
+  else if (isWindow(due)) datesText = `${first} to ${last}`;
   else datesText = inWords(dates);
   return {
     asWritten: due.text ?? 'Not given',
-    kind: DUE_KIND_NAMES[due.kind],
+    kind: isWindow(due) ? DUE_KIND_NAMES.range : DUE_KIND_NAMES[due.kind],
     understood: due.kind !== 'unknown',
     dates: datesText,
   };
+}
+
+/** A range, or a date due by the end of a window (a quarter: its first and last day). */
+function isWindow(due: { readonly kind: DueKind; readonly dates: readonly unknown[] }): boolean {
+  return (due.kind === 'range' || due.kind === 'date') && due.dates.length === 2;
 }
 
 /** "a", "a and b", "a, b and c". */
