@@ -23,6 +23,9 @@ import { PlansPageController } from './plans/plan-pages/plans.page.controller.js
 import { PublicPlansPageController } from './plans/public/public-plans.page.controller.js';
 import { CouncilPageContext } from './plans/shared/council-page-context.js';
 import { StrategyPageController } from './plans/strategies/strategy.page.controller.js';
+import { DraftStrategyPageController } from './plans/strategies/draft-strategy.controller.js';
+import { ObjectivePageController } from './plans/strategies/objective.controller.js';
+import { StrategyLifecyclePageController } from './plans/strategies/strategy-lifecycle.controller.js';
 import { InformationPagesController } from './site/information-pages.controller.js';
 import { platformHomeController } from './site/platform-home.controller.js';
 import { ImportPagesController } from './plan-import/import-pages.controller.js';
@@ -78,6 +81,10 @@ export class WebModule implements NestModule {
       PlanLifecyclePageController,
       ReturnPlanPageController,
       PlansPageController,
+      // `/strategies/new` before `/strategies/:strategyId`.
+      DraftStrategyPageController,
+      StrategyLifecyclePageController,
+      ObjectivePageController,
       StrategyPageController,
       HistoryPagesController,
       PublicPlansPageController,

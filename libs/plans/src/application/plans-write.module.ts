@@ -35,6 +35,8 @@ import { RetireObjectiveHttpController } from './retire-objective/retire-objecti
 import { PLAN_IDS, uuidV7PlanIds } from './shared/ids.js';
 import { PlanWriter } from './shared/plan-writer.js';
 import { ActionReportingPolicy } from './shared/teams.js';
+import { GetStrategyHistoryHandler } from './strategy-history/strategy-history.handler.js';
+import { StrategyHistoryHttpController } from './strategy-history/strategy-history.http.controller.js';
 import { StrategyLifecycleHandler } from './strategy-lifecycle/strategy-lifecycle.handler.js';
 import { StrategyLifecycleHttpController } from './strategy-lifecycle/strategy-lifecycle.http.controller.js';
 
@@ -59,6 +61,7 @@ import { StrategyLifecycleHttpController } from './strategy-lifecycle/strategy-l
     GetActionHttpController,
     ActionHistoryHttpController,
     PlanHistoryHttpController,
+    StrategyHistoryHttpController,
     ReviseActionHttpController,
     ReviseDueHttpController,
     RecordProgressHttpController,
@@ -86,6 +89,7 @@ import { StrategyLifecycleHttpController } from './strategy-lifecycle/strategy-l
     GetPlanAsOfHandler,
     GetPlanReturnHandler,
     GetPlanHistoryHandler,
+    GetStrategyHistoryHandler,
   ],
   exports: [CommandsModule],
 })
