@@ -69,6 +69,7 @@ interface PlansResources {
   readonly approvePlan: OnPlan;
   readonly publishPlan: OnPlan;
   readonly closePlan: OnPlan;
+  readonly discardPlan: OnPlan;
   readonly addAction: OnPlan;
   readonly reviseAction: OnAction;
   readonly reviseDue: OnAction;
@@ -124,6 +125,7 @@ const WHO_MAY: Readonly<Record<PlansCapability, Roles>> = {
   approvePlan: ADMINS,
   publishPlan: ADMINS,
   closePlan: ADMINS,
+  discardPlan: EDITORS,
 
   addAction: EDITORS,
   reviseAction: EDITORS,
@@ -188,6 +190,7 @@ const STATE_ALLOWS: { readonly [C in PlansCapability]: (resource: PlansResources
   approvePlan: planIs('submitted'),
   publishPlan: planIs('approved'),
   closePlan: planIs('draft', 'submitted', 'approved', 'published'),
+  discardPlan: planIs('draft'),
 
   addAction: planOpenForChanges,
   reviseAction: actionIsNot('completed', 'cancelled'),
@@ -336,6 +339,7 @@ const DOING: Readonly<Record<PlansCapability, string>> = {
   approvePlan: 'approve a plan',
   publishPlan: 'publish a plan',
   closePlan: 'close a plan',
+  discardPlan: 'discard a draft plan',
   addAction: 'add an action',
   reviseAction: 'change an action',
   reviseDue: "change an action's due date",

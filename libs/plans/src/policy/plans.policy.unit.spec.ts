@@ -57,6 +57,7 @@ function mayOnOpenResource(person: Person, capability: PlansCapability): boolean
     case 'submitPlan':
     case 'addAction':
     case 'closePlan':
+    case 'discardPlan':
       return mayDo(person, capability, { planStatus: 'draft' });
     case 'returnPlan':
     case 'approvePlan':
@@ -93,6 +94,7 @@ describe('the plans policy table', () => {
     approvePlan: 'A . . . .',
     publishPlan: 'A . . . .',
     closePlan: 'A . . . .',
+    discardPlan: 'A E . . .',
     addAction: 'A E . . .',
     reviseAction: 'A E . . .',
     reviseDue: 'A E L . .',

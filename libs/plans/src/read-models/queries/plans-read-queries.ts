@@ -136,9 +136,14 @@ export class PlansReadQueries {
     });
   }
 
+  /** The council's plans, newest first; a discarded draft is left out (its page and history stay, by its id). */
   listPlans(): Promise<PlanListDto> {
     return this.readModels.read(async (em) => {
-      const plans = await em.find(PlanReadModel, {}, { orderBy: { periodFrom: 'desc', title: 'asc' } });
+      const plans = await em.find(
+        PlanReadModel,
+        { status: { $ne: 'discarded' } },
+        { orderBy: { periodFrom: 'desc', title: 'asc' } },
+      );
       return {
         plans: plans.map((row) => ({ ...planSummary(row), actions: row.registeredActions.length })),
       };
@@ -214,12 +219,17 @@ export class PlansReadQueries {
   }
 
   /**
-   * The actions that changed last across the council's plans, newest first: what a dashboard
-   * shows as recent changes.
+   * The actions that changed last across the council's plans (but discarded drafts), newest first:
+   * what a dashboard shows as recent changes.
    */
   recentActionChanges(limit = 10): Promise<RecentActionChangeDto[]> {
     return this.readModels.read(async (em) => {
-      const rows = await em.find(ActionReadModel, {}, { orderBy: { changedAt: 'desc', actionId: 'asc' }, limit });
+      const discarded = await em.find(PlanReadModel, { status: 'discarded' }, { fields: ['planId'] });
+      const rows = await em.find(
+        ActionReadModel,
+        discarded.length === 0 ? {} : { planId: { $nin: discarded.map((plan) => plan.planId) } },
+        { orderBy: { changedAt: 'desc', actionId: 'asc' }, limit },
+      );
       const planIds = [...new Set(rows.map((row) => row.planId))];
       const plans = planIds.length === 0 ? [] : await em.find(PlanReadModel, { planId: { $in: planIds } });
       const planTitle = new Map(plans.map((plan) => [plan.planId, plan.title]));

@@ -86,6 +86,7 @@ export class PlansPageController {
         version: plan.version,
         period: periodWords(plan.period),
         status: planStatusTag(plan.status),
+        discarded: plan.status === 'discarded',
         approvedOn: ukDate(plan.approvedOn),
         publishedOn: ukDate(plan.publishedOn),
         closedOn: ukDate(plan.closedOn),

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { CouncilAccess } from '@due-regard/identity';
 import { draftStrategyBody, DraftStrategyCommand, rolesFor } from '@due-regard/plans';
-import { dateInputValues, readDateInput, type DateInputValues } from '../../forms/date-input.js';
+import { dateError, dateInputValues, EMPTY_DATE, readDateInput, type DateInputValues } from '../../forms/date-input.js';
 import { fieldErrorsFromZod, type FieldErrors } from '../../forms/field-errors.js';
 import { formBody, textField } from '../../forms/form-body.js';
 import { setFlash } from '../../session/flash.js';
@@ -11,7 +11,7 @@ import { PageRenderer } from '../../rendering/page-renderer.js';
 import { WebController } from '../../web-controller.decorator.js';
 import { formModel, type FormState } from '../shared/form-state.js';
 import { refusalOf } from '../shared/plan-pages.js';
-import { dateError, EMPTY_DATE } from './date-errors.js';
+
 import { strategyPaths } from './strategy-paths.js';
 
 interface StrategyFormValues {

@@ -10,7 +10,7 @@ import {
   type StrategyDetailDto,
   type StrategyTransition,
 } from '@due-regard/plans';
-import { dateInputValues, readDateInput, type DateInputValues } from '../../forms/date-input.js';
+import { dateError, dateInputValues, EMPTY_DATE, readDateInput, type DateInputValues } from '../../forms/date-input.js';
 import { FORM_ERROR, type FieldErrors } from '../../forms/field-errors.js';
 import { formBody, formVersion, textField } from '../../forms/form-body.js';
 import { PageRenderer } from '../../rendering/page-renderer.js';
@@ -20,7 +20,7 @@ import { CouncilPageContext } from '../shared/council-page-context.js';
 import { formModel, type FormState } from '../shared/form-state.js';
 import { pageId, refusalOf } from '../shared/plan-pages.js';
 import { periodWords } from '../shared/wording.js';
-import { dateError, EMPTY_DATE } from './date-errors.js';
+
 import { strategyPaths } from './strategy-paths.js';
 
 type Step = 'adopt' | 'publish' | 'archive';
