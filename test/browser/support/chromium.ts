@@ -11,6 +11,8 @@ const FAILURES = join(SCREENSHOTS, 'failures');
 
 /** WCAG 2.0 A and AA, 2.1 AA and 2.2 AA: the rules axe can check for the standard councils must meet. */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+/** The same, and axe's best-practice rules (landmarks, headings, one main…). */
+export const WCAG_AND_BEST_PRACTICE = [...WCAG_TAGS, 'best-practice'];
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
@@ -50,13 +52,13 @@ function describeViolations(violations: Awaited<ReturnType<AxeBuilder['analyze']
  * Every page the suite visits: a screenshot for a reviewer (test-output/screenshots/<name>.png)
  * and axe with the WCAG 2.2 AA tags, which must find nothing.
  */
-export async function checkPage(page: Page, name: string): Promise<void> {
+export async function checkPage(page: Page, name: string, tags: readonly string[] = WCAG_TAGS): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  await analyse(page, name);
+  await analyse(page, name, tags);
 }
 
-async function analyse(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+async function analyse(page: Page, name: string, tags: readonly string[] = WCAG_TAGS): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags([...tags]).analyze();
   axeRecords.push({
     page: name,
     url: page.url(),
@@ -77,6 +79,7 @@ export async function checkPageWithoutJavaScript(
   page: Page,
   context: BrowserContext,
   name: string,
+  tags: readonly string[] = WCAG_TAGS,
 ): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   const twin = await browser.newContext({ locale: 'en-GB', viewport: page.viewportSize() ?? undefined });
@@ -86,7 +89,7 @@ export async function checkPageWithoutJavaScript(
     await twinPage.route('**/assets/app/init.js*', (route) => route.abort());
     await twinPage.goto(page.url());
     await twinPage.evaluate("document.body.classList.remove('js-enabled', 'govuk-frontend-supported')");
-    await analyse(twinPage, name);
+    await analyse(twinPage, name, tags);
   } finally {
     await twin.close();
   }

@@ -352,6 +352,19 @@ const DOING: Readonly<Record<PlansCapability, string>> = {
   rebuildProjections: 'rebuild the read models',
 };
 
+/**
+ * What the person's roles let them do here, in words ("read the plans", "record progress on an
+ * action (of their team)"): what a refused page tells them instead of what they may not do.
+ */
+export function whatPersonMay(person: Person): string[] {
+  const phrases = PLANS_CAPABILITIES.filter((capability) =>
+    person.roles.some((role) => WHO_MAY[capability].includes(role)),
+  ).map((capability) =>
+    mayEverywhere(person, capability) ? DOING[capability] : `${DOING[capability]}, on the actions your team leads`,
+  );
+  return [...new Set(phrases)];
+}
+
 function onlyRolesMay(capability: PlansCapability): string {
   return `Only ${rolesInWords(WHO_MAY[capability])} may ${DOING[capability]}`;
 }
