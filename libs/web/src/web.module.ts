@@ -42,6 +42,7 @@ import { AddObjectivePageController } from './plans/add-objective/add-objective.
 import { DraftPlanPageController } from './plans/draft-plan/draft-plan.controller.js';
 import { EditActionPageController } from './plans/edit-action/edit-action.controller.js';
 import { PlanLifecyclePageController } from './plans/plan-lifecycle/plan-lifecycle.controller.js';
+import { PlanAsOfPageController } from './plans/plan-as-of/plan-as-of.controller.js';
 import { ReviseDuePageController } from './plans/revise-due/revise-due.controller.js';
 import { ReturnPlanPageController } from './plans/return-plan/return-plan.controller.js';
 import { RecordProgressPageController } from './plans/record-progress/record-progress.controller.js';
@@ -79,6 +80,7 @@ export class WebModule implements NestModule {
       EditActionPageController,
       ActionPageController,
       PlanLifecyclePageController,
+      PlanAsOfPageController,
       ReturnPlanPageController,
       PlansPageController,
       // `/strategies/new` before `/strategies/:strategyId`.
