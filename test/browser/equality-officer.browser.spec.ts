@@ -11,7 +11,12 @@ import {
   SCREENSHOTS,
   WCAG_AND_BEST_PRACTICE,
 } from './support/chromium.js';
-import { councilUrl, startDueRegardOnPort3000, type DueRegardForBrowser } from './support/due-regard-on-port-3000.js';
+import {
+  councilUrl,
+  PLATFORM_URL,
+  startDueRegardOnPort3000,
+  type DueRegardForBrowser,
+} from './support/due-regard-on-port-3000.js';
 import { charnwoodApi, tokenFor } from './support/charnwood-api.js';
 import { heading, JOURNEY, signInOnProviderPage } from './support/journeys.js';
 
@@ -19,10 +24,12 @@ import { heading, JOURNEY, signInOnProviderPage } from './support/journeys.js';
 // councils' plans: strategies and objectives, discarding a draft, confirming the steps that cannot
 // be taken back, a plan as it stood on a date, the refusals as the wrong role, a compact dashboard,
 // and a walk of every page as each role. Every page a journey stops on is screenshotted and checked
-// with axe (WCAG 2.2 AA and best practice); the forms are filled without JavaScript, one by keyboard.
+// with axe: WCAG 2.2 AA and best practice with JavaScript, WCAG 2.2 AA on the pages without it; the
+// strategy forms are filled without JavaScript, one by keyboard alone.
 
 const LAPTOP = { width: 1366, height: 768 };
 const ROLES = ['charnwood.admin', 'charnwood.editor', 'charnwood.lead', 'charnwood.viewer', 'charnwood.auditor'];
+const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
 /**
@@ -164,13 +171,7 @@ describe("the equality officer's job in a real browser", () => {
           expect(await heading(page)).toBe('Draft a strategy');
           await page.getByRole('button', { name: 'Draft the strategy' }).click();
           expect(await page.locator('.govuk-error-summary').innerText()).toContain('Enter the title of the strategy');
-          await checkPageWithoutJavaScript(
-            browser,
-            page,
-            context,
-            'officer-02-draft-strategy-errors',
-            WCAG_AND_BEST_PRACTICE,
-          );
+          await checkPageWithoutJavaScript(browser, page, context, 'officer-02-draft-strategy-errors');
 
           // Keyboard only: type into each field in turn and send the form with Enter.
           await page.locator('#title').focus();
@@ -184,7 +185,7 @@ describe("the equality officer's job in a real browser", () => {
           newStrategyPath = new URL(page.url()).pathname;
           expect(await flash(page)).toContain('Strategy drafted');
           // An editor may not adopt: the page offers no button for it.
-          expect(await page.getByRole('link', { name: 'Adopt strategy' }).count()).toBe(0);
+          expect(await page.getByRole('button', { name: 'Adopt strategy' }).count()).toBe(0);
 
           for (const [ref, title] of [
             ['PEO 1', 'Inclusion ality of opportunity'],
@@ -196,13 +197,7 @@ describe("the equality officer's job in a real browser", () => {
             await page.getByRole('button', { name: 'Add objective' }).click();
             await page.waitForURL(councilUrl('charnwood', newStrategyPath));
           }
-          await checkPageWithoutJavaScript(
-            browser,
-            page,
-            context,
-            'officer-03-strategy-with-objectives',
-            WCAG_AND_BEST_PRACTICE,
-          );
+          await checkPageWithoutJavaScript(browser, page, context, 'officer-03-strategy-with-objectives');
 
           // The garbled title an import brought in, reworded; and the objective reclassified, in one form.
           await page.getByRole('link', { name: 'Change objective PEO 1' }).click();
@@ -225,13 +220,7 @@ describe("the equality officer's job in a real browser", () => {
           );
           expect(changes).toContain('Reclassified PEO 1');
           expect(changes).toContain('under the pillar "Our communities"');
-          await checkPageWithoutJavaScript(
-            browser,
-            page,
-            context,
-            'officer-04-objective-with-history',
-            WCAG_AND_BEST_PRACTICE,
-          );
+          await checkPageWithoutJavaScript(browser, page, context, 'officer-04-objective-with-history');
 
           await page.goto(councilUrl('charnwood', newStrategyPath));
           await page.getByRole('link', { name: 'Change objective PEO 2' }).click();
@@ -240,13 +229,7 @@ describe("the equality officer's job in a real browser", () => {
             'You cannot bring a retired objective back',
           );
           await page.getByLabel('Why is it retired? (optional)').fill('Merged into PEO 1');
-          await checkPageWithoutJavaScript(
-            browser,
-            page,
-            context,
-            'officer-05-retire-objective',
-            WCAG_AND_BEST_PRACTICE,
-          );
+          await checkPageWithoutJavaScript(browser, page, context, 'officer-05-retire-objective');
           await page.getByRole('button', { name: 'Retire objective' }).click();
           await page.waitForURL(councilUrl('charnwood', newStrategyPath));
           expect(await page.locator('main').innerText()).toContain('Retired objectives');
@@ -255,13 +238,7 @@ describe("the equality officer's job in a real browser", () => {
           const history = await page.locator('table').innerText();
           expect(history).toContain('Drafted "Equality, Diversity and Inclusion Strategy 2026 to 2030"');
           expect(history).toContain('Retired PEO 2 "A workforce that reflects the borough": "Merged into PEO 1"');
-          await checkPageWithoutJavaScript(
-            browser,
-            page,
-            context,
-            'officer-06-strategy-history',
-            WCAG_AND_BEST_PRACTICE,
-          );
+          await checkPageWithoutJavaScript(browser, page, context, 'officer-06-strategy-history');
         },
         { javaScriptEnabled: false },
       );
@@ -280,7 +257,7 @@ describe("the equality officer's job in a real browser", () => {
           ['Publish strategy', 'Publish strategy', 'Strategy published'],
           ['Archive strategy', 'Archive strategy', 'Strategy archived'],
         ] as const) {
-          await page.getByRole('link', { name: link }).click();
+          await page.getByRole('button', { name: link }).click();
           expect(await page.locator('.govuk-warning-text').count()).toBe(1);
           await checkOfficerPage(page, `officer-07-confirm-${link.split(' ')[0]?.toLowerCase() ?? ''}`);
           await page.getByRole('button', { name: button }).click();
@@ -314,7 +291,7 @@ describe("the equality officer's job in a real browser", () => {
         await page.getByRole('button', { name: 'Draft the plan' }).click();
         await page.waitForURL(/\/plans\/[0-9a-f-]{36}$/);
         draftPath = new URL(page.url()).pathname;
-        await page.getByRole('link', { name: 'Discard this draft' }).click();
+        await page.getByRole('button', { name: 'Discard this draft' }).click();
         expect(await heading(page)).toBe('Discard this draft');
         await page.getByLabel('Why is it discarded? (optional)').fill('A second import of the same plan');
         await checkOfficerPage(page, 'officer-09-confirm-discard');
@@ -345,13 +322,13 @@ describe("the equality officer's job in a real browser", () => {
         await page.getByRole('button', { name: 'Approve plan' }).click();
         await page.waitForURL(councilUrl('charnwood', path));
         expect(await page.getByRole('link', { name: 'Add an action' }).count()).toBe(0);
-        await page.getByRole('link', { name: 'Publish plan' }).click();
+        await page.getByRole('button', { name: 'Publish plan' }).click();
         expect(await page.locator('.govuk-warning-text').innerText()).toContain('cannot be unpublished');
         await checkOfficerPage(page, 'officer-12-confirm-publish');
         await page.getByRole('button', { name: 'Publish plan' }).click();
         await page.waitForURL(councilUrl('charnwood', path));
         expect(await flash(page)).toContain('Plan published');
-        await page.getByRole('link', { name: 'Close plan' }).click();
+        await page.getByRole('button', { name: 'Close plan' }).click();
         expect(await page.locator('.govuk-warning-text').innerText()).toContain('You cannot reopen a closed plan');
         await page.getByRole('link', { name: 'Cancel' }).click();
         await page.waitForURL(councilUrl('charnwood', path));
@@ -393,14 +370,17 @@ describe("the equality officer's job in a real browser", () => {
         await inNewContext(browser, `officer-as-of-${username}`, async (page) => {
           await signIn(page, username, `${planPath}?utm_source=newsletter`);
           await page.getByRole('link', { name: 'See the plan as it stood on a date' }).click();
-          await page.locator('#on-day').fill('31');
-          await page.locator('#on-month').fill('3');
-          await page.locator('#on-year').fill('2025');
+          // The demo plans were imported when the suite started: they stood as they do today.
+          const [year, month, day] = TODAY.split('-');
+          await page.locator('#on-day').fill(String(Number(day)));
+          await page.locator('#on-month').fill(String(Number(month)));
+          await page.locator('#on-year').fill(year ?? '');
           await page.getByRole('button', { name: 'Show the plan on this date' }).click();
           await page.waitForURL(/\/as-of\?/);
           expect(await page.locator('.govuk-notification-banner').innerText()).toContain(
-            'This is the plan as it stood at the end of 31 March 2025',
+            'This is the plan as it stood at the end of',
           );
+          expect(await page.locator('main table').count()).toBeGreaterThan(0);
           expect(await page.locator('main form[method="post"]').count()).toBe(0);
           await checkOfficerPage(page, `officer-15-as-of-${username.split('.')[1] ?? ''}`);
         });
@@ -434,14 +414,21 @@ describe("the equality officer's job in a real browser", () => {
  * things); each is at an address whose page (GET) the walk fetches instead, where there is one.
  */
 async function walk(context: BrowserContext, refused: string[], username: string): Promise<number> {
-  const origin = councilUrl('charnwood', '');
+  // Node does not resolve *.localhost as Chromium does: the platform's address, with the council's Host and the session's cookies.
+  const host = new URL(councilUrl('charnwood', '/')).host;
+  const cookie = (await context.cookies(councilUrl('charnwood', '/')))
+    .map(({ name, value }) => `${name}=${value}`)
+    .join('; ');
   const queue = ['/'];
   const seen = new Set<string>(queue);
   const kinds = new Map<string, number>();
   let visited = 0;
   while (queue.length > 0) {
     const path = queue.shift() ?? '/';
-    const response = await context.request.get(`${origin}${path}`, { maxRedirects: 0 });
+    const response = await context.request.get(`${PLATFORM_URL}${path}`, {
+      maxRedirects: 0,
+      headers: { Host: host, Cookie: cookie, Accept: 'text/html' },
+    });
     visited += 1;
     if (response.status() === 403) refused.push(`${username}: ${path}`);
     if (!(response.headers()['content-type'] ?? '').includes('text/html')) continue;
