@@ -43,6 +43,7 @@ import { DraftPlanPageController } from './plans/draft-plan/draft-plan.controlle
 import { EditActionPageController } from './plans/edit-action/edit-action.controller.js';
 import { PlanLifecyclePageController } from './plans/plan-lifecycle/plan-lifecycle.controller.js';
 import { PlanAsOfPageController } from './plans/plan-as-of/plan-as-of.controller.js';
+import { SearchPageController } from './plans/search/search.page.controller.js';
 import { ReviseDuePageController } from './plans/revise-due/revise-due.controller.js';
 import { ReturnPlanPageController } from './plans/return-plan/return-plan.controller.js';
 import { RecordProgressPageController } from './plans/record-progress/record-progress.controller.js';
@@ -89,6 +90,7 @@ export class WebModule implements NestModule {
       ObjectivePageController,
       StrategyPageController,
       HistoryPagesController,
+      SearchPageController,
       PublicPlansPageController,
       InformationPagesController,
       SignInController,
