@@ -203,9 +203,11 @@ describe("the equality officer's job in a real browser", () => {
           await page.getByRole('link', { name: 'Change objective PEO 1' }).click();
           expect(await heading(page)).toBe('Change objective PEO 1');
           await page.getByLabel('Objective', { exact: true }).fill('Inclusion and equality of opportunity');
-          await page.getByLabel(/^Advance equality of opportunity/).check();
-          await page.getByLabel('Understanding and working with your communities').check();
-          await page.getByLabel('A pillar').check();
+          await page.locator('input[name="psedAims"][value="advance-equality-of-opportunity"]').check();
+          await page
+            .locator('input[name="eflgModules"][value="Understanding and working with your communities"]')
+            .check();
+          await page.locator('input[name="groupKind"][value="pillar"]').check();
           await page.getByLabel('Name of the group').fill('Our communities');
           await page.getByRole('button', { name: 'Save changes' }).click();
           await page.waitForURL(councilUrl('charnwood', newStrategyPath));
