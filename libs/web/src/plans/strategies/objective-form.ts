@@ -90,19 +90,24 @@ export function parseObjective(
   const ref = values.ref.trim();
   const description = values.description.trim();
   const groupTitle = values.groupTitle.trim();
-  if (values.groupKind !== '' && groupTitle === '') {
-    return { ok: false, errors: { groupTitle: 'Enter the name of the group, or choose no group' } };
-  }
+  // A kind of group chosen without its name: said alongside whatever else needs correcting.
+  const groupErrors: FieldErrors =
+    values.groupKind !== '' && groupTitle === ''
+      ? { groupTitle: 'Enter the name of the group, or choose no group' }
+      : {};
   const parsed = addObjectiveBody.safeParse({
     ref: ref === '' ? null : ref,
     title: values.title.trim(),
     description: description === '' ? null : description,
     psedAims: values.psedAims,
     eflgModules: values.eflgModules,
-    group: values.groupKind === '' ? null : { kind: values.groupKind, title: groupTitle },
+    group: values.groupKind === '' || groupTitle === '' ? null : { kind: values.groupKind, title: groupTitle },
   });
-  if (!parsed.success)
-    return { ok: false, errors: fieldErrorsFromZod(parsed.error.issues, MESSAGES, OBJECTIVE_ANCHORS) };
+  const errors: FieldErrors = {
+    ...(parsed.success ? {} : fieldErrorsFromZod(parsed.error.issues, MESSAGES, OBJECTIVE_ANCHORS)),
+    ...groupErrors,
+  };
+  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, objective: parsed.data };
 }
 
