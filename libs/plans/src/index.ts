@@ -18,11 +18,13 @@ export * from './application/get-action/get-action.query.js';
 export * from './application/action-history/action-history.query.js';
 export * from './application/get-plan-return/get-plan-return.query.js';
 export * from './application/plan-history/plan-history.query.js';
+export * from './application/strategy-history/strategy-history.query.js';
 // What the write side's reads answer: each use case's view beside it, the parts several share in shared/.
 export type { DueView, HistoryEntry } from './application/shared/views.js';
 export type { ActionDetail, DueRevision, ProgressEntry } from './application/get-action/get-action.view.js';
 export type { ActionHistory } from './application/action-history/action-history.view.js';
 export type { PlanHistory } from './application/plan-history/plan-history.view.js';
+export type { StrategyHistory } from './application/strategy-history/strategy-history.view.js';
 export type { PlanReturn } from './application/get-plan-return/get-plan-return.view.js';
 export {
   planAsOfSchema,
@@ -43,6 +45,8 @@ export * from './application/record-progress/record-progress.command.js';
 export * from './application/revise-due/revise-due.command.js';
 export * from './application/strategy-lifecycle/strategy-lifecycle.command.js';
 export * from './application/revise-action/revise-action.command.js';
+export * from './application/revise-objective/revise-objective.command.js';
+export * from './application/retire-objective/retire-objective.command.js';
 // What the commands answer: the action-changed result the action changes share, and each richer answer beside its use case.
 export type { ActionChangedResult } from './application/shared/command-result.js';
 export type { ActionAddedResult } from './application/add-action/add-action.view.js';
@@ -52,6 +56,13 @@ export type { PlanDraftedResult } from './application/draft-plan/draft-plan.view
 export { addActionBody, type AddActionBody } from './application/add-action/add-action.body.js';
 export { addObjectiveBody, type AddObjectiveBody } from './application/add-objective/add-objective.body.js';
 export { draftPlanBody, type DraftPlanBody } from './application/draft-plan/draft-plan.body.js';
+export { draftStrategyBody, type DraftStrategyBody } from './application/draft-strategy/draft-strategy.body.js';
+export { reviseObjectiveBody, type ReviseObjectiveBody } from './application/revise-objective/revise-objective.body.js';
+export { retireObjectiveBody, type RetireObjectiveBody } from './application/retire-objective/retire-objective.body.js';
+export {
+  archiveStrategyBody,
+  type ArchiveStrategyBody,
+} from './application/strategy-lifecycle/strategy-lifecycle.body.js';
 export { returnPlanBody, type ReturnPlanBody } from './application/plan-lifecycle/plan-lifecycle.body.js';
 export { recordProgressBody, type RecordProgressBody } from './application/record-progress/record-progress.body.js';
 export { reviseActionBody, type ReviseActionBody } from './application/revise-action/revise-action.body.js';

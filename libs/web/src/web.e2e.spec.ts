@@ -198,6 +198,9 @@ describe('the web service on the whole app', () => {
       expect(response.status).toBe(403);
       expect(response.text).toContain('You do not have access to this page');
       expect(response.text).not.toContain('Dashboard');
+      // The menu offers nothing of Charnwood but what anyone may read.
+      const links = [...response.text.matchAll(/class="govuk-service-navigation__link" href="([^"]+)"/g)];
+      expect(links.map((match) => match[1])).toEqual(['/public']);
     });
 
     it('keeps the navigation of the roles on public pages too: Import and Settings for an admin, neither for a viewer (both read Accreditations)', async () => {

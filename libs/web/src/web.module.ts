@@ -24,6 +24,9 @@ import { PlansPageController } from './plans/plan-pages/plans.page.controller.js
 import { PublicPlansPageController } from './plans/public/public-plans.page.controller.js';
 import { CouncilPageContext } from './plans/shared/council-page-context.js';
 import { StrategyPageController } from './plans/strategies/strategy.page.controller.js';
+import { DraftStrategyPageController } from './plans/strategies/draft-strategy.controller.js';
+import { ObjectivePageController } from './plans/strategies/objective.controller.js';
+import { StrategyLifecyclePageController } from './plans/strategies/strategy-lifecycle.controller.js';
 import { InformationPagesController } from './site/information-pages.controller.js';
 import { platformHomeController } from './site/platform-home.controller.js';
 import { ImportPagesController } from './plan-import/import-pages.controller.js';
@@ -40,6 +43,8 @@ import { AddObjectivePageController } from './plans/add-objective/add-objective.
 import { DraftPlanPageController } from './plans/draft-plan/draft-plan.controller.js';
 import { EditActionPageController } from './plans/edit-action/edit-action.controller.js';
 import { PlanLifecyclePageController } from './plans/plan-lifecycle/plan-lifecycle.controller.js';
+import { PlanAsOfPageController } from './plans/plan-as-of/plan-as-of.controller.js';
+import { SearchPageController } from './plans/search/search.page.controller.js';
 import { ReviseDuePageController } from './plans/revise-due/revise-due.controller.js';
 import { ReturnPlanPageController } from './plans/return-plan/return-plan.controller.js';
 import { RecordProgressPageController } from './plans/record-progress/record-progress.controller.js';
@@ -84,10 +89,16 @@ export class WebModule implements NestModule {
       ActionPageController,
       MeasurePagesController,
       PlanLifecyclePageController,
+      PlanAsOfPageController,
       ReturnPlanPageController,
       PlansPageController,
+      // `/strategies/new` before `/strategies/:strategyId`.
+      DraftStrategyPageController,
+      StrategyLifecyclePageController,
+      ObjectivePageController,
       StrategyPageController,
       HistoryPagesController,
+      SearchPageController,
       PublicPlansPageController,
       InformationPagesController,
       SignInController,

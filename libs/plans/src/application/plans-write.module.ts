@@ -41,6 +41,8 @@ import { RetireObjectiveHttpController } from './retire-objective/retire-objecti
 import { PLAN_IDS, uuidV7PlanIds } from './shared/ids.js';
 import { PlanWriter } from './shared/plan-writer.js';
 import { ActionReportingPolicy } from './shared/teams.js';
+import { GetStrategyHistoryHandler } from './strategy-history/strategy-history.handler.js';
+import { StrategyHistoryHttpController } from './strategy-history/strategy-history.http.controller.js';
 import { StrategyLifecycleHandler } from './strategy-lifecycle/strategy-lifecycle.handler.js';
 import { StrategyLifecycleHttpController } from './strategy-lifecycle/strategy-lifecycle.http.controller.js';
 
@@ -65,6 +67,7 @@ import { StrategyLifecycleHttpController } from './strategy-lifecycle/strategy-l
     GetActionHttpController,
     ActionHistoryHttpController,
     PlanHistoryHttpController,
+    StrategyHistoryHttpController,
     ReviseActionHttpController,
     ReviseDueHttpController,
     RecordProgressHttpController,
@@ -98,6 +101,7 @@ import { StrategyLifecycleHttpController } from './strategy-lifecycle/strategy-l
     DefineMeasureHandler,
     RecordMeasureReadingHandler,
     GetMeasureHandler,
+    GetStrategyHistoryHandler,
   ],
   exports: [CommandsModule],
 })

@@ -8,6 +8,8 @@ import { GetPlanReturnQuery } from './get-plan-return/get-plan-return.query.js';
 import { GetPlanHistoryQuery } from './plan-history/plan-history.query.js';
 import { PlanLifecycleCommand } from './plan-lifecycle/plan-lifecycle.command.js';
 import { ReviseObjectiveCommand } from './revise-objective/revise-objective.command.js';
+import { RetireObjectiveCommand } from './retire-objective/retire-objective.command.js';
+import { GetStrategyHistoryQuery } from './strategy-history/strategy-history.query.js';
 import { StrategyLifecycleCommand } from './strategy-lifecycle/strategy-lifecycle.command.js';
 import { planStreams } from './shared/streams.js';
 import { councilUser, WriteSide } from './testing/write-side.harness.js';
@@ -266,5 +268,44 @@ describe('strategy and plan commands against a real event store', () => {
       ),
     );
     expect(error).toBeInstanceOf(NotFound);
+  });
+
+  it('discards a draft plan through the one write path: it takes no more steps, and its history says so', async () => {
+    const { strategyId } = await strategyWithObjective();
+    const plan = await side.command(
+      editor,
+      new DraftPlanCommand(strategyId, 'Equality Action Plan 2024-2026', { from: '2024-04-01', to: '2026-03-31' }),
+    );
+    await side.command(editor, new PlanLifecycleCommand(plan.id, { kind: 'discard', reason: 'Imported twice' }, 1));
+    const again = await refusal(
+      side.command(editor, new PlanLifecycleCommand(plan.id, { kind: 'discard', reason: null }, undefined)),
+    );
+    expect(again).toBeInstanceOf(DomainRuleViolation);
+    expect(again).toMatchObject({ code: 'plan_not_draft' });
+    const history = await side.query(editor, new GetPlanHistoryQuery(plan.id));
+    expect(history.events.map((entry) => entry.summary)).toEqual([
+      'Drafted "Equality Action Plan 2024-2026" for 1 April 2024 to 31 March 2026',
+      'Discarded the draft: "Imported twice"',
+    ]);
+  });
+
+  it("tells a strategy's history, each change with the objective it is about", async () => {
+    const { strategyId, objectiveId } = await strategyWithObjective();
+    await side.command(
+      editor,
+      new ReviseObjectiveCommand(strategyId, objectiveId, { title: 'To assess the impact of our services' }, 2),
+    );
+    await side.command(editor, new RetireObjectiveCommand(strategyId, objectiveId, 'Replaced', 3));
+    const history = await side.query(editor, new GetStrategyHistoryQuery(strategyId));
+    expect(history.version).toBe(4);
+    expect(history.events.map((entry) => [entry.type, entry.objectiveId])).toEqual([
+      ['StrategyDrafted', null],
+      ['ObjectiveAdded', objectiveId],
+      ['ObjectiveReworded', objectiveId],
+      ['ObjectiveRetired', objectiveId],
+    ]);
+    expect(history.events[2]?.summary).toBe(
+      'Reworded PEO 1 "To assess, consult and evaluate the impact of our services" as PEO 1 "To assess the impact of our services"',
+    );
   });
 });

@@ -13,14 +13,15 @@ import { optionalRef, optionalText, requiredDate, requiredNarrative, requiredTex
 /**
  * An action plan delivers a strategy over a period (Charnwood's 2024-2026 plan under its 2024-2028
  * strategy). Lifecycle: draft → submitted → approved → published → closed; a submitted plan can be
- * returned to draft.
+ * returned to draft; a draft made by mistake (a second import of the same document) can be discarded:
+ * it leaves every list, and its events stay for the record.
  *
  * Its actions live in streams of their own (so two leads updating two actions never conflict), but
  * the plan's stream registers each action and its reference: that is where "ref unique within the
  * plan" is decided, under the plan stream's optimistic concurrency, so two people adding "1.3" at
  * once cannot both succeed.
  */
-export const ACTION_PLAN_STATUSES = ['draft', 'submitted', 'approved', 'published', 'closed'] as const;
+export const ACTION_PLAN_STATUSES = ['draft', 'submitted', 'approved', 'published', 'closed', 'discarded'] as const;
 export type ActionPlanStatus = (typeof ACTION_PLAN_STATUSES)[number];
 
 /**
@@ -42,6 +43,8 @@ export function assertPlanOpenForChanges(status: ActionPlanStatus): void {
       );
     case 'closed':
       throw new DomainRuleViolation('This action plan is closed and its actions can no longer change', 'plan_closed');
+    case 'discarded':
+      throw new DomainRuleViolation('This draft was discarded and its actions can no longer change', 'plan_discarded');
   }
 }
 
@@ -80,6 +83,12 @@ export type CloseActionPlan = {
   readonly closedOn: CalendarDate;
   readonly reason: string | null;
 };
+/** A draft made by mistake is discarded: it takes no more changes, and lists leave it out. */
+export type DiscardActionPlan = {
+  readonly type: 'DiscardActionPlan';
+  readonly planId: string;
+  readonly reason: string | null;
+};
 /**
  * Reserves an action's reference in the plan, before the action's own stream records `ActionAdded`.
  * Repeating it for the same action and reference records nothing, so a retried add is safe.
@@ -98,6 +107,7 @@ export type ActionPlanCommand =
   | ApproveActionPlan
   | PublishActionPlan
   | CloseActionPlan
+  | DiscardActionPlan
   | RegisterAction;
 
 // Events --------------------------------------------------------------------------------------
@@ -116,6 +126,7 @@ export type ActionPlanClosed = DomainEvent<
   'ActionPlanClosed',
   PlanIds & { readonly closedOn: CalendarDate; readonly reason: string | null }
 >;
+export type ActionPlanDiscarded = DomainEvent<'ActionPlanDiscarded', PlanIds & { readonly reason: string | null }>;
 export type ActionRegistered = DomainEvent<
   'ActionRegistered',
   PlanIds & { readonly actionId: string; readonly ref: string | null }
@@ -128,6 +139,7 @@ export type ActionPlanEvent =
   | ActionPlanApproved
   | ActionPlanPublished
   | ActionPlanClosed
+  | ActionPlanDiscarded
   | ActionRegistered;
 
 // State ---------------------------------------------------------------------------------------
@@ -169,6 +181,7 @@ export const actionPlanDecider: Decider<ActionPlanCommand, ActionPlanEvent, Acti
     'ActionPlanApproved',
     'ActionPlanPublished',
     'ActionPlanClosed',
+    'ActionPlanDiscarded',
     'ActionRegistered',
   ],
   initialState: () => ({ status: 'none' }),
@@ -245,8 +258,16 @@ export const actionPlanDecider: Decider<ActionPlanCommand, ActionPlanEvent, Acti
         const plan = existing(state, command.planId);
         if (plan.status === 'closed')
           throw new DomainRuleViolation('This action plan is closed already', 'plan_closed');
+        if (plan.status === 'discarded')
+          throw new DomainRuleViolation('This draft was discarded: there is nothing to close', 'plan_discarded');
         const closedOn = requiredDate(command.closedOn, 'closedOn', 'the date the plan closed');
         return [{ type: 'ActionPlanClosed', data: { ...ids(plan), closedOn, reason: optionalText(command.reason) } }];
+      }
+
+      case 'DiscardActionPlan': {
+        const plan = existing(state, command.planId);
+        requireStatus(plan, 'draft', 'plan_not_draft', 'only a draft can be discarded');
+        return [{ type: 'ActionPlanDiscarded', data: { ...ids(plan), reason: optionalText(command.reason) } }];
       }
 
       case 'RegisterAction': {
@@ -298,6 +319,8 @@ export const actionPlanDecider: Decider<ActionPlanCommand, ActionPlanEvent, Acti
         return { ...existing(state, event.data.planId), status: 'published', publishedOn: event.data.publishedOn };
       case 'ActionPlanClosed':
         return { ...existing(state, event.data.planId), status: 'closed', closedOn: event.data.closedOn };
+      case 'ActionPlanDiscarded':
+        return { ...existing(state, event.data.planId), status: 'discarded' };
       case 'ActionRegistered': {
         const plan = existing(state, event.data.planId);
         return { ...plan, actions: [...plan.actions, { actionId: event.data.actionId, ref: event.data.ref }] };

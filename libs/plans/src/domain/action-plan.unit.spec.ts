@@ -38,6 +38,10 @@ const submitted: ActionPlanEvent = { type: 'ActionPlanSubmitted', data: ids };
 const approved: ActionPlanEvent = { type: 'ActionPlanApproved', data: { ...ids, approvedOn: '2024-03-20' } };
 const published: ActionPlanEvent = { type: 'ActionPlanPublished', data: { ...ids, publishedOn: '2024-04-02' } };
 const closed: ActionPlanEvent = { type: 'ActionPlanClosed', data: { ...ids, closedOn: '2026-04-30', reason: null } };
+const discarded: ActionPlanEvent = {
+  type: 'ActionPlanDiscarded',
+  data: { ...ids, reason: 'A second import of the same plan' },
+};
 
 const historyIn: Record<ActionPlanStatus, ActionPlanEvent[]> = {
   draft: [drafted, registered13],
@@ -45,6 +49,7 @@ const historyIn: Record<ActionPlanStatus, ActionPlanEvent[]> = {
   approved: [drafted, registered13, submitted, approved],
   published: [drafted, registered13, submitted, approved, published],
   closed: [drafted, registered13, submitted, approved, published, closed],
+  discarded: [drafted, registered13, discarded],
 };
 
 describe('drafting an action plan', () => {
@@ -150,6 +155,48 @@ describe('registering an action and its reference', () => {
 
   it('refuses actions for a plan that was never drafted', () => {
     given().when(register).thenNotFound();
+  });
+
+  it('refuses actions in a discarded draft', () => {
+    given(...historyIn.discarded)
+      .when(register)
+      .thenRefused('plan_discarded');
+  });
+});
+
+describe('discarding a draft plan', () => {
+  it('records the discarding and why, and the plan takes no more steps', () => {
+    given(drafted, registered13)
+      .when({ type: 'DiscardActionPlan', planId, reason: ' A second import of the same plan ' })
+      .then(discarded);
+  });
+
+  it('discards a draft without saying why', () => {
+    given(drafted)
+      .when({ type: 'DiscardActionPlan', planId, reason: '  ' })
+      .then({ type: 'ActionPlanDiscarded', data: { ...ids, reason: null } });
+  });
+
+  it.each<ActionPlanStatus>(['submitted', 'approved', 'published', 'closed', 'discarded'])(
+    'refuses a plan that is %s',
+    (status) => {
+      given(...historyIn[status])
+        .when({ type: 'DiscardActionPlan', planId, reason: null })
+        .thenRefused('plan_not_draft');
+    },
+  );
+
+  it('cannot be submitted or closed once discarded', () => {
+    given(...historyIn.discarded)
+      .when({ type: 'SubmitActionPlan', planId })
+      .thenRefused('plan_not_draft');
+    given(...historyIn.discarded)
+      .when({ type: 'CloseActionPlan', planId, closedOn: '2026-04-30', reason: null })
+      .thenRefused('plan_discarded');
+  });
+
+  it('refuses a plan that was never drafted', () => {
+    given().when({ type: 'DiscardActionPlan', planId, reason: null }).thenNotFound();
   });
 });
 
@@ -276,6 +323,7 @@ describe('whether a plan is open for changes to its actions', () => {
     ['approved', 'plan_under_approval'],
     ['published', null],
     ['closed', 'plan_closed'],
+    ['discarded', 'plan_discarded'],
   ])('a %s plan: %s', (status, refusal) => {
     if (refusal === null) expect(() => assertPlanOpenForChanges(status)).not.toThrow();
     else expect(thrownBy(() => assertPlanOpenForChanges(status))).toMatchObject({ code: refusal });

@@ -69,6 +69,7 @@ interface PlansResources {
   readonly approvePlan: OnPlan;
   readonly publishPlan: OnPlan;
   readonly closePlan: OnPlan;
+  readonly discardPlan: OnPlan;
   readonly addAction: OnPlan;
   readonly reviseAction: OnAction;
   readonly reviseDue: OnAction;
@@ -132,6 +133,7 @@ const WHO_MAY: Readonly<Record<PlansCapability, Roles>> = {
   approvePlan: ADMINS,
   publishPlan: ADMINS,
   closePlan: ADMINS,
+  discardPlan: EDITORS,
 
   addAction: EDITORS,
   reviseAction: EDITORS,
@@ -200,6 +202,7 @@ const STATE_ALLOWS: { readonly [C in PlansCapability]: (resource: PlansResources
   approvePlan: planIs('submitted'),
   publishPlan: planIs('approved'),
   closePlan: planIs('draft', 'submitted', 'approved', 'published'),
+  discardPlan: planIs('draft'),
 
   addAction: planOpenForChanges,
   reviseAction: actionIsNot('completed', 'cancelled'),
@@ -351,6 +354,7 @@ const DOING: Readonly<Record<PlansCapability, string>> = {
   approvePlan: 'approve a plan',
   publishPlan: 'publish a plan',
   closePlan: 'close a plan',
+  discardPlan: 'discard a draft plan',
   addAction: 'add an action',
   reviseAction: 'change an action',
   reviseDue: "change an action's due date",
@@ -364,6 +368,19 @@ const DOING: Readonly<Record<PlansCapability, string>> = {
   commitImport: 'import a plan',
   rebuildProjections: 'rebuild the read models',
 };
+
+/**
+ * What the person's roles let them do here, in words ("read the plans", "record progress on an
+ * action (of their team)"): what a refused page tells them instead of what they may not do.
+ */
+export function whatPersonMay(person: Person): string[] {
+  const phrases = PLANS_CAPABILITIES.filter((capability) =>
+    person.roles.some((role) => WHO_MAY[capability].includes(role)),
+  ).map((capability) =>
+    mayEverywhere(person, capability) ? DOING[capability] : `${DOING[capability]}, on the actions your team leads`,
+  );
+  return [...new Set(phrases)];
+}
 
 function onlyRolesMay(capability: PlansCapability): string {
   return `Only ${rolesInWords(WHO_MAY[capability])} may ${DOING[capability]}`;

@@ -24,6 +24,7 @@ import {
   PLANS_CAPABILITIES,
   rolesFor,
   sameTeam,
+  whatPersonMay,
   whyNotPermitted,
   type ActionCapability,
   type OnAction,
@@ -58,6 +59,7 @@ function mayOnOpenResource(person: Person, capability: PlansCapability): boolean
     case 'submitPlan':
     case 'addAction':
     case 'closePlan':
+    case 'discardPlan':
       return mayDo(person, capability, { planStatus: 'draft' });
     case 'returnPlan':
     case 'approvePlan':
@@ -95,6 +97,7 @@ describe('the plans policy table', () => {
     approvePlan: 'A . . . .',
     publishPlan: 'A . . . .',
     closePlan: 'A . . . .',
+    discardPlan: 'A E . . .',
     addAction: 'A E . . .',
     reviseAction: 'A E . . .',
     reviseDue: 'A E L . .',
@@ -420,5 +423,37 @@ describe("readings of a measure: an action lead records them on their teams' act
     );
     expect(whyNotPermitted(as('action-lead'), 'recordMeasureReading', { leads: [] })).not.toBeNull();
     expect(whyNotPermitted(as('plan-editor', []), 'recordMeasureReading', { leads: [] })).toBeNull();
+  });
+});
+
+describe('what a person may do, in words', () => {
+  it('tells a viewer and an auditor they may read, and nothing more', () => {
+    // What a refused page says instead of "your account does not have a role here".
+    expect(whatPersonMay(as('viewer'))).toEqual(['read the plans', 'read the history']);
+    expect(whatPersonMay(as('auditor'))).toEqual(['read the plans', 'read the history']);
+  });
+
+  it("tells an action lead what they may do to their team's actions", () => {
+    expect(whatPersonMay(as('action-lead'))).toEqual([
+      'read the plans',
+      'read the history',
+      "change an action's due date, on the actions your team leads",
+      'record progress on an action, on the actions your team leads',
+      'complete an action, on the actions your team leads',
+      'defer an action, on the actions your team leads',
+      'record a reading of a measure, on the actions your team leads',
+    ]);
+  });
+
+  it('tells an editor everything an editor may do, once each', () => {
+    const phrases = whatPersonMay(as('plan-editor'));
+    expect(phrases).toContain('draft a strategy');
+    expect(phrases).toContain('discard a draft plan');
+    expect(phrases).not.toContain('approve a plan');
+    expect(new Set(phrases).size).toBe(phrases.length);
+  });
+
+  it('says nothing to someone with no role here', () => {
+    expect(whatPersonMay({ roles: [], teams: [] })).toEqual([]);
   });
 });

@@ -2,8 +2,10 @@ import { HttpException, Injectable, Logger, NotFoundException, UnauthorizedExcep
 import type { Request, Response } from 'express';
 import { CouncilDirectory } from '@due-regard/councils';
 import { RETRY_AFTER_SECONDS } from '@due-regard/platform';
+import { whatPersonMay } from '@due-regard/plans';
 import { PageRenderer } from '../rendering/page-renderer.js';
 import { CsrfTokenError } from '../security/csrf.js';
+import { rolesInWords } from '../site/roles.js';
 
 /**
  * Errors on pages, as pages: not signed in → to sign-in (and back); no role here → 403; nothing
@@ -50,11 +52,19 @@ export class ErrorPages {
     }
     const status = statusOf(exception);
     if (status === 403) {
+      // Someone with a role here is told what their role lets them do, not that they have none.
+      const person = await this.renderer.signedInPerson(request);
+      const roles = person?.roles ?? [];
       await this.renderer.render(
         request,
         response,
         'errors/forbidden.njk',
-        { pageTitle: 'You do not have access to this page' },
+        {
+          pageTitle: 'You do not have access to this page',
+          rolesHere: roles.length === 0 ? null : rolesInWords(roles),
+          mayHere: person === null ? [] : whatPersonMay(person),
+          teams: person?.teams ?? [],
+        },
         403,
       );
       return;

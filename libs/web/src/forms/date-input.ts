@@ -55,3 +55,19 @@ export function readDateInput(values: DateInputValues, what: string): DateInputR
   }
   return { kind: 'date', date: formatCalendarDate(year, month, day) };
 }
+
+export const EMPTY_DATE: DateInputValues = { day: '', month: '', year: '' };
+
+/**
+ * The date input's error, keyed by the part to link to (`<prefix>-day`…); nothing when it holds a
+ * date, or when it is empty and may be (`whenEmpty` null: "leave it empty for today").
+ */
+export function dateError(
+  prefix: string,
+  result: DateInputResult,
+  whenEmpty: string | null,
+): Readonly<Record<string, string>> {
+  if (result.kind === 'empty') return whenEmpty === null ? {} : { [`${prefix}-day`]: whenEmpty };
+  if (result.kind === 'invalid') return { [`${prefix}-${result.parts[0] ?? 'day'}`]: result.message };
+  return {};
+}

@@ -545,8 +545,9 @@ describe('the plan forms on the whole app', () => {
       expect(published.status).toBe(303);
       const again = await post(`/plans/${newPlanId}/publish`, adminHome, { version: String(await planVersion()) });
       expect(again.status).toBe(422);
-      expect(again.text).toContain('The plan could not be published');
-      expect(again.text).toContain('Nothing has been changed.');
+      // Publishing is confirmed on a page of its own: a refusal shows that page again, saying why.
+      expect(again.text).toContain('There is a problem');
+      expect(again.text).toContain('This action plan is published: only an approved plan can be published');
     });
   });
 

@@ -9,6 +9,10 @@ describe("a council's service navigation", () => {
     expect(texts(null)).toEqual(['Published plans']);
   });
 
+  it("offers someone signed in without a role in this council (another council's officer) only the published plans", () => {
+    expect(texts({ roles: [], teams: [] })).toEqual(['Published plans']);
+  });
+
   it('offers readers home, plans and accreditations, editors and admins imports as well, and admins the settings', () => {
     expect(texts(as('viewer', 'action-lead', 'auditor'))).toEqual([
       'Home',

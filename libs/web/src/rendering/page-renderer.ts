@@ -144,6 +144,13 @@ export class PageRenderer {
     };
   }
 
+  /** The signed-in person in the council the request is for; null when nobody is signed in or on the bare domain. */
+  async signedInPerson(request: Request): Promise<Person | null> {
+    const tenant = this.tenantOf(request);
+    if (tenant.kind !== 'council' || sessionOf(request)?.tokens === undefined) return null;
+    return this.personHere(request, tenant.slug);
+  }
+
   /**
    * The signed-in person in this council: from the principal the access guard found, or on a public
    * page (where no guard signs anyone in) from the session's tokens, verified as the guard verifies
@@ -185,7 +192,7 @@ export class PageRenderer {
 }
 
 /**
- * A council's service navigation: signed in, its home, plans and accreditations, imports for those who may import
+ * A council's service navigation: signed in with a role here, its home, plans and accreditations, imports for those who may import
  * and settings for those who may change them; for everyone, its published plans. Each link is
  * current on its own path, and active on the pages under it (`within`). `null`: nobody signed in.
  */
@@ -193,7 +200,8 @@ export function councilNavigation(
   signedIn: Person | null,
 ): { readonly href: string; readonly text: string; readonly within: readonly string[] }[] {
   return [
-    ...(signedIn !== null
+    // A person without a role here (a 403) is offered nothing but the published plans.
+    ...(signedIn !== null && mayDo(signedIn, 'readPlans')
       ? [
           { href: '/', text: 'Home', within: [] },
           { href: '/plans', text: 'Plans', within: ['/plans/', '/strategies/'] },

@@ -18,6 +18,8 @@ export function summarisePlanEvent(event: ActionPlanEvent): string {
       return event.data.reason === null
         ? `Closed on ${longDate(event.data.closedOn)}`
         : `Closed on ${longDate(event.data.closedOn)}: ${quote(event.data.reason)}`;
+    case 'ActionPlanDiscarded':
+      return event.data.reason === null ? 'Discarded the draft' : `Discarded the draft: ${quote(event.data.reason)}`;
     case 'ActionRegistered':
       return event.data.ref === null ? 'Added an action without a reference' : `Added action ${event.data.ref}`;
   }

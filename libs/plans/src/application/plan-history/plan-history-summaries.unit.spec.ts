@@ -35,6 +35,16 @@ describe("a plan's history in words", () => {
       { type: 'ActionPlanClosed', data: { ...ids, closedOn: '2025-09-30', reason: 'Superseded by the 2025 plan' } },
       'Closed on 30 September 2025: "Superseded by the 2025 plan"',
     ],
+    [
+      'discarded',
+      { type: 'ActionPlanDiscarded', data: { ...ids, reason: 'A second import' } },
+      'Discarded the draft: "A second import"',
+    ],
+    [
+      'discarded without a reason',
+      { type: 'ActionPlanDiscarded', data: { ...ids, reason: null } },
+      'Discarded the draft',
+    ],
     ['an action added', { type: 'ActionRegistered', data: { ...ids, actionId: 'a1', ref: '2.3' } }, 'Added action 2.3'],
     [
       'an action without a reference added',

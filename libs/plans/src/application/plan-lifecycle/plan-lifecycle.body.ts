@@ -23,3 +23,11 @@ export const closePlanBody = z.strictObject({
   reason: longText.nullable().optional(),
 });
 export type ClosePlanBody = z.output<typeof closePlanBody>;
+
+export const discardPlanBody = z.strictObject({
+  reason: longText
+    .nullable()
+    .optional()
+    .describe('Why the draft is discarded, e.g. "A second import of the same plan"'),
+});
+export type DiscardPlanBody = z.output<typeof discardPlanBody>;

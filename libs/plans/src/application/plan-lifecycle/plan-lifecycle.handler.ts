@@ -16,6 +16,8 @@ function commandFor(planId: string, transition: PlanTransition, today: string): 
       return { type: 'PublishActionPlan', planId, publishedOn: transition.on ?? today };
     case 'close':
       return { type: 'CloseActionPlan', planId, closedOn: transition.on ?? today, reason: transition.reason };
+    case 'discard':
+      return { type: 'DiscardActionPlan', planId, reason: transition.reason };
   }
 }
 

@@ -13,6 +13,8 @@ import {
   approvePlanBody,
   type ApprovePlanBody,
   closePlanBody,
+  discardPlanBody,
+  type DiscardPlanBody,
   type ClosePlanBody,
   publishPlanBody,
   type PublishPlanBody,
@@ -127,6 +129,26 @@ export class PlanLifecycleHttpController {
       ifMatch,
       response,
     );
+  }
+
+  @Post(':planId/discard')
+  @HttpCode(200)
+  @CouncilAccess(...rolesFor('discardPlan'))
+  @DocumentCommand({
+    path: ':planId/discard',
+    summary: 'Discard a draft plan',
+    description:
+      'A draft made by mistake (a second import of the same document) leaves every list and takes no more changes; its history stays for auditors. Only a draft. Roles: plan-editor, council-admin.',
+    body: discardPlanBody,
+    bodyOptional: true,
+  })
+  discard(
+    @Param('planId', idParam) planId: string,
+    @Body(optionalBody(discardPlanBody)) body: DiscardPlanBody,
+    @IfMatch() ifMatch: number | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResult> {
+    return this.transition(planId, { kind: 'discard', reason: body.reason ?? null }, ifMatch, response);
   }
 
   private async transition(

@@ -95,6 +95,84 @@ function dashboardInput(row: ActionReadModelRow) {
   };
 }
 
+/** An action's read-model row as the pages and the API list it. */
+function actionSummary(row: ActionReadModelRow, objectiveRef: string | null, today: string): ActionSummaryDto {
+  return {
+    id: row.actionId,
+    ref: row.ref ?? null,
+    title: row.title,
+    objectiveId: row.objectiveId,
+    objectiveRef,
+    due: {
+      text: row.dueText ?? null,
+      kind: row.dueKind,
+      dates: row.dueDates,
+      final: row.dueFinal ?? null,
+      frequency: row.due.frequency,
+    },
+    status: row.status,
+    rag: row.rag,
+    statusReason: row.statusReason ?? null,
+    leads: row.leads,
+    protectedCharacteristics: row.protectedCharacteristics,
+    lastUpdate: {
+      on: row.latestUpdateOn ?? null,
+      narrative: row.latestProgress?.narrative ?? null,
+      changedAt: changedAt(row.changedAt),
+    },
+    overdue: isOverdue(dashboardInput(row), today),
+    dueNext90Days: isDueSoon(dashboardInput(row), today),
+    version: row.version,
+  };
+}
+
+/**
+ * A search across the council's plans (discarded drafts left out): words in an action's reference,
+ * title, description or latest progress; its reference; a lead team (part of its name); its status
+ * and RAG; a date of its due within a window, or overdue. All ignore case.
+ */
+export interface ActionSearch {
+  readonly words?: string;
+  readonly ref?: string;
+  readonly lead?: string;
+  readonly status?: ActionStatus;
+  readonly rag?: Rag;
+  readonly dueFrom?: string;
+  readonly dueTo?: string;
+  readonly overdue?: boolean;
+}
+
+/** An action found, with the plan it belongs to. */
+export interface FoundAction {
+  readonly planId: string;
+  readonly planTitle: string;
+  readonly planStatus: PlanReadModelRow['status'];
+  readonly action: ActionSummaryDto;
+}
+
+function matchesSearch(row: ActionReadModelRow, search: ActionSearch, today: string): boolean {
+  const has = (text: string | null | undefined, part: string) =>
+    (text ?? '').toLowerCase().includes(part.trim().toLowerCase());
+  const words = (search.words ?? '').split(/\s+/).filter((word) => word !== '');
+  const inDue = (date: string) =>
+    (search.dueFrom === undefined || date >= search.dueFrom) && (search.dueTo === undefined || date <= search.dueTo);
+  return (
+    words.every(
+      (word) =>
+        has(row.ref, word) ||
+        has(row.title, word) ||
+        has(row.description, word) ||
+        has(row.latestProgress?.narrative, word),
+    ) &&
+    (search.ref === undefined || (row.ref ?? '').trim().toLowerCase() === search.ref.trim().toLowerCase()) &&
+    (search.lead === undefined || row.leads.some((team) => has(team, search.lead ?? ''))) &&
+    (search.status === undefined || row.status === search.status) &&
+    (search.rag === undefined || row.rag === search.rag) &&
+    ((search.dueFrom === undefined && search.dueTo === undefined) || row.dueDates.some(inDue)) &&
+    (search.overdue === undefined || isOverdue(dashboardInput(row), today) === search.overdue)
+  );
+}
+
 /**
  * The read side of strategies and plans: MikroORM queries on the council's read models (confined
  * to the council of the request by row-level security), shaped for the API.
@@ -140,9 +218,14 @@ export class PlansReadQueries {
     });
   }
 
+  /** The council's plans, newest first; a discarded draft is left out (its page and history stay, by its id). */
   listPlans(): Promise<PlanListDto> {
     return this.readModels.read(async (em) => {
-      const plans = await em.find(PlanReadModel, {}, { orderBy: { periodFrom: 'desc', title: 'asc' } });
+      const plans = await em.find(
+        PlanReadModel,
+        { status: { $ne: 'discarded' } },
+        { orderBy: { periodFrom: 'desc', title: 'asc' } },
+      );
       return {
         plans: plans.map((row) => ({ ...planSummary(row), actions: row.registeredActions.length })),
       };
@@ -178,33 +261,7 @@ export class PlansReadQueries {
             (lead === undefined || row.leads.some((team) => team.trim().toLowerCase() === lead)) &&
             (filters.overdue === undefined || isOverdue(dashboardInput(row), today) === filters.overdue),
         )
-        .map((row) => ({
-          id: row.actionId,
-          ref: row.ref ?? null,
-          title: row.title,
-          objectiveId: row.objectiveId,
-          objectiveRef: objectiveRef.get(row.objectiveId) ?? null,
-          due: {
-            text: row.dueText ?? null,
-            kind: row.dueKind,
-            dates: row.dueDates,
-            final: row.dueFinal ?? null,
-            frequency: row.due.frequency,
-          },
-          status: row.status,
-          rag: row.rag,
-          statusReason: row.statusReason ?? null,
-          leads: row.leads,
-          protectedCharacteristics: row.protectedCharacteristics,
-          lastUpdate: {
-            on: row.latestUpdateOn ?? null,
-            narrative: row.latestProgress?.narrative ?? null,
-            changedAt: changedAt(row.changedAt),
-          },
-          overdue: isOverdue(dashboardInput(row), today),
-          dueNext90Days: isDueSoon(dashboardInput(row), today),
-          version: row.version,
-        }));
+        .map((row) => actionSummary(row, objectiveRef.get(row.objectiveId) ?? null, today));
       return {
         ...planSummary(plan),
         strategy: strategy ? { id: strategy.strategyId, title: strategy.title, status: strategy.status } : null,
@@ -218,12 +275,17 @@ export class PlansReadQueries {
   }
 
   /**
-   * The actions that changed last across the council's plans, newest first: what a dashboard
-   * shows as recent changes.
+   * The actions that changed last across the council's plans (but discarded drafts), newest first:
+   * what a dashboard shows as recent changes.
    */
   recentActionChanges(limit = 10): Promise<RecentActionChangeDto[]> {
     return this.readModels.read(async (em) => {
-      const rows = await em.find(ActionReadModel, {}, { orderBy: { changedAt: 'desc', actionId: 'asc' }, limit });
+      const discarded = await em.find(PlanReadModel, { status: 'discarded' }, { fields: ['planId'] });
+      const rows = await em.find(
+        ActionReadModel,
+        discarded.length === 0 ? {} : { planId: { $nin: discarded.map((plan) => plan.planId) } },
+        { orderBy: { changedAt: 'desc', actionId: 'asc' }, limit },
+      );
       const planIds = [...new Set(rows.map((row) => row.planId))];
       const plans = planIds.length === 0 ? [] : await em.find(PlanReadModel, { planId: { $in: planIds } });
       const planTitle = new Map(plans.map((plan) => [plan.planId, plan.title]));
@@ -290,6 +352,35 @@ export class PlansReadQueries {
           ),
         ),
       };
+    });
+  }
+
+  /** Actions across the council's plans (but discarded drafts) that match the search, plan by plan in the plans' order. */
+  searchActions(search: ActionSearch): Promise<FoundAction[]> {
+    const today = ukDate(this.clock.now());
+    return this.readModels.read(async (em) => {
+      const plans = await em.find(
+        PlanReadModel,
+        { status: { $ne: 'discarded' } },
+        { orderBy: { periodFrom: 'desc', title: 'asc' } },
+      );
+      const [actions, objectives] = await Promise.all([
+        em.find(ActionReadModel, { planId: { $in: plans.map((plan) => plan.planId) } }),
+        em.find(ObjectiveReadModel, {}, { fields: ['objectiveId', 'ref'] }),
+      ]);
+      const objectiveRef = new Map(objectives.map((row) => [row.objectiveId, row.ref ?? null]));
+      return plans.flatMap((plan) => {
+        const order = new Map(plan.registeredActions.map((registered, index) => [registered.actionId, index]));
+        return actions
+          .filter((row) => row.planId === plan.planId && matchesSearch(row, search, today))
+          .sort((a, b) => (order.get(a.actionId) ?? 1e9) - (order.get(b.actionId) ?? 1e9))
+          .map((row) => ({
+            planId: plan.planId,
+            planTitle: plan.title,
+            planStatus: plan.status,
+            action: actionSummary(row, objectiveRef.get(row.objectiveId) ?? null, today),
+          }));
+      });
     });
   }
 }

@@ -17,7 +17,9 @@ import { CouncilPageContext } from '../shared/council-page-context.js';
 import { myActionRow } from '../my-actions/my-actions-view.js';
 import { dashboardPlan, recentChangeRow } from './dashboard-view.js';
 
-const RECENT_CHANGES = 10;
+const RECENT_CHANGES = 5;
+/** The overdue and due-soon actions shown at once; the rest behind a "Show the other …" details. */
+const SHORT_LIST = 5;
 
 /** A council's home when signed in: its published plans' figures, what is overdue or due soon, and recent changes. */
 @WebController()
@@ -50,6 +52,8 @@ export class DashboardPageController {
       mayBeBehind,
       displayName: this.context.principal().displayName,
       rolesInWords: rolesInWords(this.page.person().roles),
+      teams: this.page.person().teams,
+      shortList: SHORT_LIST,
       plans: published.map(dashboardPlan),
       otherPlans: plans.length - published.length,
       overdue: overdueActions(published),

@@ -1,4 +1,4 @@
-import { Body, Get, Post, Req, Res } from '@nestjs/common';
+import { Body, Get, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { CouncilAccess } from '@due-regard/identity';
@@ -61,8 +61,10 @@ export class DraftPlanPageController {
 
   @Get('plans/new')
   @CouncilAccess(...rolesFor('draftPlan'))
-  async form(@Req() request: Request, @Res() response: Response): Promise<void> {
-    const values = { strategyId: '', title: '', periodFrom: EMPTY_DATE, periodTo: EMPTY_DATE };
+  async form(@Query('strategy') strategy: unknown, @Req() request: Request, @Res() response: Response): Promise<void> {
+    // Opened from a strategy's page, the form has that strategy chosen (only one of the list is ever selected).
+    const strategyId = typeof strategy === 'string' ? strategy : '';
+    const values = { strategyId, title: '', periodFrom: EMPTY_DATE, periodTo: EMPTY_DATE };
     await this.show(request, response, values, {});
   }
 

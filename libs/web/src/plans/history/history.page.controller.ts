@@ -62,12 +62,11 @@ export class HistoryPagesController {
     });
   }
 
-  /** The plan's title and page, from the read models once they have caught up; 404 when there is none. */
+  /** The plan's title and page (a discarded draft's too), from the read models once they have caught up; 404 when there is none. */
   private async planLink(planId: string): Promise<{ title: string; href: string }> {
     await this.page.readModelsMayBeBehind();
-    const { plans } = await this.queries.listPlans();
-    const plan = plans.find((candidate) => candidate.id === planId);
-    if (plan === undefined) throw new NotFoundException();
+    const plan = await this.queries.plan(planId);
+    if (plan === null) throw new NotFoundException();
     return { title: plan.title, href: `/plans/${encodeURIComponent(plan.id)}` };
   }
 

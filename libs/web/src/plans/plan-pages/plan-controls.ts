@@ -1,11 +1,16 @@
 import { mayDo, type ActionPlanStatus, type Person, type StrategyStatus } from '@due-regard/plans';
 
-/** A button of the plan's lifecycle: a POST form to `/plans/:planId/<action>`. */
+/**
+ * A button of the plan's lifecycle: a POST form to `/plans/:planId/<action>`, or, for a step that
+ * cannot be taken back (publishing, closing), a link to its confirmation page at the same address.
+ */
 export interface LifecycleForm {
   readonly action: 'submit' | 'approve' | 'publish' | 'close';
   readonly label: string;
   /** Closing cannot be undone: shown as a warning button. */
   readonly warning: boolean;
+  /** Confirmed on a page of its own before it is taken. */
+  readonly confirm: boolean;
 }
 
 type LifecycleStep = 'submitPlan' | 'approvePlan' | 'publishPlan' | 'closePlan';
@@ -15,11 +20,12 @@ type LifecycleStep = 'submitPlan' | 'approvePlan' | 'publishPlan' | 'closePlan';
  * closed once it has been published). Who may take it is the plans policy's to say.
  */
 const NEXT_STEP: Readonly<Record<ActionPlanStatus, (LifecycleForm & { readonly capability: LifecycleStep }) | null>> = {
-  draft: { capability: 'submitPlan', action: 'submit', label: 'Submit for approval', warning: false },
-  submitted: { capability: 'approvePlan', action: 'approve', label: 'Approve plan', warning: false },
-  approved: { capability: 'publishPlan', action: 'publish', label: 'Publish plan', warning: false },
-  published: { capability: 'closePlan', action: 'close', label: 'Close plan', warning: true },
+  draft: { capability: 'submitPlan', action: 'submit', label: 'Submit for approval', warning: false, confirm: false },
+  submitted: { capability: 'approvePlan', action: 'approve', label: 'Approve plan', warning: false, confirm: false },
+  approved: { capability: 'publishPlan', action: 'publish', label: 'Publish plan', warning: false, confirm: true },
+  published: { capability: 'closePlan', action: 'close', label: 'Close plan', warning: true, confirm: true },
   closed: null,
+  discarded: null,
 };
 
 /** The plan's page as the page shows it: its id, its status, its strategy's. */
@@ -38,6 +44,8 @@ export interface PlanControls {
   readonly addActionHref: string | null;
   /** Objectives are the strategy's: the form comes back to this plan once the objective is added. */
   readonly addObjectiveHref: string | null;
+  /** A draft made by mistake: its confirmation page. */
+  readonly discardHref: string | null;
 }
 
 export function planControls(person: Person, plan: PlanShown): PlanControls {
@@ -47,7 +55,7 @@ export function planControls(person: Person, plan: PlanShown): PlanControls {
   return {
     lifecycleForms:
       next !== null && mayDo(person, next.capability, onPlan)
-        ? [{ action: next.action, label: next.label, warning: next.warning }]
+        ? [{ action: next.action, label: next.label, warning: next.warning, confirm: next.confirm }]
         : [],
     returnHref: mayDo(person, 'returnPlan', onPlan) ? `${planPath}/return` : null,
     addActionHref: mayDo(person, 'addAction', onPlan) ? `${planPath}/actions/new` : null,
@@ -55,5 +63,6 @@ export function planControls(person: Person, plan: PlanShown): PlanControls {
       plan.strategyStatus !== null && mayDo(person, 'addObjective', { strategyStatus: plan.strategyStatus })
         ? `/strategies/${encodeURIComponent(plan.strategyId)}/objectives/new?plan=${encodeURIComponent(plan.id)}`
         : null,
+    discardHref: mayDo(person, 'discardPlan', onPlan) ? `${planPath}/discard` : null,
   };
 }

@@ -18,6 +18,7 @@ describe('the plan lifecycle buttons a person is shown', () => {
       ['approved', ['publish']],
       ['published', ['close']],
       ['closed', []],
+      ['discarded', []],
     ]);
   });
 
@@ -31,12 +32,15 @@ describe('the plan lifecycle buttons a person is shown', () => {
     }
   });
 
-  it('labels each button, closing as a warning', () => {
+  it('labels each button, closing as a warning; publishing and closing are confirmed on a page first', () => {
     expect(controls('published', ['council-admin']).lifecycleForms).toEqual([
-      { action: 'close', label: 'Close plan', warning: true },
+      { action: 'close', label: 'Close plan', warning: true, confirm: true },
+    ]);
+    expect(controls('approved', ['council-admin']).lifecycleForms).toEqual([
+      { action: 'publish', label: 'Publish plan', warning: false, confirm: true },
     ]);
     expect(controls('draft', [...COUNCIL_ROLES]).lifecycleForms).toEqual([
-      { action: 'submit', label: 'Submit for approval', warning: false },
+      { action: 'submit', label: 'Submit for approval', warning: false, confirm: false },
     ]);
   });
 });
@@ -74,5 +78,16 @@ describe('who is offered to return a plan to draft', () => {
     ]);
     expect(controls('submitted', ['council-admin']).returnHref).toBe('/plans/plan-1/return');
     expect(controls('submitted', ['plan-editor', 'action-lead', 'viewer', 'auditor']).returnHref).toBeNull();
+  });
+});
+
+describe('who is offered to discard a draft', () => {
+  it('is an editor or an admin, on a draft only', () => {
+    const offered = (roles: readonly CouncilRole[]) =>
+      ACTION_PLAN_STATUSES.filter((status) => controls(status, roles).discardHref !== null);
+    expect(offered(['plan-editor'])).toEqual(['draft']);
+    expect(offered(['council-admin'])).toEqual(['draft']);
+    expect(offered(['viewer', 'action-lead', 'auditor'])).toEqual([]);
+    expect(controls('draft', ['plan-editor']).discardHref).toBe('/plans/plan-1/discard');
   });
 });

@@ -16,8 +16,11 @@ import { actionStatusTag, ragTag } from '../shared/wording.js';
 /** An empty select ("Any") sends an empty value: no filter. */
 const blankAsMissing = (value: unknown) => (value === '' ? undefined : value);
 
-/** The plan page's filter form (GET), as sent; anything else in the query is refused. */
-const filterQuery = z.strictObject({
+/**
+ * The plan page's filter form (GET), as sent. A parameter the form does not send (a tracking tag, an
+ * old bookmark's) is ignored, as any web page would; a bad value of one it sends is refused.
+ */
+const filterQuery = z.object({
   objective: z.preprocess(
     blankAsMissing,
     z

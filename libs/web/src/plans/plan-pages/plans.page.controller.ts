@@ -2,7 +2,7 @@ import { BadRequestException, Get, NotFoundException, Param, Query, Req, Res } f
 import { QueryBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { CouncilAccess } from '@due-regard/identity';
-import { GetPlanReturnQuery, PlansReadQueries, rolesFor } from '@due-regard/plans';
+import { GetPlanReturnQuery, mayDo, PlansReadQueries, rolesFor } from '@due-regard/plans';
 import { PageRenderer } from '../../rendering/page-renderer.js';
 import { WebController } from '../../web-controller.decorator.js';
 import { CouncilPageContext, PageIdPipe } from '../shared/council-page-context.js';
@@ -30,9 +30,15 @@ export class PlansPageController {
     const mayBeBehind = await this.page.readModelsMayBeBehind();
     const [{ plans }, { strategies }] = await Promise.all([this.queries.listPlans(), this.queries.listStrategies()]);
     const strategyTitle = new Map(strategies.map((strategy) => [strategy.id, strategy.title]));
+    const person = this.page.person();
     await this.renderer.render(request, response, 'plans/plans.njk', {
       pageTitle: 'Action plans',
       mayBeBehind,
+      // A plan is drafted under a strategy in force: offered only when there is one.
+      draftPlanHref: strategies.some((strategy) => mayDo(person, 'draftPlan', { strategyStatus: strategy.status }))
+        ? '/plans/new'
+        : null,
+      draftStrategyHref: mayDo(person, 'draftStrategy') ? '/strategies/new' : null,
       plans: plans.map((plan) => ({
         title: plan.title,
         href: `/plans/${encodeURIComponent(plan.id)}`,
@@ -80,6 +86,7 @@ export class PlansPageController {
         version: plan.version,
         period: periodWords(plan.period),
         status: planStatusTag(plan.status),
+        discarded: plan.status === 'discarded',
         approvedOn: ukDate(plan.approvedOn),
         publishedOn: ukDate(plan.publishedOn),
         closedOn: ukDate(plan.closedOn),

@@ -48,6 +48,8 @@ export interface PublicProgress {
   readonly done: number;
   readonly percentDone: number;
   readonly counts: readonly ProgressCount[];
+  /** Past their due date and neither done nor stopped: as the dashboard counts them. */
+  readonly overdue: number;
 }
 
 function progressOf(figures: DashboardFigures): PublicProgress {
@@ -56,6 +58,7 @@ function progressOf(figures: DashboardFigures): PublicProgress {
     done: figures.byStatus.completed,
     percentDone: percentComplete(figures.byStatus),
     counts: progressCounts(figures.byStatus),
+    overdue: figures.overdue,
   };
 }
 
@@ -86,6 +89,8 @@ export interface PublicAction {
   readonly title: string;
   readonly due: string;
   readonly status: string;
+  /** Past its due date and neither done nor stopped, as the dashboard says. */
+  readonly overdue: boolean;
   readonly latestProgress: string | null;
   readonly latestProgressOn: string | null;
 }
@@ -109,6 +114,7 @@ export function publicPlanPage(plan: PlanDetailDto) {
             title: action.title,
             due: action.due.text ?? ukDate(action.due.final),
             status: publicStatusWords(action.status),
+            overdue: action.overdue,
             latestProgress: action.lastUpdate.narrative,
             latestProgressOn: action.lastUpdate.on === null ? null : ukDate(action.lastUpdate.on),
           })),

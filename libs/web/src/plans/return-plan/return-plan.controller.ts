@@ -27,6 +27,7 @@ const PLAN_IS: Readonly<Record<ActionPlanStatus, string>> = {
   approved: 'approved',
   published: 'published',
   closed: 'closed',
+  discarded: 'discarded',
 };
 
 /**

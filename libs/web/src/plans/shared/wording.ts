@@ -30,6 +30,7 @@ const PLAN_STATUS_TAGS: Readonly<Record<ActionPlanStatus, Tag>> = {
   approved: { text: 'Approved', classes: 'govuk-tag--turquoise' },
   published: { text: 'Published', classes: 'govuk-tag--green' },
   closed: { text: 'Closed', classes: 'govuk-tag--purple' },
+  discarded: { text: 'Discarded', classes: 'govuk-tag--red' },
 };
 
 const STRATEGY_STATUS_TAGS: Readonly<Record<StrategyStatus, Tag>> = {

@@ -1,20 +1,27 @@
 import { Get, NotFoundException, Param, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { CouncilAccess } from '@due-regard/identity';
-import { PlansReadQueries, rolesFor } from '@due-regard/plans';
+import { GetStrategyHistoryQuery, PlansReadQueries, rolesFor } from '@due-regard/plans';
+import { NotFound } from '@due-regard/shared-kernel';
 import { PageRenderer } from '../../rendering/page-renderer.js';
+import { NamesToShow } from '../../users/names-to-show.js';
 import { WebController } from '../../web-controller.decorator.js';
+import { historyRows } from '../history/action-history-view.js';
 import { CouncilPageContext, PageIdPipe } from '../shared/council-page-context.js';
 import { periodWords, planStatusTag, strategyStatusTag } from '../shared/wording.js';
 import { ukDate } from '../../rendering/uk-dates.js';
-import { objectiveSections } from './strategy-view.js';
+import { objectiveSections, strategyControls } from './strategy-view.js';
+import { strategyPaths } from './strategy-paths.js';
 
-/** A strategy and its objectives, grouped by pillar, priority or PSED aim where it has them. */
+/** A strategy and its objectives, grouped by pillar, priority or PSED aim where it has them; and its history. */
 @WebController()
 export class StrategyPageController {
   constructor(
     private readonly page: CouncilPageContext,
     private readonly queries: PlansReadQueries,
+    private readonly queryBus: QueryBus,
+    private readonly names: NamesToShow,
     private readonly renderer: PageRenderer,
   ) {}
 
@@ -28,6 +35,7 @@ export class StrategyPageController {
     const mayBeBehind = await this.page.readModelsMayBeBehind();
     const [strategy, { plans }] = await Promise.all([this.queries.strategy(strategyId), this.queries.listPlans()]);
     if (strategy === null) throw new NotFoundException();
+    const person = this.page.person();
     await this.renderer.render(request, response, 'plans/strategy.njk', {
       pageTitle: strategy.title,
       mayBeBehind,
@@ -38,8 +46,10 @@ export class StrategyPageController {
         adoptedOn: ukDate(strategy.adoptedOn),
         publishedOn: ukDate(strategy.publishedOn),
         archivedOn: ukDate(strategy.archivedOn),
+        historyHref: strategyPaths.history(strategy.id),
       },
-      sections: objectiveSections(strategy),
+      ...strategyControls(person, strategy),
+      sections: objectiveSections(strategy, person),
       plans: plans
         .filter((plan) => plan.strategyId === strategy.id)
         .map((plan) => ({
@@ -47,6 +57,31 @@ export class StrategyPageController {
           href: `/plans/${encodeURIComponent(plan.id)}`,
           status: planStatusTag(plan.status),
         })),
+    });
+  }
+
+  @Get('strategies/:strategyId/history')
+  @CouncilAccess(...rolesFor('readHistory'))
+  async history(
+    @Param('strategyId', PageIdPipe) strategyId: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.page.readModelsMayBeBehind();
+    const strategy = await this.queries.strategy(strategyId);
+    if (strategy === null) throw new NotFoundException();
+    let history;
+    try {
+      history = await this.queryBus.execute(new GetStrategyHistoryQuery(strategyId));
+    } catch (error) {
+      if (error instanceof NotFound) throw new NotFoundException();
+      throw error;
+    }
+    const names = await this.names.of(history.events.map((event) => event.actorId));
+    await this.renderer.render(request, response, 'plans/strategies/strategy-history.njk', {
+      pageTitle: `Change history of ${strategy.title}`,
+      strategy: { title: strategy.title, href: strategyPaths.strategy(strategy.id) },
+      rows: historyRows(history.events, names),
     });
   }
 }
