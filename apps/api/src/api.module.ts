@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CouncilsModule } from '@due-regard/councils';
+import { ForumsModule } from '@due-regard/forums';
 import { IdentityModule } from '@due-regard/identity';
 import { IdentityProviderModule } from '@due-regard/identity-provider';
 import { HealthModule, HttpPlatformModule, type AppConfig } from '@due-regard/platform';
@@ -38,6 +39,7 @@ export class ApiModule {
         PlansReadModule,
         PlansWriteModule,
         PlanImportModule,
+        ForumsModule.forRoot({ enabled: config.identity.demoData }),
       ],
     };
   }

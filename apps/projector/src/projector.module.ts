@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@due-regard/event-store';
+import { ForumsProjectionModule } from '@due-regard/forums';
 import { PlansProjectionModule } from '@due-regard/plans';
 
 @Injectable()
@@ -19,7 +20,7 @@ class ProjectorStatus implements OnApplicationBootstrap {
  * now, others as they come.
  */
 @Module({
-  imports: [PlansProjectionModule],
+  imports: [PlansProjectionModule, ForumsProjectionModule],
   providers: [ProjectorStatus],
 })
 export class ProjectorModule {}
