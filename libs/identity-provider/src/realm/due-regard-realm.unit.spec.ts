@@ -149,8 +149,8 @@ describe('infra/keycloak/due-regard-realm.json', () => {
     expect(loaded !== undefined && realm.effectiveRealmRoles(loaded).includes('platform-admin')).toBe(platformAdmin);
   });
 
-  it('has exactly the nine demo users, each with its own id', () => {
+  it('has exactly the ten demo users, each with its own id', () => {
     expect(realmExport.users).toHaveLength(10);
-    expect(new Set(realmExport.users.map((user) => user.id)).size).toBe(9);
+    expect(new Set(realmExport.users.map((user) => user.id)).size).toBe(10);
   });
 });
