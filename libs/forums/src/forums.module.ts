@@ -19,13 +19,20 @@ import { ForumsDatabase } from './read-models/forums-database.js';
 import { ForumsProjectionRunner } from './read-models/forums-projection.runner.js';
 import { ForumsReadQueries } from './read-models/forums-read-queries.js';
 
+/** The forums read models' reads and the comparison for whoever asks: for the API and the web pages alike. */
+@Module({
+  providers: [ForumsDatabase, ForumsReadQueries, ComparisonForReader],
+  exports: [ForumsReadQueries, ComparisonForReader],
+})
+export class ForumsReadModule {}
+
 /** For the API: the forums routes, their commands, the comparison's reads, and the demo forum. */
 @Module({})
 export class ForumsModule {
   static forRoot(demo: ForumsDemoOptions): DynamicModule {
     return {
       module: ForumsModule,
-      imports: [CqrsModule, CommandsModule],
+      imports: [CqrsModule, CommandsModule, ForumsReadModule],
       controllers: [
         CreateForumHttpController,
         InviteCouncilHttpController,
@@ -36,9 +43,6 @@ export class ForumsModule {
         GetComparisonHttpController,
       ],
       providers: [
-        ForumsDatabase,
-        ForumsReadQueries,
-        ComparisonForReader,
         CreateForumHandler,
         InviteCouncilHandler,
         ChangeComparisonSettingsHandler,
@@ -47,8 +51,6 @@ export class ForumsModule {
         { provide: FORUMS_DEMO_OPTIONS, useValue: demo },
         DemoForumSeeder,
       ],
-      // For the web pages: the same reads and the same comparison for whoever asks.
-      exports: [ForumsReadQueries, ComparisonForReader],
     };
   }
 }

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ForumsReadModule } from '@due-regard/forums';
 import { PlanImportModule } from '@due-regard/plan-import-app';
 import { PlansReadModule, PlansWriteModule } from '@due-regard/plans';
 import { PrincipalSource } from '@due-regard/identity';
@@ -45,6 +46,8 @@ import { RecordProgressPageController } from './plans/record-progress/record-pro
 import { PlanPages } from './plans/shared/plan-pages.js';
 import { CouncilSettingsPageController } from './councils/settings/council-settings.page.controller.js';
 import { NamesToShow } from './users/names-to-show.js';
+import { CouncilForumsController } from './forums/council-forums.controller.js';
+import { ForumPagesController } from './forums/forum-pages.controller.js';
 import { userDirectoryProvider } from './users/user-directory.provider.js';
 
 /** The page controllers of this forRoot(), for the session middleware. */
@@ -85,12 +88,14 @@ export class WebModule implements NestModule {
       SignInController,
       ImportPagesController,
       CouncilSettingsPageController,
+      CouncilForumsController,
+      ForumPagesController,
     ];
     return {
       module: WebModule,
       global: true,
       // The plan and import pages read and write through the same queries and commands as the API.
-      imports: [CqrsModule, PlansReadModule, PlansWriteModule, PlanImportModule],
+      imports: [CqrsModule, PlansReadModule, PlansWriteModule, PlanImportModule, ForumsReadModule],
       controllers: [...pages, AssetsController],
       providers: [
         { provide: WEB_OPTIONS, useValue: options },

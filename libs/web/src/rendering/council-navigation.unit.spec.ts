@@ -12,7 +12,7 @@ describe("a council's service navigation", () => {
   it('offers readers home and plans, editors and admins imports as well, and admins the settings', () => {
     expect(texts(as('viewer', 'action-lead', 'auditor'))).toEqual(['Home', 'Plans', 'Published plans']);
     expect(texts(as('plan-editor'))).toEqual(['Home', 'Plans', 'Import', 'Published plans']);
-    expect(texts(as('council-admin'))).toEqual(['Home', 'Plans', 'Import', 'Published plans', 'Settings']);
+    expect(texts(as('council-admin'))).toEqual(['Home', 'Plans', 'Import', 'Published plans', 'Forums', 'Settings']);
     expect(councilNavigation(as('council-admin')).find((link) => link.text === 'Import')?.href).toBe('/imports/new');
   });
 
