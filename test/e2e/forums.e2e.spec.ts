@@ -241,10 +241,20 @@ describe('forums over HTTP: invitations, consent with a scope, the comparison', 
         }
         if (marker !== null) expect(response.text).toMatch(marker);
       }
-      // Every other figure's marker is absent from every response.
+      // The comparison pages (HTML) and the API answer alike: this figure's words where shared, and
+      // every other figure's words nowhere.
+      const pages = [
+        (await bare('get', `/forums/${LSEF}`, 'forum.coordinator').set('Accept', 'text/html')).text,
+        (await onCouncil('get', `/forums/${LSEF}`, 'charnwood.viewer', 'charnwood').set('Accept', 'text/html')).text,
+      ];
+      for (const page of pages) {
+        expect(page).toContain('Leicestershire Equalities Forum');
+        if (marker !== null) expect(page).toMatch(marker);
+      }
       const others = SCOPES.filter(([, , other, otherMarker]) => other !== figure && otherMarker !== null);
-      const { text } = await comparison();
-      for (const [, , , otherMarker] of others) if (otherMarker) expect(text).not.toMatch(otherMarker);
+      for (const text of [(await comparison()).text, (await comparison('forum.member')).text, ...pages]) {
+        for (const [, , , otherMarker] of others) if (otherMarker) expect(text).not.toMatch(otherMarker);
+      }
     });
 
     it("hides other councils' names from members and councils until the coordinators show them; a council sees its own rank", async () => {
