@@ -1,5 +1,6 @@
-import { Body, Controller, HttpCode, Param, Put, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Put, Res, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { IdempotencyInterceptor } from '@due-regard/commands';
 import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
@@ -13,6 +14,7 @@ import { ChangeComparisonSettingsCommand } from './change-comparison-settings.co
 
 @ApiTags('Forums')
 @Controller('api/v1/forums/:forum/settings')
+@UseInterceptors(IdempotencyInterceptor)
 export class ChangeComparisonSettingsHttpController {
   constructor(private readonly commandBus: CommandBus) {}
 

@@ -1,5 +1,6 @@
-import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Res, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { IdempotencyInterceptor } from '@due-regard/commands';
 import { ApiBody, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
@@ -11,6 +12,7 @@ import type { CreatedForum } from './create-forum.view.js';
 
 @ApiTags('Forums')
 @Controller('api/v1/forums')
+@UseInterceptors(IdempotencyInterceptor)
 export class CreateForumHttpController {
   constructor(private readonly commandBus: CommandBus) {}
 

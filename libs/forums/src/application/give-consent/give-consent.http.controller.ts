@@ -1,5 +1,6 @@
-import { Body, Controller, HttpCode, Param, Put, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Put, Res, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { IdempotencyInterceptor } from '@due-regard/commands';
 import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
@@ -12,6 +13,7 @@ import { GiveConsentCommand, type ConsentResult } from './give-consent.command.j
 
 @ApiTags('Forums')
 @Controller('api/v1/forums/:forum/consent')
+@UseInterceptors(IdempotencyInterceptor)
 export class GiveConsentHttpController {
   constructor(private readonly commandBus: CommandBus) {}
 

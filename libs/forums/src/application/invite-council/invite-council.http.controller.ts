@@ -1,5 +1,6 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Res, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { IdempotencyInterceptor } from '@due-regard/commands';
 import { ApiBody, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
@@ -13,6 +14,7 @@ import type { CouncilInvitation } from './invite-council.view.js';
 
 @ApiTags('Forums')
 @Controller('api/v1/forums/:forum/invitations')
+@UseInterceptors(IdempotencyInterceptor)
 export class InviteCouncilHttpController {
   constructor(private readonly commandBus: CommandBus) {}
 

@@ -1,5 +1,6 @@
-import { Controller, Delete, HttpCode, Param } from '@nestjs/common';
+import { Controller, Delete, HttpCode, Param, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { IdempotencyInterceptor } from '@due-regard/commands';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CouncilAccess } from '@due-regard/identity';
 import { councilRolesFor } from '../../policy/forums.policy.js';
@@ -9,6 +10,7 @@ import { WithdrawConsentCommand } from './withdraw-consent.command.js';
 
 @ApiTags('Forums')
 @Controller('api/v1/forums/:forum/consent')
+@UseInterceptors(IdempotencyInterceptor)
 export class WithdrawConsentHttpController {
   constructor(private readonly commandBus: CommandBus) {}
 
