@@ -99,7 +99,9 @@ describe('a forum in a real browser', () => {
         const main = await page.locator('main').innerText();
         expect(main).toContain('Charnwood Borough Council');
         expect(main).toContain('Not shared');
-        expect(await page.locator('svg[role="img"] title').first().innerText()).toBe('Percentage of actions complete');
+        expect(await page.locator('svg[role="img"] title').first().textContent()).toBe(
+          'Percentage of actions complete',
+        );
         await checkPage(page, 'forums-08-comparison-coordinator');
         await checkPageWithoutJavaScript(browser, page, context, 'forums-09-comparison-without-javascript');
         await page
