@@ -132,6 +132,23 @@ describe('forums over HTTP: invitations, consent with a scope, the comparison', 
       expect(list.status).toBe(200);
       expect(list.body).toMatchObject({ invitations: [{ forum: { slug: LSEF }, status: 'invited', scope: null }] });
       expect((await onCouncil('get', '/api/v1/forum-invitations', 'charnwood.viewer', 'charnwood')).status).toBe(403);
+      const page = await onCouncil('get', '/forums', 'charnwood.admin', 'charnwood').set('Accept', 'text/html');
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('Accept and choose what to share');
+      const form = await onCouncil('get', `/forums/${LSEF}/consent`, 'charnwood.admin', 'charnwood').set(
+        'Accept',
+        'text/html',
+      );
+      expect(form.status).toBe(200);
+      expect(form.text).toContain('What to share with the forum');
+      expect(
+        (
+          await onCouncil('get', '/forums/no-such-forum/consent', 'charnwood.admin', 'charnwood').set(
+            'Accept',
+            'text/html',
+          )
+        ).status,
+      ).toBe(404);
     });
 
     it('refuses a scope that is malformed or shares nothing, storing nothing', async () => {
