@@ -328,6 +328,15 @@ describe('forums over HTTP: invitations, consent with a scope, the comparison', 
       const own = await bare('get', '/api/v1/forums/other-forum/comparison', 'other.coordinator');
       expect(own.status).toBe(200);
       expect((own.body as ComparisonBody).councils).toEqual([]);
+      // And the other way round: this forum's coordinator sees nothing of the other forum.
+      expect((await bare('get', '/api/v1/forums/other-forum/comparison', 'forum.coordinator')).status).toBe(403);
+      expect(
+        (
+          await bare('post', '/api/v1/forums/other-forum/invitations', 'forum.coordinator').send({
+            council: 'charnwood',
+          })
+        ).status,
+      ).toBe(403);
     });
 
     it("withdrawing consent removes the council from the comparison, and its people's access", async () => {
