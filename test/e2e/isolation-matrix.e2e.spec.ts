@@ -1,6 +1,14 @@
 import { SignJWT, type JWTPayload } from 'jose';
 import request from 'supertest';
-import { ACCESS_OPENAPI_EXTENSION, type AccessRule } from '@due-regard/identity';
+import {
+  ACCESS_OPENAPI_EXTENSION,
+  councilRolesOf,
+  forumRolesOf,
+  isPlatformAdmin,
+  type AccessRule,
+  type Principal,
+} from '@due-regard/identity';
+import { councilRolesFor, forumRolesFor } from '@due-regard/forums';
 import { loadOrCreateProviderKeys, type ProviderKeys } from '@due-regard/identity-provider';
 import { startDueRegard, type RunningApp } from './support/running-app.js';
 
@@ -16,6 +24,63 @@ interface Route {
 type OpenApiDocument = { paths: Record<string, Partial<Record<Method, Record<string, unknown>>>> };
 
 const PLACEHOLDER_ID = '0190f3c2-7d1e-7abc-8def-0123456789ab';
+const FORUM = 'leicestershire-equalities-forum';
+
+/** Every user of the demo realm: each council role, the forum's coordinator and member, the platform admin. */
+const DEMO_USERS = [
+  'charnwood.admin',
+  'charnwood.editor',
+  'charnwood.lead',
+  'charnwood.viewer',
+  'charnwood.auditor',
+  'leicestershire.admin',
+  'leicestershire.editor',
+  'forum.coordinator',
+  'forum.member',
+  'platform.admin',
+] as const;
+
+/** What the access token says of its holder, as the guard reads it. */
+function principalOf(token: string): Principal {
+  const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as {
+    sub: string;
+    preferred_username: string;
+    groups?: string[];
+    realm_access?: { roles?: string[] };
+  };
+  return {
+    subject: claims.sub,
+    username: claims.preferred_username,
+    displayName: claims.preferred_username,
+    clientId: 'due-regard-cli',
+    groups: claims.groups ?? [],
+    realmRoles: claims.realm_access?.roles ?? [],
+  };
+}
+
+/**
+ * What a route's declared access lets this person do on this host: `allowed`, `forbidden` (403:
+ * right address, wrong person) or `absent` (404: the route is not served on this host).
+ */
+function expectedAccess(rule: AccessRule | undefined, person: Principal, host: 'platform' | 'charnwood') {
+  const council = (roles: readonly string[]) =>
+    councilRolesOf(person, 'charnwood').some((role) => roles.includes(role));
+  switch (rule?.kind) {
+    case undefined:
+    case 'public':
+      return 'allowed';
+    case 'platform':
+      return host !== 'platform' ? 'absent' : isPlatformAdmin(person) ? 'allowed' : 'forbidden';
+    case 'council':
+      return host !== 'charnwood' ? 'absent' : council(rule.roles) ? 'allowed' : 'forbidden';
+    case 'forum':
+      if (host === 'platform') {
+        return forumRolesOf(person, FORUM).some((role) => rule.roles.includes(role)) ? 'allowed' : 'forbidden';
+      }
+      if (rule.councilRoles === undefined) return 'absent';
+      return council(rule.councilRoles) ? 'allowed' : 'forbidden';
+  }
+}
 
 /**
  * Every route the app exposes, read from its own OpenAPI document, so that routes added later are
@@ -34,7 +99,7 @@ describe('tenant isolation over every route', () => {
     routes = Object.entries(document.paths).flatMap(([path, operations]) =>
       METHODS.filter((method) => operations[method] !== undefined).map((method) => ({
         method,
-        path: path.replace(/\{forum\}/g, 'leicestershire-equalities-forum').replace(/\{[^}]+\}/g, PLACEHOLDER_ID),
+        path: path.replace(/\{forum\}/g, FORUM).replace(/\{[^}]+\}/g, PLACEHOLDER_ID),
         access: operations[method]?.[ACCESS_OPENAPI_EXTENSION] as AccessRule | undefined,
       })),
     );
@@ -136,5 +201,54 @@ describe('tenant isolation over every route', () => {
         status: 401,
       });
     }
+  });
+
+  it('gives every forum route to exactly the roles its policy names, on each host, with every demo user', async () => {
+    const forumRoutes = protectedRoutes().filter((route) => /\/forum/.test(route.path));
+    // Each route declares what the forums policy table says.
+    expect(
+      Object.fromEntries(forumRoutes.map((route) => [`${route.method.toUpperCase()} ${route.path}`, route.access])),
+    ).toEqual({
+      'POST /api/v1/forums': { kind: 'platform', roles: ['platform-admin'] },
+      [`POST /api/v1/forums/${FORUM}/invitations`]: { kind: 'forum', roles: forumRolesFor('inviteCouncil') },
+      [`PUT /api/v1/forums/${FORUM}/settings`]: { kind: 'forum', roles: forumRolesFor('changeComparisonSettings') },
+      'GET /api/v1/forum-invitations': { kind: 'council', roles: councilRolesFor('readInvitations') },
+      [`PUT /api/v1/forums/${FORUM}/consent`]: { kind: 'council', roles: councilRolesFor('answerInvitation') },
+      [`DELETE /api/v1/forums/${FORUM}/consent`]: { kind: 'council', roles: councilRolesFor('answerInvitation') },
+      [`GET /api/v1/forums/${FORUM}/comparison`]: {
+        kind: 'forum',
+        roles: forumRolesFor('readComparison'),
+        councilRoles: councilRolesFor('readComparison'),
+      },
+    });
+    const outcomes: string[] = [];
+    for (const username of DEMO_USERS) {
+      const token = await running.tokenFor(username);
+      const person = principalOf(token);
+      for (const route of forumRoutes) {
+        for (const host of ['platform', 'charnwood'] as const) {
+          const agent = request(running.platformUrl);
+          const call = agent[route.method](route.path)
+            .set('Host', host === 'platform' ? `localhost:${running.port}` : running.councilHost(host))
+            .set('Authorization', `Bearer ${token}`);
+          // Bodies that are empty: an allowed person is refused for the body (400), never for who they are.
+          const response = route.method === 'get' || route.method === 'delete' ? await call : await call.send({});
+          const expected = expectedAccess(route.access, person, host);
+          const actual =
+            response.status === 403
+              ? 'forbidden'
+              : expected === 'absent' && response.status === 404
+                ? 'absent'
+                : 'allowed';
+          if (actual !== expected || response.status === 401) {
+            outcomes.push(
+              `${username} ${route.method.toUpperCase()} ${route.path} on ${host}: ${response.status}, expected ${expected}`,
+            );
+          }
+          if (expected !== 'allowed') expect(response.text).not.toMatch(/Charnwood Borough|"charnwood"/);
+        }
+      }
+    }
+    expect(outcomes).toEqual([]);
   });
 });

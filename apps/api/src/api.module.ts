@@ -2,6 +2,7 @@ import { NotificationsModule } from '@due-regard/notifications';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AccreditationsModule } from '@due-regard/accreditations';
 import { CouncilsModule } from '@due-regard/councils';
+import { ForumsModule } from '@due-regard/forums';
 import { IdentityModule } from '@due-regard/identity';
 import { IdentityProviderModule } from '@due-regard/identity-provider';
 import { HealthModule, HttpPlatformModule, MetricsModule, type AppConfig } from '@due-regard/platform';
@@ -45,6 +46,7 @@ export class ApiModule {
         PlanImportModule,
         AccreditationsModule,
         NotificationsModule,
+        ForumsModule.forRoot({ enabled: config.identity.demoData }),
       ],
     };
   }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@due-regard/event-store';
 import { MetricsModule } from '@due-regard/platform';
+import { ForumsProjectionModule } from '@due-regard/forums';
 import { PlansProjectionModule } from '@due-regard/plans';
 
 @Injectable()
@@ -21,7 +22,7 @@ class ProjectorStatus implements OnApplicationBootstrap {
  */
 @Module({
   // No HTTP: with METRICS_PORT its figures (appends, projection lag) get a port of their own.
-  imports: [PlansProjectionModule, MetricsModule],
+  imports: [PlansProjectionModule, ForumsProjectionModule, MetricsModule],
   providers: [ProjectorStatus],
 })
 export class ProjectorModule {}

@@ -10,6 +10,7 @@ import {
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AccreditationsModule } from '@due-regard/accreditations';
+import { ForumsReadModule } from '@due-regard/forums';
 import { PlanImportModule } from '@due-regard/plan-import-app';
 import { PlansReadModule, PlansWriteModule } from '@due-regard/plans';
 import { PrincipalSource } from '@due-regard/identity';
@@ -56,6 +57,8 @@ import { CommitmentPageController } from './accreditations/commitment/commitment
 import { RecordAwardPageController } from './accreditations/record-award/record-award.controller.js';
 import { TargetLevelPageController } from './accreditations/target-level/target-level.controller.js';
 import { NamesToShow } from './users/names-to-show.js';
+import { CouncilForumsController } from './forums/council-forums.controller.js';
+import { ForumPagesController } from './forums/forum-pages.controller.js';
 import { userDirectoryProvider } from './users/user-directory.provider.js';
 import { CouncilSignInSites } from './sign-in/council-sign-in-sites.js';
 
@@ -108,12 +111,14 @@ export class WebModule implements NestModule {
       RecordAwardPageController,
       CommitmentPageController,
       TargetLevelPageController,
+      CouncilForumsController,
+      ForumPagesController,
     ];
     return {
       module: WebModule,
       global: true,
       // The plan and import pages read and write through the same queries and commands as the API.
-      imports: [CqrsModule, PlansReadModule, PlansWriteModule, PlanImportModule, AccreditationsModule],
+      imports: [CqrsModule, PlansReadModule, PlansWriteModule, PlanImportModule, AccreditationsModule, ForumsReadModule],
       controllers: [...pages, AssetsController],
       providers: [
         { provide: WEB_OPTIONS, useValue: options },

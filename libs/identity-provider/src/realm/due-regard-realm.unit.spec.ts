@@ -133,6 +133,7 @@ describe('infra/keycloak/due-regard-realm.json', () => {
     ['leicestershire.admin', ['/councils/leicestershire/council-admin'], false],
     ['leicestershire.editor', ['/councils/leicestershire/plan-editor'], false],
     ['forum.coordinator', ['/forums/leicestershire-equalities-forum/forum-coordinator'], false],
+    ['forum.member', ['/forums/leicestershire-equalities-forum/forum-member'], false],
     ['platform.admin', [], true],
   ])('demo user %s: password demo, verified e-mail, names, stable id, groups %j', (username, groups, platformAdmin) => {
     const user = realmExport.users.find((candidate) => candidate.username === username);
@@ -148,8 +149,8 @@ describe('infra/keycloak/due-regard-realm.json', () => {
     expect(loaded !== undefined && realm.effectiveRealmRoles(loaded).includes('platform-admin')).toBe(platformAdmin);
   });
 
-  it('has exactly the nine demo users, each with its own id', () => {
-    expect(realmExport.users).toHaveLength(9);
-    expect(new Set(realmExport.users.map((user) => user.id)).size).toBe(9);
+  it('has exactly the ten demo users, each with its own id', () => {
+    expect(realmExport.users).toHaveLength(10);
+    expect(new Set(realmExport.users.map((user) => user.id)).size).toBe(10);
   });
 });

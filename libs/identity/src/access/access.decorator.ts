@@ -11,8 +11,16 @@ export type AccessRule =
   | { readonly kind: 'public' }
   /** A signed-in user holding one of these roles in the council of the current sub-domain. */
   | { readonly kind: 'council'; readonly roles: readonly CouncilRole[] }
-  /** A signed-in user holding one of these roles in the forum named by the route. */
-  | { readonly kind: 'forum'; readonly roles: readonly ForumRole[] }
+  /**
+   * A signed-in user holding one of these roles in the forum named by the route, on the bare
+   * domain; with `councilRoles`, also one of those roles in the council of the current sub-domain
+   * (whose membership of the forum the route itself then checks).
+   */
+  | {
+      readonly kind: 'forum';
+      readonly roles: readonly ForumRole[];
+      readonly councilRoles?: readonly CouncilRole[];
+    }
   /** A signed-in platform operator, on the bare domain. */
   | { readonly kind: 'platform'; readonly roles: readonly PlatformRole[] };
 
@@ -28,6 +36,12 @@ export const CouncilAccess = (...roles: [CouncilRole, ...CouncilRole[]]): Method
 
 export const ForumAccess = (...roles: [ForumRole, ...ForumRole[]]): MethodDecorator & ClassDecorator =>
   access({ kind: 'forum', roles });
+
+/** The people of the forum on the bare domain, and the people of its member councils on their sub-domains. */
+export const ForumOrCouncilAccess = (
+  forumRoles: readonly [ForumRole, ...ForumRole[]],
+  councilRoles: readonly [CouncilRole, ...CouncilRole[]],
+): MethodDecorator & ClassDecorator => access({ kind: 'forum', roles: forumRoles, councilRoles });
 
 export const PlatformAccess = (): MethodDecorator & ClassDecorator =>
   access({ kind: 'platform', roles: ['platform-admin'] });

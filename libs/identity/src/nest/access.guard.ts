@@ -63,7 +63,15 @@ export class AccessGuard implements CanActivate {
       }
       case 'forum': {
         const forum = request.params['forum'];
-        if (tenant.kind !== 'platform' || typeof forum !== 'string') throw new NotFoundException();
+        if (typeof forum !== 'string') throw new NotFoundException();
+        if (tenant.kind === 'council') {
+          const councilRoles = rule.councilRoles ?? [];
+          if (councilRoles.length === 0) throw new NotFoundException();
+          if (!councilRolesOf(principal, tenant.slug).some((role) => councilRoles.includes(role))) {
+            throw this.forbidden();
+          }
+          return true;
+        }
         if (!forumRolesOf(principal, forum).some((role) => rule.roles.includes(role))) throw this.forbidden();
         return true;
       }

@@ -27,6 +27,7 @@ describe("a council's service navigation", () => {
       'Accreditations',
       'Import',
       'Published plans',
+      'Forums',
       'Settings',
     ]);
     expect(councilNavigation(as('council-admin')).find((link) => link.text === 'Import')?.href).toBe('/imports/new');

@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import nunjucks from 'nunjucks';
 import { CouncilDirectory, mayDo as councilsMayDo } from '@due-regard/councils';
 import { mayDo as accreditationsMayDo } from '@due-regard/accreditations';
+import { councilPersonMay } from '@due-regard/forums';
 import {
   NoRequestContextError,
   PrincipalSource,
@@ -214,6 +215,9 @@ export function councilNavigation(
       ? [{ href: '/imports/new', text: 'Import', within: ['/imports/'] }]
       : []),
     { href: '/public', text: 'Published plans', within: ['/public/'] },
+    ...(signedIn !== null && councilPersonMay(signedIn.roles, 'readInvitations')
+      ? [{ href: '/forums', text: 'Forums', within: ['/forums/'] }]
+      : []),
     ...(signedIn !== null && councilsMayDo(signedIn, 'changeCouncilSettings')
       ? [{ href: '/settings', text: 'Settings', within: [] }]
       : []),
