@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditModule } from '@due-regard/audit';
 import { CouncilsModule } from '@due-regard/councils';
 import { IdentityModule } from '@due-regard/identity';
 import { IdentityProviderModule } from '@due-regard/identity-provider';
@@ -38,6 +39,7 @@ export class ApiModule {
         PlansReadModule,
         PlansWriteModule,
         PlanImportModule,
+        AuditModule,
       ],
     };
   }

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import {
+  CHECKPOINT_SIGNER,
   CheckpointSigner,
   EVENT_STORE,
   EventStoreDbEventStore,
@@ -68,8 +69,8 @@ async function createEventStore(
   config: AppConfig,
   database: Database,
   discovery: DiscoveryService,
+  signer: CheckpointSigner,
 ): Promise<EventStore> {
-  const signer = await signerFor(config);
   const upcasters = contributedUpcasters(discovery);
   const backend = config.eventStore.backend;
   try {
@@ -84,14 +85,21 @@ async function createEventStore(
   }
 }
 
+const signerProvider: Provider = {
+  provide: CHECKPOINT_SIGNER,
+  inject: [AppConfig],
+  useFactory: signerFor,
+};
+
 const eventStoreProvider: Provider = {
   provide: EVENT_STORE,
-  inject: [AppConfig, Database, DiscoveryService],
+  inject: [AppConfig, Database, DiscoveryService, CHECKPOINT_SIGNER],
   useFactory: createEventStore,
 };
 
 /**
- * Provides the EVENT_STORE port, built from configuration (EVENT_STORE=postgres|eventstoredb) with
+ * Provides the EVENT_STORE port and the CHECKPOINT_SIGNER it signs with (the configured key, or a
+ * development key under .data/), built from configuration (EVENT_STORE=postgres|eventstoredb) with
  * every contributed upcaster, and closes it on shutdown.
  */
 @Module({})
@@ -101,8 +109,8 @@ export class EventStoreModule {
       module: EventStoreModule,
       global: true,
       imports: [DiscoveryModule],
-      providers: [eventStoreProvider, EventStoreLifecycle],
-      exports: [EVENT_STORE],
+      providers: [signerProvider, eventStoreProvider, EventStoreLifecycle],
+      exports: [EVENT_STORE, CHECKPOINT_SIGNER],
     };
   }
 
