@@ -101,7 +101,9 @@ function streamsOf(lines) {
 }
 
 function checkpointDigest(checkpoint) {
-  const { digest: _digest, signature: _signature, ...content } = checkpoint;
+  const content = Object.fromEntries(
+    Object.entries(checkpoint).filter(([key]) => key !== 'digest' && key !== 'signature'),
+  );
   return sha256(Buffer.from(canonical(content), 'utf8'));
 }
 

@@ -267,9 +267,10 @@ describe("verifying a council's log after hostile SQL edits", () => {
     const taken = await takeCheckpoint();
     expect(taken.status).toBe(201);
     expect(taken.body).toMatchObject({ sequence: 1, checkpoint: { previousDigest: '0'.repeat(64) } });
+    const first = taken.body as { digest: string };
     expect((await takeCheckpoint(admin)).body).toMatchObject({
       sequence: 2,
-      checkpoint: { previousDigest: taken.body.digest },
+      checkpoint: { previousDigest: first.digest },
     });
     expect((await takeCheckpoint(viewer)).status).toBe(403);
 
@@ -289,7 +290,7 @@ describe("verifying a council's log after hostile SQL edits", () => {
     // No checkpoint seals a broken log.
     const refused = await takeCheckpoint();
     expect(refused.status).toBe(409);
-    expect(refused.body.detail).toContain(strategyStream);
+    expect((refused.body as { detail: string }).detail).toContain(strategyStream);
     await restore();
     expect((await verify()).valid).toBe(true);
   });
