@@ -2,7 +2,10 @@
 // (the API, the CLI) names the first broken link. Each case puts the rows back as they were (a
 // restore from backup) so that the next starts from a log that verifies.
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createPublicKey, randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import request from 'supertest';
 import {
@@ -61,11 +64,14 @@ describe("verifying a council's log after hostile SQL edits", () => {
   const planStream = `plan-${COUNCIL}.${planId}`;
   const strategyStream = `strategy-${COUNCIL}.${strategyId}`;
 
-  function cli(...args: string[]): Promise<Run> {
+  let folder: string;
+  let publicKeyFile: string;
+
+  function run(command: string, args: readonly string[]): Promise<Run> {
     return new Promise((resolve) => {
       execFile(
-        'npm',
-        ['run', '--silent', 'cli', '--', ...args],
+        command,
+        args,
         {
           env: {
             ...process.env,
@@ -80,6 +86,32 @@ describe("verifying a council's log after hostile SQL edits", () => {
         },
       );
     });
+  }
+
+  /** `npm run cli -- ...` as an operator types it, against the running app's database and key. */
+  const cli = (...args: string[]): Promise<Run> => run('npm', ['run', '--silent', 'cli', '--', ...args]);
+
+  /** The offline verifier as an auditor runs it: plain Node, the platform's public key given separately. */
+  const offline = (...args: string[]): Promise<Run> =>
+    run(process.execPath, ['tools/verify-export.mjs', ...args, '--public-key', publicKeyFile]);
+
+  /** The council's evidence zip from the API, written where the offline verifier reads it. */
+  async function exportTo(name: string): Promise<string> {
+    const response = await request(running.platformUrl)
+      .get('/api/v1/audit/export')
+      .set('Host', running.councilHost(COUNCIL))
+      .set('Authorization', `Bearer ${auditor}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200)
+      .expect('Content-Type', 'application/zip');
+    const file = join(folder, name);
+    await writeFile(file, response.body as Buffer);
+    return file;
   }
 
   async function verify(token = auditor): Promise<Verification> {
@@ -174,6 +206,14 @@ describe("verifying a council's log after hostile SQL edits", () => {
 
   beforeAll(async () => {
     running = await startDueRegard();
+    folder = await mkdtemp(join(tmpdir(), 'audit-export-'));
+    publicKeyFile = join(folder, 'key.pem');
+    await writeFile(
+      publicKeyFile,
+      createPublicKey(running.config.eventStore.signingKey.pem ?? '')
+        .export({ type: 'spki', format: 'pem' })
+        .toString(),
+    );
     sql = new pg.Client({ connectionString: running.config.database.url ?? '' });
     await sql.connect();
     [auditor, admin, viewer] = await Promise.all([
@@ -198,6 +238,7 @@ describe("verifying a council's log after hostile SQL edits", () => {
   afterAll(async () => {
     await sql.end();
     await running.close();
+    await rm(folder, { recursive: true, force: true });
   });
 
   it('finds an untouched log valid, for the auditor and the council admin, and not for a viewer', async () => {
@@ -330,4 +371,97 @@ describe("verifying a council's log after hostile SQL edits", () => {
     },
     3 * CLI_TIMEOUT_MS,
   );
+
+  describe('the offline verifier, on exports taken before and after tampering', () => {
+    let before: string;
+
+    beforeAll(async () => {
+      before = await exportTo('before.zip');
+    });
+
+    it(
+      'finds an untouched export valid, and an export from the CLI the same',
+      async () => {
+        const valid = await offline(before);
+        expect(valid.stdout).toMatch(/^VALID: \d+ streams, \d+ events, 2 checkpoints/);
+        expect(valid.code).toBe(0);
+
+        const fromCli = join(folder, 'cli.zip');
+        const exported = await cli('audit:export', '--council', COUNCIL, '--out', fromCli);
+        expect(exported.stdout).toMatch(/^Exported charnwood's log \(\d+ events\) to /);
+        expect(exported.code).toBe(0);
+        const again = await offline(fromCli, '--against', before);
+        expect(again.stdout).toMatch(/^VALID: .* 2 checkpoints; everything of .*before\.zip is still here/);
+        expect(again.code).toBe(0);
+      },
+      2 * CLI_TIMEOUT_MS,
+    );
+
+    it.each([
+      [
+        "a row's data edited",
+        [
+          `UPDATE event_store.events SET data = jsonb_set(data, '{title}', '"TAMPERED title"') WHERE stream_id = $1 AND stream_version = 1`,
+        ],
+        'at version 1: hash_mismatch',
+      ],
+      [
+        'a row deleted',
+        [`DELETE FROM event_store.events WHERE stream_id = $1 AND stream_version = 2`],
+        'at version 2: missing_event',
+      ],
+      [
+        'two rows swapped',
+        [
+          `UPDATE event_store.events SET stream_version = -stream_version WHERE stream_id = $1 AND stream_version IN (2, 3)`,
+          `UPDATE event_store.events SET stream_version = CASE stream_version WHEN -2 THEN 3 ELSE 2 END WHERE stream_id = $1 AND stream_version < 0`,
+        ],
+        'at version 2: hash_mismatch',
+      ],
+    ])('names the break after %s', async (_case, edits, named) => {
+      const restore = await backup(planStream);
+      for (const edit of edits) await sql.query(edit, [planStream]);
+      const after = await exportTo('after.zip');
+      const verdict = await offline(after, '--against', before);
+      expect(verdict.code).toBe(1);
+      expect(verdict.stdout.split('\n')[0]).toContain(`NOT VALID`);
+      expect(verdict.stdout.split('\n')[0]).toContain(`${planStream} ${named}`);
+      await restore();
+    });
+
+    it('catches a recomputed chain with the checkpoints deleted too, against the export taken before', async () => {
+      const checkpointStream = `checkpoint-${COUNCIL}.chain`;
+      const restoreStrategy = await backup(strategyStream);
+      const restoreCheckpoints = await backup(checkpointStream);
+      await sql.query(
+        `UPDATE event_store.events SET data = jsonb_set(data, '{title}', '"TAMPERED title"') WHERE stream_id = $1 AND stream_version = 1`,
+        [strategyStream],
+      );
+      await recomputeChain(strategyStream);
+      await sql.query(`DELETE FROM event_store.events WHERE stream_id = $1`, [checkpointStream]);
+      await sql.query(`DELETE FROM event_store.streams WHERE stream_id = $1`, [checkpointStream]);
+      // Inside the database nothing is left to tell: the chains hold and no checkpoint remains.
+      expect(await verify()).toMatchObject({ valid: true, checkpoints: 0 });
+      const after = await exportTo('after.zip');
+      expect((await offline(after)).code).toBe(0);
+
+      const verdict = await offline(after, '--against', before);
+      expect(verdict.code).toBe(1);
+      expect(verdict.stdout).toMatch(/^NOT VALID \(\d+ streams, \d+ events, 0 checkpoints; \d+ broken\)/);
+      expect(verdict.stdout).toContain(`${strategyStream} at version 1: changed_since_earlier_export`);
+      expect(verdict.stdout).toContain('checkpoint_missing');
+      expect(verdict.stdout).toContain('checkpoint_mismatch');
+      await restoreCheckpoints();
+      await restoreStrategy();
+      expect((await verify()).valid).toBe(true);
+    });
+
+    it('refuses what is not an export in one line', async () => {
+      const notZip = join(folder, 'not.zip');
+      await writeFile(notZip, 'hello');
+      const verdict = await offline(notZip);
+      expect(verdict.code).toBe(1);
+      expect(verdict.stderr.trim()).toBe(`${notZip} is not a zip archive`);
+    });
+  });
 });

@@ -4,6 +4,7 @@ import { CouncilDirectory } from '@due-regard/councils';
 import { RequestContext } from '@due-regard/identity';
 import { PlansRebuildModule } from '@due-regard/plans';
 import { AppConfig, Database, EventStoreModule } from '@due-regard/platform';
+import { AuditExportCommand } from './audit-export.command.js';
 import { AuditVerifyCommand } from './audit-verify.command.js';
 import { PlanImportCliModule } from './import-plan.command.js';
 import { RebuildProjectionsCommand } from './rebuild-projections.command.js';
@@ -32,7 +33,7 @@ export class CliModule {
     return {
       module: CliModule,
       imports: [CliPlatformModule.forRoot(config), PlansRebuildModule, PlanImportCliModule, AuditCoreModule],
-      providers: [CouncilDirectory, RebuildProjectionsCommand, AuditVerifyCommand],
+      providers: [CouncilDirectory, RebuildProjectionsCommand, AuditVerifyCommand, AuditExportCommand],
     };
   }
 }
