@@ -8,8 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import request from 'supertest';
+import { AuditJobs, auditStreams } from '@due-regard/audit';
 import {
   canonicalEventJson,
+  EVENT_STORE,
+  type EventStore,
   chainHash,
   GENESIS_HASH,
   type EventMetadata,
@@ -462,6 +465,61 @@ describe("verifying a council's log after hostile SQL edits", () => {
       const verdict = await offline(notZip);
       expect(verdict.code).toBe(1);
       expect(verdict.stderr.trim()).toBe(`${notZip} is not a zip archive`);
+    });
+  });
+
+  describe('the audit queue', () => {
+    async function health(): Promise<{ status: string; integrity?: { council: string; streams: string[] }[] }> {
+      const response = await request(running.platformUrl).get('/health').expect(200);
+      return response.body as { status: string; integrity?: { council: string; streams: string[] }[] };
+    }
+
+    async function runJob(reason: string, checkpoint: boolean): Promise<unknown> {
+      const jobs = running.app.get(AuditJobs);
+      const job = await jobs.verifyNow(reason, { checkpoint });
+      // The worker in this process takes the job; its outcome is read from Redis until it is there.
+      for (;;) {
+        const state = await job.getState();
+        if (state === 'completed' || state === 'failed') {
+          const finished = await jobs.find(job.id ?? '');
+          expect(state).toBe('completed');
+          return finished?.returnvalue;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+
+    it('raises the alarm on a break (health degraded naming the stream, IntegrityBreakDetected outside it) and lowers it after the restore', async () => {
+      const store = running.app.get<EventStore>(EVENT_STORE);
+      expect((await health()).status).toBe('ok');
+      expect((await verify()).valid).toBe(true);
+      const restore = await backup(planStream);
+      await sql.query(
+        `UPDATE event_store.events SET data = jsonb_set(data, '{title}', '"TAMPERED title"') WHERE stream_id = $1 AND stream_version = 1`,
+        [planStream],
+      );
+      const checkpointsBefore = (await verify()).checkpoints;
+      const result = await runJob(`tamper-${randomUUID()}`, true);
+      const namesTheBreak: unknown = expect.stringContaining(`${planStream} at version 1: hash_mismatch`);
+      expect(result).toMatchObject({ broken: [{ council: COUNCIL, firstBreak: namesTheBreak }] });
+      expect(await health()).toMatchObject({
+        status: 'degraded',
+        integrity: [{ council: COUNCIL, streams: [planStream] }],
+      });
+      const alarm = await store.readStream(auditStreams.alarm(COUNCIL));
+      expect(alarm.at(-1)).toMatchObject({
+        type: 'IntegrityBreakDetected',
+        data: { breaks: [{ stream: planStream, version: 1, reason: 'hash_mismatch' }] },
+        metadata: { actorId: 'system:due-regard', source: 'job' },
+      });
+
+      await restore();
+      const daily = await runJob(`restored-${randomUUID()}`, true);
+      expect(daily).toMatchObject({ broken: [] });
+      expect((await health()).status).toBe('ok');
+      expect((await store.readStream(auditStreams.alarm(COUNCIL))).at(-1)?.type).toBe('IntegrityRestored');
+      // The daily run takes a checkpoint of each council whose log verifies.
+      expect((await verify()).checkpoints).toBe(checkpointsBefore + 1);
     });
   });
 });

@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { AuditJobsModule } from '@due-regard/audit';
 import { QUEUE_PREFIX, RedisConnection } from '@due-regard/platform';
 import { PlansRebuildJobsModule } from '@due-regard/plans';
 import { PlanImportJobsModule } from '@due-regard/plan-import-app';
@@ -20,6 +21,7 @@ import { PlanImportJobsModule } from '@due-regard/plan-import-app';
     }),
     PlansRebuildJobsModule,
     PlanImportJobsModule,
+    AuditJobsModule,
   ],
 })
 export class WorkerModule {}

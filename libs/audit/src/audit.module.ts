@@ -1,6 +1,9 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CommandsModule } from '@due-regard/commands';
+import { CouncilDirectory } from '@due-regard/councils';
+import { RequestContext } from '@due-regard/identity';
+import { INTEGRITY_ALARMS } from '@due-regard/platform';
 import { CLOCK, systemClock } from '@due-regard/shared-kernel';
 import { TakeCheckpointHandler } from './application/take-checkpoint/take-checkpoint.handler.js';
 import { TakeCheckpointHttpController } from './application/take-checkpoint/take-checkpoint.http.controller.js';
@@ -8,6 +11,9 @@ import { VerifyIntegrityHttpController } from './application/verify-integrity/ve
 import { ExportEvidenceHttpController } from './application/export-evidence/export-evidence.http.controller.js';
 import { EvidenceExporter } from './integrity/evidence-export.js';
 import { IntegrityVerifier } from './integrity/integrity-verifier.js';
+import { IntegrityAlarmReader } from './alarm/integrity-alarm-reader.js';
+import { IntegrityCheck } from './alarm/integrity-check.js';
+import { AuditJobs, AuditProcessor, auditQueue, AuditScheduler } from './jobs/audit-queue.js';
 
 /** What the CLI, the API and the audit jobs share: verifying a council's log and taking its checkpoints. */
 @Module({
@@ -17,9 +23,33 @@ import { IntegrityVerifier } from './integrity/integrity-verifier.js';
 })
 export class AuditCoreModule {}
 
+/** Each council's integrity alarm, for /health (through the platform's INTEGRITY_ALARMS port) and the pages. */
+@Global()
+@Module({
+  providers: [IntegrityAlarmReader, { provide: INTEGRITY_ALARMS, useExisting: IntegrityAlarmReader }],
+  exports: [IntegrityAlarmReader, INTEGRITY_ALARMS],
+})
+export class AuditAlarmsModule {}
+
 /** The audit API (/api/v1/audit): verify, checkpoints, export. */
 @Module({
-  imports: [CqrsModule, AuditCoreModule],
+  imports: [CqrsModule, AuditCoreModule, AuditAlarmsModule],
   controllers: [VerifyIntegrityHttpController, TakeCheckpointHttpController, ExportEvidenceHttpController],
 })
 export class AuditModule {}
+
+/**
+ * The job's request context for the write path: the worker process has no identity module, and the
+ * one write path (CommandsModule) reads the context from a global provider.
+ */
+@Global()
+@Module({ providers: [RequestContext], exports: [RequestContext] })
+class AuditJobContextModule {}
+
+/** The worker's side: the `audit` queue, its daily scheduler, a run at start, and its processor. */
+@Module({
+  imports: [AuditJobContextModule, AuditCoreModule, CommandsModule, auditQueue],
+  providers: [CouncilDirectory, IntegrityCheck, AuditJobs, AuditScheduler, AuditProcessor],
+  exports: [AuditJobs],
+})
+export class AuditJobsModule {}

@@ -10,3 +10,6 @@ export * from './application/take-checkpoint/take-checkpoint.command.js';
 export * from './application/take-checkpoint/take-checkpoint.view.js';
 export * from './application/verify-integrity/verify-integrity.view.js';
 export * from './audit.module.js';
+export * from './alarm/integrity-alarm-reader.js';
+export * from './alarm/integrity-check.js';
+export * from './jobs/audit-queue.js';
