@@ -8,6 +8,9 @@ import { CLOCK, systemClock } from '@due-regard/shared-kernel';
 import { TakeCheckpointHandler } from './application/take-checkpoint/take-checkpoint.handler.js';
 import { TakeCheckpointHttpController } from './application/take-checkpoint/take-checkpoint.http.controller.js';
 import { VerifyIntegrityHttpController } from './application/verify-integrity/verify-integrity.http.controller.js';
+import { ComparePlanHttpController } from './application/compare-plan/compare-plan.http.controller.js';
+import { AuditLogReader } from './application/read-audit-log/audit-log-reader.js';
+import { ReadAuditLogHttpController } from './application/read-audit-log/read-audit-log.http.controller.js';
 import { ExportEvidenceHttpController } from './application/export-evidence/export-evidence.http.controller.js';
 import { EvidenceExporter } from './integrity/evidence-export.js';
 import { IntegrityVerifier } from './integrity/integrity-verifier.js';
@@ -34,7 +37,14 @@ export class AuditAlarmsModule {}
 /** The audit API (/api/v1/audit): verify, checkpoints, export. */
 @Module({
   imports: [CqrsModule, AuditCoreModule, AuditAlarmsModule],
-  controllers: [VerifyIntegrityHttpController, TakeCheckpointHttpController, ExportEvidenceHttpController],
+  providers: [AuditLogReader],
+  controllers: [
+    VerifyIntegrityHttpController,
+    TakeCheckpointHttpController,
+    ExportEvidenceHttpController,
+    ReadAuditLogHttpController,
+    ComparePlanHttpController,
+  ],
 })
 export class AuditModule {}
 

@@ -11,7 +11,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { PlanImportModule } from '@due-regard/plan-import-app';
 import { PlansReadModule, PlansWriteModule } from '@due-regard/plans';
-import { PrincipalSource } from '@due-regard/identity';
+import { PrincipalSource, UserDirectory } from '@due-regard/identity';
 import type { AppConfig } from '@due-regard/platform';
 import { AssetsController } from './assets/assets.controller.js';
 import { resolveWebOptions, WEB_OPTIONS } from './config/web-options.js';
@@ -109,7 +109,7 @@ export class WebModule implements NestModule {
         WebPageExceptionFilter,
         { provide: APP_FILTER, useClass: PageRequestExceptionFilter },
       ],
-      exports: [PrincipalSource],
+      exports: [PrincipalSource, UserDirectory],
     };
   }
 
