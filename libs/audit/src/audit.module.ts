@@ -36,7 +36,7 @@ export class AuditAlarmsModule {}
 
 /** The audit API (/api/v1/audit): verify, checkpoints, export. */
 @Module({
-  imports: [CqrsModule, AuditCoreModule, AuditAlarmsModule],
+  imports: [CqrsModule, CommandsModule, AuditCoreModule, AuditAlarmsModule],
   providers: [AuditLogReader],
   controllers: [
     VerifyIntegrityHttpController,

@@ -22,7 +22,7 @@ function sameJson(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
 export class AuditLogReader {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Optional() private readonly users: UserDirectory | null = null,
+    @Optional() @Inject(UserDirectory) private readonly users: UserDirectory | null = null,
   ) {}
 
   async read(council: string, query: AuditLogQuery): Promise<AuditLogPage> {
