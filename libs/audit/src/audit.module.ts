@@ -38,6 +38,7 @@ export class AuditAlarmsModule {}
 @Module({
   imports: [CqrsModule, CommandsModule, AuditCoreModule, AuditAlarmsModule],
   providers: [AuditLogReader],
+  exports: [AuditCoreModule, AuditLogReader],
   controllers: [
     VerifyIntegrityHttpController,
     TakeCheckpointHttpController,

@@ -11,6 +11,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { PlanImportModule } from '@due-regard/plan-import-app';
 import { PlansReadModule, PlansWriteModule } from '@due-regard/plans';
+import { AuditModule } from '@due-regard/audit';
 import { PrincipalSource, UserDirectory } from '@due-regard/identity';
 import type { AppConfig } from '@due-regard/platform';
 import { AssetsController } from './assets/assets.controller.js';
@@ -44,6 +45,7 @@ import { ReturnPlanPageController } from './plans/return-plan/return-plan.contro
 import { RecordProgressPageController } from './plans/record-progress/record-progress.controller.js';
 import { PlanPages } from './plans/shared/plan-pages.js';
 import { CouncilSettingsPageController } from './councils/settings/council-settings.page.controller.js';
+import { AuditPagesController } from './audit/audit-pages.controller.js';
 import { NamesToShow } from './users/names-to-show.js';
 import { userDirectoryProvider } from './users/user-directory.provider.js';
 
@@ -85,12 +87,13 @@ export class WebModule implements NestModule {
       SignInController,
       ImportPagesController,
       CouncilSettingsPageController,
+      AuditPagesController,
     ];
     return {
       module: WebModule,
       global: true,
       // The plan and import pages read and write through the same queries and commands as the API.
-      imports: [CqrsModule, PlansReadModule, PlansWriteModule, PlanImportModule],
+      imports: [CqrsModule, PlansReadModule, PlansWriteModule, PlanImportModule, AuditModule],
       controllers: [...pages, AssetsController],
       providers: [
         { provide: WEB_OPTIONS, useValue: options },

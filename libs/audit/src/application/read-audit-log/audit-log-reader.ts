@@ -1,6 +1,9 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EVENT_STORE, START, type EventStore, type RecordedEvent } from '@due-regard/event-store';
+import { CommandRunner } from '@due-regard/commands';
 import { namesFor, UserDirectory } from '@due-regard/identity';
+import { auditReadsDecider } from '../../domain/audit-reads.js';
+import { auditStreams } from '../../integrity/audit-streams.js';
 import type { JsonObject, JsonValue } from '@due-regard/shared-kernel';
 import type { AuditLogQuery } from './read-audit-log.body.js';
 import type { AuditLogEntry, AuditLogPage, ChangedStream, FieldChange } from './read-audit-log.view.js';
@@ -22,8 +25,28 @@ function sameJson(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
 export class AuditLogReader {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly runner: CommandRunner,
     @Optional() @Inject(UserDirectory) private readonly users: UserDirectory | null = null,
   ) {}
+
+  /** A page of the log, the read itself recorded (AuditLogRead, through the write path): auditors are audited too. */
+  async readRecorded(council: string, query: AuditLogQuery): Promise<AuditLogPage> {
+    const page = await this.read(council, query);
+    const stream = auditStreams.reads(council);
+    const { page: pageNumber, pageSize, ...filters } = query;
+    await this.runner.run(async (session) => {
+      const { state } = await session.load(stream, auditReadsDecider);
+      const command = {
+        type: 'RecordAuditLogRead' as const,
+        filters: { ...filters, pageSize },
+        page: pageNumber,
+        entries: page.entries.length,
+      };
+      session.record(stream, auditReadsDecider.decide(command, state));
+      return {};
+    });
+    return page;
+  }
 
   async read(council: string, query: AuditLogQuery): Promise<AuditLogPage> {
     const entries = new Map<string, { events: RecordedEvent[]; changes: ChangedStream[] }>();
