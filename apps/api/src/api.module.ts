@@ -1,6 +1,7 @@
 import { NotificationsModule } from '@due-regard/notifications';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AccreditationsModule } from '@due-regard/accreditations';
+import { AuditModule } from '@due-regard/audit';
 import { CouncilsModule } from '@due-regard/councils';
 import { ForumsModule } from '@due-regard/forums';
 import { IdentityModule } from '@due-regard/identity';
@@ -47,6 +48,7 @@ export class ApiModule {
         AccreditationsModule,
         NotificationsModule,
         ForumsModule.forRoot({ enabled: config.identity.demoData }),
+        AuditModule,
       ],
     };
   }

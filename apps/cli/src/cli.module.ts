@@ -1,7 +1,11 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { AuditCoreModule } from '@due-regard/audit';
 import { CouncilDirectory } from '@due-regard/councils';
+import { RequestContext } from '@due-regard/identity';
 import { PlansRebuildModule } from '@due-regard/plans';
 import { AppConfig, Database, EventStoreModule } from '@due-regard/platform';
+import { AuditExportCommand } from './audit-export.command.js';
+import { AuditVerifyCommand } from './audit-verify.command.js';
 import { PlanImportCliModule } from './import-plan.command.js';
 import { RebuildProjectionsCommand } from './rebuild-projections.command.js';
 
@@ -14,10 +18,11 @@ class CliPlatformModule {
       module: CliPlatformModule,
       imports: [EventStoreModule.forRoot()],
       providers: [
+        RequestContext,
         { provide: AppConfig, useValue: config },
         { provide: Database, useFactory: () => Database.open(config.database) },
       ],
-      exports: [AppConfig, Database],
+      exports: [AppConfig, Database, RequestContext],
     };
   }
 }
@@ -27,8 +32,8 @@ export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [CliPlatformModule.forRoot(config), PlansRebuildModule, PlanImportCliModule],
-      providers: [CouncilDirectory, RebuildProjectionsCommand],
+      imports: [CliPlatformModule.forRoot(config), PlansRebuildModule, PlanImportCliModule, AuditCoreModule],
+      providers: [CouncilDirectory, RebuildProjectionsCommand, AuditVerifyCommand, AuditExportCommand],
     };
   }
 }

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { AccreditationsJobsModule } from '@due-regard/accreditations';
 import { MetricsModule, RedisConnection } from '@due-regard/platform';
+import { AuditJobsModule } from '@due-regard/audit';
 import { PlansRebuildJobsModule } from '@due-regard/plans';
 import { PlanImportJobsModule } from '@due-regard/plan-import-app';
 
@@ -20,6 +21,7 @@ import { PlanImportJobsModule } from '@due-regard/plan-import-app';
     // The worker has no HTTP: with METRICS_PORT its figures (queues, appends) get a port of their own.
     MetricsModule,
     AccreditationsJobsModule,
+    AuditJobsModule,
   ],
 })
 export class WorkerModule {}

@@ -36,6 +36,11 @@ export interface ReadStreamOptions {
   readonly toVersion?: number;
   /** Read events recorded at or before this instant. */
   readonly toInstant?: Date;
+  /**
+   * The events as stored, not upcasted: exactly what each hash covers (an audit export that an
+   * auditor re-hashes). False by default.
+   */
+  readonly asStored?: boolean;
 }
 
 /** Which events of the global log a read or a question is about. The filters are optional and combine. */

@@ -67,6 +67,8 @@ export interface TenantVerification {
   readonly eventsChecked: number;
   /** The first broken link, streams taken in id order. */
   readonly brokenLink: BrokenLink | null;
+  /** The first broken link of every stream that has one, streams in id order. */
+  readonly brokenLinks: readonly BrokenLink[];
 }
 
 export interface StreamHead {
@@ -106,6 +108,9 @@ function checkpointDigest(tenantId: string, takenAt: string, heads: readonly Str
   return createHash('sha256').update(json, 'utf8').digest('hex');
 }
 
+/** Injection token for the one CheckpointSigner the event store signs with (the audit context signs its checkpoints with it too). */
+export const CHECKPOINT_SIGNER = Symbol('CheckpointSigner');
+
 /** Signs tenant checkpoints with an Ed25519 key; auditors verify them with the public key they carry. */
 export class CheckpointSigner {
   private readonly publicKey: KeyObject;
@@ -125,6 +130,25 @@ export class CheckpointSigner {
       throw new Error(`The checkpoint signing key must be Ed25519, not ${key.asymmetricKeyType ?? 'unknown'}`);
     }
     return new CheckpointSigner(key, keyId);
+  }
+
+  /** The public key (SPKI PEM) that checks this signer's signatures. */
+  publicKeyPemText(): string {
+    return this.publicKeyPem;
+  }
+
+  /** Base64 Ed25519 signature over a hex SHA-256 digest's bytes (audit checkpoints sign their own digest). */
+  signDigest(digestHex: string): string {
+    return sign(null, Buffer.from(digestHex, 'hex'), this.privateKey).toString('base64');
+  }
+
+  /** Whether `signature` (base64) is this key's signature over the digest's bytes. */
+  verifyDigest(digestHex: string, signature: string): boolean {
+    try {
+      return verify(null, Buffer.from(digestHex, 'hex'), this.publicKey, Buffer.from(signature, 'base64'));
+    } catch {
+      return false;
+    }
   }
 
   sign(tenantId: string, heads: readonly StreamHead[], takenAt: Date): TenantCheckpoint {

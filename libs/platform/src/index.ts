@@ -6,6 +6,7 @@ export * from './database/embedded-postgres.js';
 export * from './event-store/event-store.module.js';
 export * from './event-store/signing-key.js';
 export * from './health/health.module.js';
+export * from './health/integrity-alarms.js';
 export * from './http/configure-http.js';
 export * from './http/http-platform.module.js';
 export * from './http/problem-details.js';

@@ -13,7 +13,8 @@ import { AccreditationsModule } from '@due-regard/accreditations';
 import { ForumsReadModule } from '@due-regard/forums';
 import { PlanImportModule } from '@due-regard/plan-import-app';
 import { PlansReadModule, PlansWriteModule } from '@due-regard/plans';
-import { PrincipalSource } from '@due-regard/identity';
+import { AuditModule } from '@due-regard/audit';
+import { PrincipalSource, UserDirectory } from '@due-regard/identity';
 import type { AppConfig } from '@due-regard/platform';
 import { AssetsController } from './assets/assets.controller.js';
 import { resolveWebOptions, WEB_OPTIONS } from './config/web-options.js';
@@ -56,6 +57,7 @@ import { AccreditationsPageController } from './accreditations/pages/accreditati
 import { CommitmentPageController } from './accreditations/commitment/commitment.controller.js';
 import { RecordAwardPageController } from './accreditations/record-award/record-award.controller.js';
 import { TargetLevelPageController } from './accreditations/target-level/target-level.controller.js';
+import { AuditPagesController } from './audit/audit-pages.controller.js';
 import { NamesToShow } from './users/names-to-show.js';
 import { CouncilForumsController } from './forums/council-forums.controller.js';
 import { ForumPagesController } from './forums/forum-pages.controller.js';
@@ -113,12 +115,13 @@ export class WebModule implements NestModule {
       TargetLevelPageController,
       CouncilForumsController,
       ForumPagesController,
+      AuditPagesController,
     ];
     return {
       module: WebModule,
       global: true,
       // The plan and import pages read and write through the same queries and commands as the API.
-      imports: [CqrsModule, PlansReadModule, PlansWriteModule, PlanImportModule, AccreditationsModule, ForumsReadModule],
+      imports: [CqrsModule, PlansReadModule, PlansWriteModule, PlanImportModule, AccreditationsModule, ForumsReadModule, AuditModule],
       controllers: [...pages, AssetsController],
       providers: [
         { provide: WEB_OPTIONS, useValue: options },
@@ -138,7 +141,7 @@ export class WebModule implements NestModule {
         WebPageExceptionFilter,
         { provide: APP_FILTER, useClass: PageRequestExceptionFilter },
       ],
-      exports: [PrincipalSource],
+      exports: [PrincipalSource, UserDirectory],
     };
   }
 

@@ -33,6 +33,7 @@ import type { Clock, IdGenerator } from '../ports.js';
 import { readStreamStartsAfter } from '../read-stream-start.js';
 import { parseStreamName } from '../stream-name.js';
 import {
+  type BrokenLink,
   type CheckpointCheck,
   type CheckpointSigner,
   type StreamHead,
@@ -261,7 +262,7 @@ export class EventStoreDbEventStore implements EventStore {
           (toVersion === undefined || event.streamVersion <= toVersion) &&
           (toInstant === undefined || event.recordedAt.getTime() <= toInstant.getTime()),
       )
-      .map((event) => toRecordedEvent(event, this.upcasters));
+      .map((event) => toRecordedEvent(event, options.asStored === true ? null : this.upcasters));
   }
 
   async streamVersion(streamId: string): Promise<number> {
@@ -369,19 +370,20 @@ export class EventStoreDbEventStore implements EventStore {
     this.assertOpen();
     const streams = await this.tenantStreams(tenantId);
     let eventsChecked = 0;
+    const brokenLinks: BrokenLink[] = [];
     for (const [streamId, highestRevision] of streams) {
       const verification = await this.verifyStreamAgainst(streamId, highestRevision);
       eventsChecked += verification.eventsChecked;
-      if (verification.brokenLink)
-        return {
-          tenantId,
-          valid: false,
-          streamsChecked: streams.size,
-          eventsChecked,
-          brokenLink: verification.brokenLink,
-        };
+      if (verification.brokenLink) brokenLinks.push(verification.brokenLink);
     }
-    return { tenantId, valid: true, streamsChecked: streams.size, eventsChecked, brokenLink: null };
+    return {
+      tenantId,
+      valid: brokenLinks.length === 0,
+      streamsChecked: streams.size,
+      eventsChecked,
+      brokenLink: brokenLinks[0] ?? null,
+      brokenLinks,
+    };
   }
 
   async exportTenantCheckpoint(tenantId: string): Promise<TenantCheckpoint> {

@@ -20,6 +20,7 @@ import { readStreamStartsAfter } from '../read-stream-start.js';
 import { parseStreamName } from '../stream-name.js';
 import {
   verifyChain,
+  type BrokenLink,
   type CheckpointCheck,
   type CheckpointSigner,
   type HashedEventContent,
@@ -230,7 +231,7 @@ export class PostgresEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<readonly RecordedEvent[]> {
     const rows = await this.rawStream(streamId, options);
-    return rows.map((row) => this.toRecorded(row));
+    return rows.map((row) => this.toRecorded(row, options.asStored === true));
   }
 
   async streamVersion(streamId: string): Promise<number> {
@@ -366,14 +367,20 @@ export class PostgresEventStore implements EventStore {
       [tenantId],
     );
     let eventsChecked = 0;
+    const brokenLinks: BrokenLink[] = [];
     for (const { stream_id: streamId } of rows) {
       const result = await this.verifyStream(streamId);
       eventsChecked += result.eventsChecked;
-      if (!result.valid) {
-        return { tenantId, valid: false, streamsChecked: rows.length, eventsChecked, brokenLink: result.brokenLink };
-      }
+      if (result.brokenLink) brokenLinks.push(result.brokenLink);
     }
-    return { tenantId, valid: true, streamsChecked: rows.length, eventsChecked, brokenLink: null };
+    return {
+      tenantId,
+      valid: brokenLinks.length === 0,
+      streamsChecked: rows.length,
+      eventsChecked,
+      brokenLink: brokenLinks[0] ?? null,
+      brokenLinks,
+    };
   }
 
   async exportTenantCheckpoint(tenantId: string): Promise<TenantCheckpoint> {
@@ -459,8 +466,10 @@ export class PostgresEventStore implements EventStore {
     return row ? { version: Number(row.version), hash: row.head_hash.toString('hex') } : null;
   }
 
-  private toRecorded(row: EventRow): RecordedEvent {
-    const { schemaVersion, data } = this.upcasters.apply(row.type, row.schema_version, row.data);
+  private toRecorded(row: EventRow, asStored = false): RecordedEvent {
+    const { schemaVersion, data } = asStored
+      ? { schemaVersion: row.schema_version, data: row.data }
+      : this.upcasters.apply(row.type, row.schema_version, row.data);
     return {
       id: row.event_id,
       type: row.type,

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import {
+  CHECKPOINT_SIGNER,
   CheckpointSigner,
   EVENT_STORE,
   EventStoreDbEventStore,
@@ -70,8 +71,8 @@ async function createEventStore(
   database: Database,
   discovery: DiscoveryService,
   metrics: Metrics,
+  signer: CheckpointSigner,
 ): Promise<EventStore> {
-  const signer = await signerFor(config);
   const upcasters = contributedUpcasters(discovery);
   const backend = config.eventStore.backend;
   try {
@@ -91,14 +92,21 @@ async function createEventStore(
   }
 }
 
+const signerProvider: Provider = {
+  provide: CHECKPOINT_SIGNER,
+  inject: [AppConfig],
+  useFactory: signerFor,
+};
+
 const eventStoreProvider: Provider = {
   provide: EVENT_STORE,
-  inject: [AppConfig, Database, DiscoveryService, Metrics],
+  inject: [AppConfig, Database, DiscoveryService, Metrics, CHECKPOINT_SIGNER],
   useFactory: createEventStore,
 };
 
 /**
- * Provides the EVENT_STORE port, built from configuration (EVENT_STORE=postgres|eventstoredb) with
+ * Provides the EVENT_STORE port and the CHECKPOINT_SIGNER it signs with (the configured key, or a
+ * development key under .data/), built from configuration (EVENT_STORE=postgres|eventstoredb) with
  * every contributed upcaster, and closes it on shutdown.
  */
 @Module({})
@@ -108,8 +116,8 @@ export class EventStoreModule {
       module: EventStoreModule,
       global: true,
       imports: [DiscoveryModule],
-      providers: [eventStoreProvider, EventStoreLifecycle],
-      exports: [EVENT_STORE],
+      providers: [signerProvider, eventStoreProvider, EventStoreLifecycle],
+      exports: [EVENT_STORE, CHECKPOINT_SIGNER],
     };
   }
 

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Inject, Optional, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '@due-regard/event-store';
@@ -6,6 +6,13 @@ import { Database } from '../database/database.js';
 import { ProblemException } from '../http/problem-details.js';
 import { RedisConnection } from '../redis/redis-connection.js';
 import { Public } from '@due-regard/identity';
+import { INTEGRITY_ALARMS, type IntegrityAlarm, type IntegrityAlarms } from './integrity-alarms.js';
+
+/** Up, but a council's log failed verification: the audit context's alarm, with the streams named. */
+export type DegradedHealth = Omit<HealthCheckResult, 'status'> & {
+  readonly status: 'degraded';
+  readonly integrity: readonly IntegrityAlarm[];
+};
 
 const CHECK_TIMEOUT_MS = 3_000;
 
@@ -18,15 +25,25 @@ export class HealthController {
     private readonly database: Database,
     private readonly redis: RedisConnection,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Optional() @Inject(INTEGRITY_ALARMS) private readonly integrity: IntegrityAlarms | null = null,
   ) {}
 
   @Get()
   @Public()
-  @ApiOkResponse({ description: 'PostgreSQL, Redis and the event store all answer.' })
+  @ApiOkResponse({
+    description:
+      "PostgreSQL, Redis and the event store all answer: `ok`; or `degraded` when a council's log failed verification (`integrity` names the council and the broken streams).",
+  })
   @ApiServiceUnavailableResponse({
     description: 'A component is down: problem details with each check under `checks`.',
   })
-  async check(): Promise<HealthCheckResult> {
+  async check(): Promise<HealthCheckResult | DegradedHealth> {
+    const result = await this.components();
+    const alarms = (await this.integrity?.raised()) ?? [];
+    return alarms.length === 0 ? result : { ...result, status: 'degraded', integrity: alarms };
+  }
+
+  private async components(): Promise<HealthCheckResult> {
     try {
       return await this.health.check([
         () =>
