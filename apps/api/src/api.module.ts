@@ -6,6 +6,7 @@ import { HealthModule, HttpPlatformModule, type AppConfig } from '@due-regard/pl
 import { WebModule } from '@due-regard/web';
 import { PlansReadModule, PlansWriteModule } from '@due-regard/plans';
 import { PlanImportModule } from '@due-regard/plan-import-app';
+import { ReportsModule } from '@due-regard/reports';
 
 /** The HTTP side: health, OpenAPI, identity and tenancy, and the JSON API (/api/v1). */
 @Module({})
@@ -38,6 +39,7 @@ export class ApiModule {
         PlansReadModule,
         PlansWriteModule,
         PlanImportModule,
+        ReportsModule,
       ],
     };
   }

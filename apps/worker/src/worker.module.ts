@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { QUEUE_PREFIX, RedisConnection } from '@due-regard/platform';
 import { PlansRebuildJobsModule } from '@due-regard/plans';
 import { PlanImportJobsModule } from '@due-regard/plan-import-app';
+import { ReportsJobsModule } from '@due-regard/reports';
 
 /**
  * BullMQ consumers (reports, accreditations, reminders, imports, projection rebuilds) register their
@@ -20,6 +21,7 @@ import { PlanImportJobsModule } from '@due-regard/plan-import-app';
     }),
     PlansRebuildJobsModule,
     PlanImportJobsModule,
+    ReportsJobsModule,
   ],
 })
 export class WorkerModule {}
