@@ -10,6 +10,7 @@ import {
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { PlanImportModule } from '@due-regard/plan-import-app';
+import { ReportsModule } from '@due-regard/reports';
 import { PlansReadModule, PlansWriteModule } from '@due-regard/plans';
 import { PrincipalSource } from '@due-regard/identity';
 import type { AppConfig } from '@due-regard/platform';
@@ -26,6 +27,7 @@ import { StrategyPageController } from './plans/strategies/strategy.page.control
 import { InformationPagesController } from './site/information-pages.controller.js';
 import { platformHomeController } from './site/platform-home.controller.js';
 import { ImportPagesController } from './plan-import/import-pages.controller.js';
+import { ReportPagesController } from './reports/report-pages.controller.js';
 import { ImportUploadMiddleware } from './plan-import/import-upload.middleware.js';
 import { PageRenderer } from './rendering/page-renderer.js';
 import { CsrfGuard, CsrfProtection } from './security/csrf.js';
@@ -69,6 +71,7 @@ export class WebModule implements NestModule {
       // The plan forms before the plan pages: `/plans/new` and `/plans/:planId/actions/new` would
       // otherwise be read as ids by `/plans/:planId` and `/plans/:planId/actions/:actionId`.
       DraftPlanPageController,
+      ReportPagesController,
       AddActionPageController,
       AddObjectivePageController,
       RecordProgressPageController,
@@ -90,7 +93,7 @@ export class WebModule implements NestModule {
       module: WebModule,
       global: true,
       // The plan and import pages read and write through the same queries and commands as the API.
-      imports: [CqrsModule, PlansReadModule, PlansWriteModule, PlanImportModule],
+      imports: [CqrsModule, PlansReadModule, PlansWriteModule, PlanImportModule, ReportsModule],
       controllers: [...pages, AssetsController],
       providers: [
         { provide: WEB_OPTIONS, useValue: options },

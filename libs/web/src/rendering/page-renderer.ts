@@ -4,6 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import nunjucks from 'nunjucks';
 import { CouncilDirectory, mayDo as councilsMayDo } from '@due-regard/councils';
+import { mayDo as reportsMayDo } from '@due-regard/reports';
 import {
   NoRequestContextError,
   PrincipalSource,
@@ -189,6 +190,9 @@ export function councilNavigation(
       : []),
     ...(signedIn !== null && mayDo(signedIn, 'importPlan')
       ? [{ href: '/imports/new', text: 'Import', within: ['/imports/'] }]
+      : []),
+    ...(signedIn !== null && reportsMayDo(signedIn.roles, 'readReports')
+      ? [{ href: '/reports', text: 'Reports', within: ['/reports/'] }]
       : []),
     { href: '/public', text: 'Published plans', within: ['/public/'] },
     ...(signedIn !== null && councilsMayDo(signedIn, 'changeCouncilSettings')
