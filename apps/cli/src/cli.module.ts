@@ -4,6 +4,7 @@ import { PlansRebuildModule } from '@due-regard/plans';
 import { AppConfig, Database, EventStoreModule } from '@due-regard/platform';
 import { PlanImportCliModule } from './import-plan.command.js';
 import { RebuildProjectionsCommand } from './rebuild-projections.command.js';
+import { ReportCliModule } from './report.command.js';
 
 /** What the commands need of the platform: configuration, PostgreSQL and the event store (no Redis, no HTTP). */
 @Global()
@@ -27,7 +28,7 @@ export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [CliPlatformModule.forRoot(config), PlansRebuildModule, PlanImportCliModule],
+      imports: [CliPlatformModule.forRoot(config), PlansRebuildModule, PlanImportCliModule, ReportCliModule],
       providers: [CouncilDirectory, RebuildProjectionsCommand],
     };
   }

@@ -12,6 +12,7 @@ export * from './storage/report-files.js';
 export * from './jobs/report-jobs.js';
 export * from './application/generate-report/report-generator.js';
 export * from './application/request-report/request-report.command.js';
+export * from './application/request-report/report-requests.js';
 export * from './application/shared/report-instants.js';
 export * from './application/shared/report-paths.js';
 export * from './application/shared/content-disposition.js';
