@@ -10,6 +10,7 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
+import request from 'supertest';
 import { RequestContext, SYSTEM_PRINCIPAL } from '@due-regard/identity';
 import { createHttpApplication, loadConfig } from '@due-regard/platform';
 import { REPORT_FORMATS, ReportGenerator, ReportRequests, type ReportFormat } from '@due-regard/reports';
@@ -58,17 +59,24 @@ async function main(): Promise<void> {
     const base = `http://localhost:${port}`;
     const host = `charnwood.localhost:${port}`;
     const token = (await demoUserTokens(base, 'charnwood.editor')).access_token;
+    // Through supertest: fetch will not send another Host, and the council is the sub-domain.
     const api = async (
       method: 'GET' | 'POST',
       path: string,
       body?: object,
     ): Promise<{ status: number; body: Record<string, unknown> }> => {
-      const response = await fetch(`${base}/api/v1${path}`, {
-        method,
-        headers: { Host: host, Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+      const url = `/api/v1${path}`;
+      const sent = (
+        method === 'GET'
+          ? request(base).get(url)
+          : request(base)
+              .post(url)
+              .send(body ?? {})
+      )
+        .set('Host', host)
+        .auth(token, { type: 'bearer' });
+      const response = await sent;
+      return { status: response.status, body: response.body as Record<string, unknown> };
     };
     const created = async (path: string, body: object): Promise<string> => {
       const { status, body: answer } = await api('POST', path, body);
