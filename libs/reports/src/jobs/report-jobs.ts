@@ -17,6 +17,8 @@ export interface ReportJobData {
   readonly tenant: string;
   readonly reportId: string;
   readonly attempt: number;
+  /** When the report was first asked for in this council's history (its status row's time). */
+  readonly requestedAt: string;
   readonly correlationId: string;
 }
 
@@ -59,7 +61,7 @@ export class ReportJobs {
 
   /** Queues the generation of one attempt of a report; queued twice, it is one job. */
   async submit(data: ReportJobData): Promise<string> {
-    const jobId = reportJobId(data.tenant, data.reportId, data.attempt);
+    const jobId = reportJobId(data.tenant, data.reportId, data.attempt, data.requestedAt);
     await this.queue.add(GENERATE_JOB, data, {
       jobId,
       attempts: ATTEMPTS,

@@ -21,6 +21,7 @@ export class RequestReportHandler implements ICommandHandler<RequestReportComman
         tenant: this.context.councilSlug(),
         reportId: record.id,
         attempt,
+        requestedAt: record.requestedAt,
         correlationId: this.context.correlationId(),
       });
     }

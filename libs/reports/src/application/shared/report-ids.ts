@@ -23,9 +23,14 @@ export function reportIdOf(key: ReportKey): string {
 
 export const reportStream = (council: string, reportId: string): string => streamName('report', council, reportId);
 
-/** One job per attempt of a report: asking twice while it runs adds nothing; after a failure, a new attempt runs. */
-export function reportJobId(council: string, reportId: string, attempt: number): string {
-  return `reports.${council}.${reportId}.${attempt}`;
+/**
+ * One job per attempt of a report: asking twice while it runs adds nothing; after a failure, a new
+ * attempt runs. When the report was first asked for is part of it, so that a council's history
+ * started afresh (a demo reset, a test's new database) never meets an old job of the same request
+ * still kept in Redis.
+ */
+export function reportJobId(council: string, reportId: string, attempt: number, requestedAt: string): string {
+  return `reports.${council}.${reportId}.${attempt}.${Date.parse(requestedAt)}`;
 }
 
 export function sha256Of(bytes: Buffer): string {
