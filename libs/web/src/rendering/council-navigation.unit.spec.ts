@@ -9,11 +9,19 @@ describe("a council's service navigation", () => {
     expect(texts(null)).toEqual(['Published plans']);
   });
 
-  it('offers readers home and plans, editors and admins imports as well, and admins the settings', () => {
-    expect(texts(as('viewer', 'action-lead', 'auditor'))).toEqual(['Home', 'Plans', 'Published plans']);
-    expect(texts(as('plan-editor'))).toEqual(['Home', 'Plans', 'Import', 'Published plans']);
-    expect(texts(as('council-admin'))).toEqual(['Home', 'Plans', 'Import', 'Published plans', 'Settings']);
+  it('offers readers home, plans and reports, editors and admins imports as well, and admins the settings', () => {
+    expect(texts(as('viewer', 'action-lead', 'auditor'))).toEqual(['Home', 'Plans', 'Reports', 'Published plans']);
+    expect(texts(as('plan-editor'))).toEqual(['Home', 'Plans', 'Import', 'Reports', 'Published plans']);
+    expect(texts(as('council-admin'))).toEqual(['Home', 'Plans', 'Import', 'Reports', 'Published plans', 'Settings']);
     expect(councilNavigation(as('council-admin')).find((link) => link.text === 'Import')?.href).toBe('/imports/new');
+  });
+
+  it('keeps Reports highlighted on a report', () => {
+    expect(councilNavigation(as('viewer')).find((link) => link.text === 'Reports')).toEqual({
+      href: '/reports',
+      text: 'Reports',
+      within: ['/reports/'],
+    });
   });
 
   it('keeps Plans highlighted on a plan, a strategy and an action’s history', () => {
