@@ -133,13 +133,14 @@ export class ReportPagesController {
   async show(@Param('id') id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     const report = await this.found(id);
     const underWay = report.status === 'queued' || report.status === 'running';
+    // While the report is made, the browser asks again by itself (the HTTP Refresh header): no JavaScript needed.
+    if (underWay) response.setHeader('Refresh', String(REFRESH_SECONDS));
     await this.renderer.render(request, response, 'reports/report.njk', {
       pageTitle: underWay
         ? 'Your report is being made'
         : report.status === 'ready'
           ? 'Your report is ready'
           : 'Your report could not be made',
-      refreshSeconds: underWay ? REFRESH_SECONDS : null,
       report: {
         ...report,
         title: report.subjectTitle ?? 'Progress report',
