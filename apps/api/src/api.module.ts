@@ -10,6 +10,7 @@ import { HealthModule, HttpPlatformModule, MetricsModule, type AppConfig } from 
 import { WebModule } from '@due-regard/web';
 import { PlansReadModule, PlansWriteModule } from '@due-regard/plans';
 import { PlanImportModule } from '@due-regard/plan-import-app';
+import { ReportsModule } from '@due-regard/reports';
 
 /** The HTTP side: health, OpenAPI, identity and tenancy, and the JSON API (/api/v1). */
 @Module({})
@@ -49,6 +50,7 @@ export class ApiModule {
         NotificationsModule,
         ForumsModule.forRoot({ enabled: config.identity.demoData }),
         AuditModule,
+        ReportsModule,
       ],
     };
   }

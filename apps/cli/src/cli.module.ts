@@ -8,6 +8,7 @@ import { AuditExportCommand } from './audit-export.command.js';
 import { AuditVerifyCommand } from './audit-verify.command.js';
 import { PlanImportCliModule } from './import-plan.command.js';
 import { RebuildProjectionsCommand } from './rebuild-projections.command.js';
+import { ReportCliModule } from './report.command.js';
 
 /** What the commands need of the platform: configuration, PostgreSQL and the event store (no Redis, no HTTP). */
 @Global()
@@ -32,7 +33,7 @@ export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [CliPlatformModule.forRoot(config), PlansRebuildModule, PlanImportCliModule, AuditCoreModule],
+      imports: [CliPlatformModule.forRoot(config), PlansRebuildModule, PlanImportCliModule, AuditCoreModule, ReportCliModule],
       providers: [CouncilDirectory, RebuildProjectionsCommand, AuditVerifyCommand, AuditExportCommand],
     };
   }

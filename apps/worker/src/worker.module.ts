@@ -5,6 +5,7 @@ import { MetricsModule, RedisConnection } from '@due-regard/platform';
 import { AuditJobsModule } from '@due-regard/audit';
 import { PlansRebuildJobsModule } from '@due-regard/plans';
 import { PlanImportJobsModule } from '@due-regard/plan-import-app';
+import { ReportsJobsModule } from '@due-regard/reports';
 
 /**
  * BullMQ consumers (reports, accreditations, reminders, imports, projection rebuilds) register their
@@ -22,6 +23,7 @@ import { PlanImportJobsModule } from '@due-regard/plan-import-app';
     MetricsModule,
     AccreditationsJobsModule,
     AuditJobsModule,
+    ReportsJobsModule,
   ],
 })
 export class WorkerModule {}

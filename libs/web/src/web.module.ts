@@ -12,6 +12,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AccreditationsModule } from '@due-regard/accreditations';
 import { ForumsReadModule } from '@due-regard/forums';
 import { PlanImportModule } from '@due-regard/plan-import-app';
+import { ReportsModule } from '@due-regard/reports';
 import { PlansReadModule, PlansWriteModule } from '@due-regard/plans';
 import { AuditModule } from '@due-regard/audit';
 import { PrincipalSource, UserDirectory } from '@due-regard/identity';
@@ -32,6 +33,7 @@ import { StrategyLifecyclePageController } from './plans/strategies/strategy-lif
 import { InformationPagesController } from './site/information-pages.controller.js';
 import { platformHomeController } from './site/platform-home.controller.js';
 import { ImportPagesController } from './plan-import/import-pages.controller.js';
+import { ReportPagesController } from './reports/report-pages.controller.js';
 import { ImportUploadMiddleware } from './plan-import/import-upload.middleware.js';
 import { PageRenderer } from './rendering/page-renderer.js';
 import { CsrfGuard, CsrfProtection } from './security/csrf.js';
@@ -86,6 +88,7 @@ export class WebModule implements NestModule {
       // The plan forms before the plan pages: `/plans/new` and `/plans/:planId/actions/new` would
       // otherwise be read as ids by `/plans/:planId` and `/plans/:planId/actions/:actionId`.
       DraftPlanPageController,
+      ReportPagesController,
       AddActionPageController,
       AddObjectivePageController,
       RecordProgressPageController,
@@ -121,7 +124,7 @@ export class WebModule implements NestModule {
       module: WebModule,
       global: true,
       // The plan and import pages read and write through the same queries and commands as the API.
-      imports: [CqrsModule, PlansReadModule, PlansWriteModule, PlanImportModule, AccreditationsModule, ForumsReadModule, AuditModule],
+      imports: [CqrsModule, PlansReadModule, PlansWriteModule, PlanImportModule, AccreditationsModule, ForumsReadModule, AuditModule, ReportsModule],
       controllers: [...pages, AssetsController],
       providers: [
         { provide: WEB_OPTIONS, useValue: options },

@@ -6,6 +6,7 @@ import { identityConfigSchema, type IdentityConfig } from './identity.config.js'
 import { importsConfigSchema, type ImportsConfig } from './imports.config.js';
 import { loggingConfigSchema, type LoggingConfig } from './logging.config.js';
 import { redisConfigSchema, type RedisConfig } from './redis.config.js';
+import { reportsConfigSchema, type ReportsConfig } from './reports.config.js';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -24,6 +25,7 @@ export class AppConfig {
     readonly logging: LoggingConfig,
     readonly identity: IdentityConfig,
     readonly imports: ImportsConfig,
+    readonly reports: ReportsConfig,
   ) {}
 
   get production(): boolean {
@@ -67,9 +69,10 @@ export function loadConfig(env: Environment): AppConfig {
   const logging = parse(loggingConfigSchema);
   const identity = parse(identityConfigSchema);
   const imports = parse(importsConfigSchema);
+  const reports = parse(reportsConfigSchema);
 
-  if (!http || !database || !redis || !eventStore || !logging || !identity || !imports) {
+  if (!http || !database || !redis || !eventStore || !logging || !identity || !imports || !reports) {
     throw new ConfigError(`Configuration error: ${problems.join('; ')}`);
   }
-  return new AppConfig(http, database, redis, eventStore, logging, identity, imports);
+  return new AppConfig(http, database, redis, eventStore, logging, identity, imports, reports);
 }

@@ -6,6 +6,7 @@ import nunjucks from 'nunjucks';
 import { CouncilDirectory, mayDo as councilsMayDo } from '@due-regard/councils';
 import { mayDo as accreditationsMayDo } from '@due-regard/accreditations';
 import { councilPersonMay } from '@due-regard/forums';
+import { mayDo as reportsMayDo } from '@due-regard/reports';
 import {
   NoRequestContextError,
   PrincipalSource,
@@ -213,6 +214,9 @@ export function councilNavigation(
       : []),
     ...(signedIn !== null && mayDo(signedIn, 'importPlan')
       ? [{ href: '/imports/new', text: 'Import', within: ['/imports/'] }]
+      : []),
+    ...(signedIn !== null && reportsMayDo(signedIn.roles, 'readReports')
+      ? [{ href: '/reports', text: 'Reports', within: ['/reports/'] }]
       : []),
     { href: '/public', text: 'Published plans', within: ['/public/'] },
     ...(signedIn !== null && councilPersonMay(signedIn.roles, 'readInvitations')

@@ -2,6 +2,8 @@ import { Get, NotFoundException, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Public, RequestContext } from '@due-regard/identity';
 import { PlansReadQueries, type PlanDetailDto } from '@due-regard/plans';
+import { ReportStore } from '@due-regard/reports';
+import { ukDate } from '../../rendering/uk-dates.js';
 import { PageRenderer } from '../../rendering/page-renderer.js';
 import { WebController } from '../../web-controller.decorator.js';
 import { PageIdPipe } from '../shared/council-page-context.js';
@@ -18,6 +20,7 @@ export class PublicPlansPageController {
     private readonly context: RequestContext,
     private readonly queries: PlansReadQueries,
     private readonly renderer: PageRenderer,
+    private readonly reports: ReportStore,
   ) {}
 
   @Get('public')
@@ -48,9 +51,19 @@ export class PublicPlansPageController {
     if (this.context.tenant().kind !== 'council') throw new NotFoundException();
     const plan = await this.queries.plan(planId);
     if (plan === null || !isPublicPlan(plan)) throw new NotFoundException();
+    // The newest progress report generated while the plan was published: what the council published.
+    const latest = await this.reports.latestPublic(planId);
     await this.renderer.render(request, response, 'plans/published-plan.njk', {
       pageTitle: plan.title,
       plan: publicPlanPage(plan),
+      latestReport:
+        latest === null
+          ? null
+          : {
+              href: `/public/reports/${latest.id}/file`,
+              asOf: ukDate(latest.asOf),
+              format: latest.format.toUpperCase(),
+            },
     });
   }
 }
