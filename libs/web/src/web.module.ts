@@ -9,11 +9,12 @@ import {
 } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { adminPagesController } from './admin/admin-pages.controller.js';
 import { AccreditationsModule } from '@due-regard/accreditations';
 import { PlanImportModule } from '@due-regard/plan-import-app';
 import { PlansReadModule, PlansWriteModule } from '@due-regard/plans';
 import { PrincipalSource } from '@due-regard/identity';
-import type { AppConfig } from '@due-regard/platform';
+import { MetricsModule, type AppConfig } from '@due-regard/platform';
 import { AssetsController } from './assets/assets.controller.js';
 import { resolveWebOptions, WEB_OPTIONS } from './config/web-options.js';
 import { ErrorPages } from './errors/error-pages.js';
@@ -72,6 +73,7 @@ export class WebModule implements NestModule {
     // The platform home first: Express tries routes in order, and the council home shares its `/`.
     const pages: Type[] = [
       platformHomeController(options.baseDomain),
+      adminPagesController(options.baseDomain),
       DashboardPageController,
       // The plan forms before the plan pages: `/plans/new` and `/plans/:planId/actions/new` would
       // otherwise be read as ids by `/plans/:planId` and `/plans/:planId/actions/:actionId`.
@@ -102,7 +104,7 @@ export class WebModule implements NestModule {
       module: WebModule,
       global: true,
       // The plan and import pages read and write through the same queries and commands as the API.
-      imports: [CqrsModule, PlansReadModule, PlansWriteModule, PlanImportModule, AccreditationsModule],
+      imports: [CqrsModule, MetricsModule, PlansReadModule, PlansWriteModule, PlanImportModule, AccreditationsModule],
       controllers: [...pages, AssetsController],
       providers: [
         { provide: WEB_OPTIONS, useValue: options },

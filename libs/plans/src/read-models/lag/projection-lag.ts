@@ -77,7 +77,7 @@ export class ProjectionLagQueries {
   private async unprojected(tenantId: string, checkpoint: GlobalPosition): Promise<UnprojectedEvents> {
     let count = 0;
     let oldestRecordedAt: Date | null = null;
-    for (let after = checkpoint; ; ) {
+    for (let after = checkpoint; ;) {
       const batch = await this.store.readAll({
         after,
         batchSize: READ_BATCH,
