@@ -134,7 +134,9 @@ describe('the admin area', () => {
     expect(listed.text).toContain('Council registered');
     // The new sub-domain resolves at once: its published plans page, where an unknown one is 404.
     const published = (slug: string) =>
-      page('/public').set('Host', running.councilHost(slug)).then((response) => response.status);
+      page('/public')
+        .set('Host', running.councilHost(slug))
+        .then((response) => response.status);
     expect(await published('rutland')).toBe(200);
     expect(await published('nowhere')).toBe(404);
   });
