@@ -10,6 +10,7 @@ import {
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { adminPagesController } from './admin/admin-pages.controller.js';
+import { adminQueuesController } from './admin/admin-queues.controller.js';
 import { AccreditationsModule } from '@due-regard/accreditations';
 import { PlanImportModule } from '@due-regard/plan-import-app';
 import { PlansReadModule, PlansWriteModule } from '@due-regard/plans';
@@ -74,6 +75,7 @@ export class WebModule implements NestModule {
     const pages: Type[] = [
       platformHomeController(options.baseDomain),
       adminPagesController(options.baseDomain),
+      adminQueuesController(options.baseDomain),
       DashboardPageController,
       // The plan forms before the plan pages: `/plans/new` and `/plans/:planId/actions/new` would
       // otherwise be read as ids by `/plans/:planId` and `/plans/:planId/actions/:actionId`.

@@ -76,7 +76,7 @@ describe('the admin area', () => {
     region: 'East Midlands',
   };
 
-  it.each(['/admin', '/admin/councils', '/admin/councils/new'])(
+  it.each(['/admin', '/admin/councils', '/admin/councils/new', '/admin/queues', '/admin/queues/api/queues'])(
     'sends %s to sign-in when nobody is signed in, and refuses a council admin',
     async (path) => {
       const anonymous = await page(path);
@@ -139,5 +139,26 @@ describe('the admin area', () => {
         .then((response) => response.status);
     expect(await published('rutland')).toBe(200);
     expect(await published('nowhere')).toBe(404);
+  });
+
+  it('serves bull-board over every queue of the app, with its CSP relaxed for inline styles there only', async () => {
+    const dashboard = await page('/admin/queues', platformAdmin);
+    expect(dashboard.status).toBe(200);
+    expect(dashboard.text).toContain('__UI_CONFIG__');
+    const policy = String(dashboard.headers['content-security-policy']);
+    expect(policy).toContain("style-src 'self' 'unsafe-inline'");
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+    const home = await page('/admin', platformAdmin);
+    expect(String(home.headers['content-security-policy'])).not.toContain('unsafe-inline');
+
+    const listed = await page('/admin/queues/api/queues', platformAdmin);
+    expect(listed.status).toBe(200);
+    const names = (listed.body as { queues: { name: string }[] }).queues.map((queue) => queue.name);
+    expect(names).toEqual(expect.arrayContaining(['imports', 'projections']));
+    const script = /src="([^"]*static\/js\/main[^"]*)"/.exec(dashboard.text)?.[1] ?? '';
+    expect(script).not.toBe('');
+    const asset = await page(script.startsWith('/') ? script : `/admin/queues/${script}`, platformAdmin);
+    expect(asset.status).toBe(200);
   });
 });
