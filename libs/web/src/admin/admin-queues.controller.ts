@@ -45,7 +45,10 @@ export function adminQueuesController(baseDomain: string): Type {
       await new Promise<void>((resolve, reject) => {
         response.once('finish', resolve);
         response.once('close', resolve);
-        board(request, response, (error?: unknown) => reject(error ?? new NotFoundException()));
+        board(request, response, (error?: unknown) => {
+          // Not bull-board's route (or its failure): the web's error page answers.
+          reject(error instanceof Error ? error : new NotFoundException());
+        });
       });
     }
 
