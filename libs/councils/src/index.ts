@@ -10,3 +10,4 @@ export * from './get-council/get-council.view.js';
 export * from './policy/councils.policy.js';
 export * from './settings/council-settings.module.js';
 export * from './settings/council-settings.reader.js';
+export * from './register-council/register-council.body.js';

@@ -9,6 +9,8 @@ import {
 } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { adminPagesController } from './admin/admin-pages.controller.js';
+import { adminQueuesController } from './admin/admin-queues.controller.js';
 import { AccreditationsModule } from '@due-regard/accreditations';
 import { ForumsReadModule } from '@due-regard/forums';
 import { PlanImportModule } from '@due-regard/plan-import-app';
@@ -16,7 +18,7 @@ import { ReportsModule } from '@due-regard/reports';
 import { PlansReadModule, PlansWriteModule } from '@due-regard/plans';
 import { AuditModule } from '@due-regard/audit';
 import { PrincipalSource, UserDirectory } from '@due-regard/identity';
-import type { AppConfig } from '@due-regard/platform';
+import { MetricsModule, type AppConfig } from '@due-regard/platform';
 import { AssetsController } from './assets/assets.controller.js';
 import { resolveWebOptions, WEB_OPTIONS } from './config/web-options.js';
 import { ErrorPages } from './errors/error-pages.js';
@@ -84,6 +86,8 @@ export class WebModule implements NestModule {
     // The platform home first: Express tries routes in order, and the council home shares its `/`.
     const pages: Type[] = [
       platformHomeController(options.baseDomain),
+      adminPagesController(options.baseDomain),
+      adminQueuesController(options.baseDomain),
       DashboardPageController,
       // The plan forms before the plan pages: `/plans/new` and `/plans/:planId/actions/new` would
       // otherwise be read as ids by `/plans/:planId` and `/plans/:planId/actions/:actionId`.
@@ -124,7 +128,17 @@ export class WebModule implements NestModule {
       module: WebModule,
       global: true,
       // The plan and import pages read and write through the same queries and commands as the API.
-      imports: [CqrsModule, PlansReadModule, PlansWriteModule, PlanImportModule, AccreditationsModule, ForumsReadModule, AuditModule, ReportsModule],
+      imports: [
+        CqrsModule,
+        MetricsModule,
+        PlansReadModule,
+        PlansWriteModule,
+        PlanImportModule,
+        AccreditationsModule,
+        ForumsReadModule,
+        AuditModule,
+        ReportsModule,
+      ],
       controllers: [...pages, AssetsController],
       providers: [
         { provide: WEB_OPTIONS, useValue: options },

@@ -53,6 +53,10 @@ export class CouncilDirectory extends TenantRegistry implements OnModuleInit, On
     return this.councils.get(slug) ?? null;
   }
 
+  registeredSlugs(): readonly string[] {
+    return this.list().map((council) => council.slug);
+  }
+
   list(): RegisteredCouncil[] {
     return [...this.councils.values()].sort((a, b) => a.name.localeCompare(b.name));
   }

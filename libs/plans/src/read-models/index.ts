@@ -2,6 +2,7 @@
 export * from './plans-read-models.modules.js';
 export * from './as-of/action-as-of.reader.js';
 export * from './freshness/read-your-writes.js';
+export * from './lag/projection-lag.js';
 export * from './projection/council-read-model.js';
 export * from './projection/plans-projection.js';
 export * from './projection/plans-projection.runner.js';

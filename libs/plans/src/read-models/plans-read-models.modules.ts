@@ -10,6 +10,7 @@ import { ActionsDueHttpController } from './http/actions-due.http.controller.js'
 import { PlanAsOfReader } from './http/plan-as-of.js';
 import { PlansReadHttpController } from './http/plans-read.http.controller.js';
 import { StrategiesReadHttpController } from './http/strategies-read.http.controller.js';
+import { ProjectionLagQueries } from './lag/projection-lag.js';
 import { PlansProjectionRunner } from './projection/plans-projection.runner.js';
 import { PlansReadQueries } from './queries/plans-read-queries.js';
 import { councilRebuilderProvider, PlansReadModelDatabase } from './read-model-database.js';
@@ -43,10 +44,11 @@ const readModelSchema = [OrmModule, OrmModule.forFeature(PLANS_READ_MODEL_ORM)];
     PlanAsOfReader,
     RebuildJobs,
     ActionAsOfReader,
+    ProjectionLagQueries,
     { provide: CLOCK, useValue: systemClock },
   ],
   // ActionAsOfReader for the write side's as-of reads of actions; the rest for the web pages.
-  exports: [ActionAsOfReader, PlansReadQueries, PlanAsOfReader, ReadYourWrites],
+  exports: [ActionAsOfReader, PlansReadQueries, PlanAsOfReader, ReadYourWrites, ProjectionLagQueries],
 })
 export class PlansReadModule {}
 
