@@ -33,7 +33,13 @@ export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [CliPlatformModule.forRoot(config), PlansRebuildModule, PlanImportCliModule, AuditCoreModule, ReportCliModule],
+      imports: [
+        CliPlatformModule.forRoot(config),
+        PlansRebuildModule,
+        PlanImportCliModule,
+        AuditCoreModule,
+        ReportCliModule,
+      ],
       providers: [CouncilDirectory, RebuildProjectionsCommand, AuditVerifyCommand, AuditExportCommand],
     };
   }
