@@ -10,12 +10,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { demoUserTokens, generateSigningKeyPem, TEST_REDIS_URL } from '@due-regard/testing';
 import { signedInSessionCookie } from '../../../libs/web/src/testing/web-sessions.js';
+import { wholeNumberOption, freePort } from '../shared/options.js';
 import { createDatabase, dropAllDatabases, dropDatabasesOnSignal } from '../shared/databases.js';
 import { fixed, formatTable } from '../shared/table.js';
 
@@ -23,29 +23,6 @@ import { fixed, formatTable } from '../shared/table.js';
 const ROOT = process.cwd();
 const APP_BUILD = 'dist/bench-http-app';
 const SESSION_SECRET = 'bench-http-session-secret-of-enough-length';
-
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(name);
-  if (index < 0) return fallback;
-  const value = Number(process.argv[index + 1]);
-  if (!Number.isSafeInteger(value) || value < 1) {
-    process.stderr.write(`bench http: ${name} needs a whole number from 1\n`);
-    process.exit(2);
-  }
-  return value;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A GET with the headers as given: fetch may not set Host, which picks the council's sub-domain. */
 function get(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
@@ -87,8 +64,8 @@ interface Measured {
 }
 
 async function main(): Promise<void> {
-  const seconds = option('--seconds', 10);
-  const connections = option('--connections', 20);
+  const seconds = wholeNumberOption('http', '--seconds', 10);
+  const connections = wholeNumberOption('http', '--connections', 20);
   dropDatabasesOnSignal();
   process.stderr.write('bench http: building the app\n');
   const build = spawnSync(process.execPath, ['infra/bin/build.mjs', '--out-dir', APP_BUILD], {

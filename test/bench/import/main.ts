@@ -24,6 +24,7 @@ import { testEnvironment } from '@due-regard/testing';
 import { DEMO_DOCUMENTS, demoDocument } from '../../../libs/plan-import-app/src/testing/demo-documents.js';
 import { largePreview } from '../../../libs/plan-import-app/src/testing/large-preview.js';
 import { pdfFromText, repoRoot } from '../../../libs/plan-import/src/testing/documents.js';
+import { wholeNumberOption } from '../shared/options.js';
 import { createDatabase, dropAllDatabases, dropDatabasesOnSignal } from '../shared/databases.js';
 import { formatTable } from '../shared/table.js';
 
@@ -100,17 +101,6 @@ async function previewTimes(runs: number): Promise<Record<string, number>> {
 @Module({ providers: [RequestContext], exports: [RequestContext] })
 class BenchRequestContextModule {}
 
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(name);
-  if (index < 0) return fallback;
-  const value = Number(process.argv[index + 1]);
-  if (!Number.isSafeInteger(value) || value < 1) {
-    process.stderr.write(`bench import: ${name} needs a whole number from 1\n`);
-    process.exit(2);
-  }
-  return value;
-}
-
 async function countEvents(store: EventStore, tenantId: string): Promise<number> {
   let counted = 0;
   let after = START;
@@ -123,8 +113,8 @@ async function countEvents(store: EventStore, tenantId: string): Promise<number>
 }
 
 async function main(): Promise<void> {
-  const actions = option('--actions', 200);
-  const runs = option('--runs', 5);
+  const actions = wholeNumberOption('import', '--actions', 200);
+  const runs = wholeNumberOption('import', '--runs', 5);
   const previewMs = await previewTimes(runs);
   dropDatabasesOnSignal();
   const database = await createDatabase('import');

@@ -9,13 +9,13 @@
 // Prints a table, then as the very last line of stdout one JSON object.
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import request from 'supertest';
 import { RequestContext, SYSTEM_PRINCIPAL } from '@due-regard/identity';
 import { createHttpApplication, loadConfig } from '@due-regard/platform';
 import { REPORT_FORMATS, ReportGenerator, ReportRequests, type ReportFormat } from '@due-regard/reports';
 import { demoUserTokens, testEnvironment } from '@due-regard/testing';
 import { StandaloneModule } from '../../../apps/standalone/src/standalone.module.js';
+import { wholeNumberOption, freePort } from '../shared/options.js';
 import { createDatabase, dropAllDatabases, dropDatabasesOnSignal } from '../shared/databases.js';
 import { fixed, formatTable } from '../shared/table.js';
 
@@ -23,32 +23,9 @@ import { fixed, formatTable } from '../shared/table.js';
 const REDIS_URL = `${process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379'}/6`;
 const RUNS = 3;
 
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(name);
-  if (index < 0) return fallback;
-  const value = Number(process.argv[index + 1]);
-  if (!Number.isSafeInteger(value) || value < 1) {
-    process.stderr.write(`bench reports: ${name} needs a whole number from 1\n`);
-    process.exit(2);
-  }
-  return value;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 async function main(): Promise<void> {
-  const actions = option('--actions', 100);
-  const concurrent = option('--concurrent', 50);
+  const actions = wholeNumberOption('reports', '--actions', 100);
+  const concurrent = wholeNumberOption('reports', '--concurrent', 50);
   dropDatabasesOnSignal();
   const database = await createDatabase('reports');
   const port = await freePort();
