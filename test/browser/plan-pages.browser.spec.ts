@@ -102,8 +102,11 @@ function wholePlanFromChart(description: string): Map<string, number> {
 /** The same figures from the table under the chart: its "Whole plan" row, by column header. */
 async function wholePlanFromTable(page: Page, tableIndex: number, within: string): Promise<Map<string, number>> {
   const table = page.locator(within).locator('table').nth(tableIndex);
-  const headers = (await table.locator('thead th').allInnerTexts()).map((text) => text.trim());
-  const cells = (await table.locator('tbody tr').first().locator('th, td').allInnerTexts()).map((text) => text.trim());
+  // The tables sit behind "Show the figures as a table": read their text whether shown or not.
+  const headers = (await table.locator('thead th').allTextContents()).map((text) => text.trim());
+  const cells = (await table.locator('tbody tr').first().locator('th, td').allTextContents()).map((text) =>
+    text.trim(),
+  );
   expect(cells[0]).toBe('Whole plan');
   const figures = new Map<string, number>();
   headers.slice(1).forEach((header, index) => {
@@ -344,6 +347,10 @@ describe('the plan pages in a real browser', () => {
           labels.push(
             `${(await form.getAttribute('action')) ?? ''} ${(await form.locator('button').innerText()).trim()}`,
           );
+        }
+        // Publishing and closing cannot be taken back: their buttons lead to a confirmation page first.
+        for (const link of await page.locator('main .app-lifecycle a.govuk-button').all()) {
+          labels.push(`${(await link.getAttribute('href')) ?? ''} ${(await link.innerText()).trim()}`);
         }
         return labels;
       };

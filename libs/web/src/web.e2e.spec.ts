@@ -185,7 +185,7 @@ describe('the web service on the whole app', () => {
       expect(response.text).toContain('<title>Home – Charnwood Borough Council – Due Regard</title>');
       expect(response.text).toContain('<h1 class="govuk-heading-l">Dashboard</h1>');
       expect(response.text).toContain(
-        'You’re signed in as Grace Okafor, an action lead for Charnwood Borough Council.',
+        'You’re signed in as Grace Okafor, an action lead for Charnwood Borough Council, in the team Human Resources.',
       );
       expect(response.text).toContain('Charnwood Borough Council has no published action plan.');
       expect(response.text).toContain('action="/sign-out"');
@@ -203,7 +203,7 @@ describe('the web service on the whole app', () => {
       expect(links.map((match) => match[1])).toEqual(['/public']);
     });
 
-    it('keeps the navigation of the roles on public pages too: Import and Settings for an admin, neither for a viewer (both read Accreditations)', async () => {
+    it('keeps the navigation of the roles on public pages too: Import and Settings for an admin, neither for a viewer (both read Accreditations and Reports)', async () => {
       const navigationLinks = (html: string) =>
         [...html.matchAll(/class="govuk-service-navigation__link" href="([^"]+)"/g)].map((match) => match[1]);
       const admin = await signedInAs('charnwood.admin', 'Charnwood Admin');
@@ -214,7 +214,9 @@ describe('the web service on the whole app', () => {
         '/plans',
         '/accreditations',
         '/imports/new',
+        '/reports',
         '/public',
+        '/forums',
         '/settings',
       ]);
       const adminHome = await page('/', charnwood()).set('Cookie', admin);
@@ -222,7 +224,7 @@ describe('the web service on the whole app', () => {
 
       const viewer = await signedInAs('charnwood.viewer', 'Charnwood Viewer');
       const viewerPublic = await page('/public', charnwood()).set('Cookie', viewer);
-      expect(navigationLinks(viewerPublic.text)).toEqual(['/', '/plans', '/accreditations', '/public']);
+      expect(navigationLinks(viewerPublic.text)).toEqual(['/', '/plans', '/accreditations', '/reports', '/public']);
       const anonymous = await page('/public', charnwood());
       expect(navigationLinks(anonymous.text)).toEqual(['/public', '/sign-in']);
     });
