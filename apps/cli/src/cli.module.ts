@@ -1,11 +1,13 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { CouncilDirectory } from '@due-regard/councils';
 import { PlansRebuildModule } from '@due-regard/plans';
-import { AppConfig, Database, EventStoreModule } from '@due-regard/platform';
+import { AppConfig, Database, EventStoreModule, RedisConnection } from '@due-regard/platform';
+import { TrackingSweepModule } from '@due-regard/reminders';
 import { PlanImportCliModule } from './import-plan.command.js';
 import { RebuildProjectionsCommand } from './rebuild-projections.command.js';
+import { TrackingSweepCommand } from './tracking-sweep.command.js';
 
-/** What the commands need of the platform: configuration, PostgreSQL and the event store (no Redis, no HTTP). */
+/** What the commands need of the platform: configuration, PostgreSQL, the event store and Redis (no HTTP). */
 @Global()
 @Module({})
 class CliPlatformModule {
@@ -16,8 +18,10 @@ class CliPlatformModule {
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: Database, useFactory: () => Database.open(config.database) },
+        // The development outbox keeps what tracking:sweep would have emailed where the web reads it.
+        { provide: RedisConnection, useFactory: () => RedisConnection.open(config.redis) },
       ],
-      exports: [AppConfig, Database],
+      exports: [AppConfig, Database, RedisConnection],
     };
   }
 }
@@ -27,8 +31,8 @@ export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [CliPlatformModule.forRoot(config), PlansRebuildModule, PlanImportCliModule],
-      providers: [CouncilDirectory, RebuildProjectionsCommand],
+      imports: [CliPlatformModule.forRoot(config), PlansRebuildModule, PlanImportCliModule, TrackingSweepModule],
+      providers: [CouncilDirectory, RebuildProjectionsCommand, TrackingSweepCommand],
     };
   }
 }

@@ -1,0 +1,6 @@
+// Reminders: the daily sweep of a council (reminders to lead teams, accreditation notices to admins), who they go to, and its queue.
+export * from './recipients/recipients.js';
+export * from './recipients/realm-export.recipients.js';
+export * from './recipients/keycloak-group.recipients.js';
+export * from './sweep/tracking-sweep.js';
+export * from './reminders.module.js';

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { AccreditationSweepModule } from '@due-regard/accreditations';
+import { CommandRunner } from '@due-regard/commands';
+import { CouncilSettingsModule } from '@due-regard/councils';
+import { RequestContext } from '@due-regard/identity';
+import { NotificationsModule } from '@due-regard/notifications';
+import { PlansDueQueriesModule } from '@due-regard/plans';
+import { CLOCK, systemClock } from '@due-regard/shared-kernel';
+import { recipientsProvider } from './recipients/recipients.provider.js';
+import { TrackingSweep } from './sweep/tracking-sweep.js';
+
+/**
+ * The daily sweep of a council (`TrackingSweep.sweep(councilSlug, asOf)`), for the worker and the
+ * CLI. Needs the global EVENT_STORE, AppConfig, Database and RedisConnection (the outbox's).
+ */
+@Module({
+  imports: [AccreditationSweepModule, CouncilSettingsModule, PlansDueQueriesModule, NotificationsModule],
+  providers: [
+    { provide: CLOCK, useValue: systemClock },
+    RequestContext,
+    CommandRunner,
+    recipientsProvider,
+    TrackingSweep,
+  ],
+  exports: [TrackingSweep],
+})
+export class TrackingSweepModule {}
