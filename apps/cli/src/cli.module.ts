@@ -1,7 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { CouncilDirectory } from '@due-regard/councils';
 import { PlansRebuildModule } from '@due-regard/plans';
-import { AppConfig, Database, EventStoreModule, RedisConnection } from '@due-regard/platform';
+import { AppConfig, Database, EventStoreModule, Metrics, RedisConnection } from '@due-regard/platform';
 import { TrackingSweepModule } from '@due-regard/reminders';
 import { PlanImportCliModule } from './import-plan.command.js';
 import { RebuildProjectionsCommand } from './rebuild-projections.command.js';
@@ -17,11 +17,13 @@ class CliPlatformModule {
       imports: [EventStoreModule.forRoot()],
       providers: [
         { provide: AppConfig, useValue: config },
+        // The event store counts its appends; nobody scrapes a CLI's figures, but the store needs one.
+        Metrics,
         { provide: Database, useFactory: () => Database.open(config.database) },
         // The development outbox keeps what tracking:sweep would have emailed where the web reads it.
         { provide: RedisConnection, useFactory: () => RedisConnection.open(config.redis) },
       ],
-      exports: [AppConfig, Database, RedisConnection],
+      exports: [AppConfig, Database, RedisConnection, Metrics],
     };
   }
 }
