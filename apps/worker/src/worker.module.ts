@@ -4,6 +4,7 @@ import { AccreditationsJobsModule } from '@due-regard/accreditations';
 import { MetricsModule, RedisConnection } from '@due-regard/platform';
 import { PlansRebuildJobsModule } from '@due-regard/plans';
 import { PlanImportJobsModule } from '@due-regard/plan-import-app';
+import { RemindersJobsModule } from '@due-regard/reminders';
 
 /**
  * BullMQ consumers (reports, accreditations, reminders, imports, projection rebuilds) register their
@@ -20,6 +21,7 @@ import { PlanImportJobsModule } from '@due-regard/plan-import-app';
     // The worker has no HTTP: with METRICS_PORT its figures (queues, appends) get a port of their own.
     MetricsModule,
     AccreditationsJobsModule,
+    RemindersJobsModule,
   ],
 })
 export class WorkerModule {}

@@ -4,3 +4,4 @@ export * from './recipients/realm-export.recipients.js';
 export * from './recipients/keycloak-group.recipients.js';
 export * from './sweep/tracking-sweep.js';
 export * from './reminders.module.js';
+export * from './sweep/reminders-queue.js';

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AccreditationSweepModule } from '@due-regard/accreditations';
 import { CommandRunner } from '@due-regard/commands';
-import { CouncilSettingsModule } from '@due-regard/councils';
+import { CouncilDirectory, CouncilSettingsModule } from '@due-regard/councils';
 import { RequestContext } from '@due-regard/identity';
 import { NotificationsModule } from '@due-regard/notifications';
 import { PlansDueQueriesModule } from '@due-regard/plans';
 import { CLOCK, systemClock } from '@due-regard/shared-kernel';
 import { recipientsProvider } from './recipients/recipients.provider.js';
+import { ReminderJobs, ReminderScheduler, RemindersProcessor, remindersQueue } from './sweep/reminders-queue.js';
 import { TrackingSweep } from './sweep/tracking-sweep.js';
 
 /**
@@ -25,3 +26,17 @@ import { TrackingSweep } from './sweep/tracking-sweep.js';
   exports: [TrackingSweep],
 })
 export class TrackingSweepModule {}
+
+/** For the worker: the `reminders` queue, its daily job scheduler (upserted at start) and its processor. */
+@Module({
+  imports: [TrackingSweepModule, remindersQueue],
+  providers: [
+    { provide: CLOCK, useValue: systemClock },
+    CouncilDirectory,
+    ReminderJobs,
+    ReminderScheduler,
+    RemindersProcessor,
+  ],
+  exports: [ReminderJobs],
+})
+export class RemindersJobsModule {}
