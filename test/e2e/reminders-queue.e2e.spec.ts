@@ -31,7 +31,7 @@ describe('the reminders queue', () => {
   /** Runs a job for charnwood on the day and answers the work-due reminders it sent. */
   async function remind(asOf: string): Promise<{ ref: string | null; dueOn: string }[]> {
     const job = await queue.add(REMIND_JOB, { asOf, councilSlug: 'charnwood' });
-    const result = (await job.waitUntilFinished(events)) as RemindJobResult;
+    const result: RemindJobResult = await job.waitUntilFinished(events);
     return result.reports
       .flatMap((report) => report.reminders)
       .filter((reminder) => reminder.kind === 'work-due')
