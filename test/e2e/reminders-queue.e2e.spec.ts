@@ -14,7 +14,7 @@ import { startDueRegard, type RunningApp } from './support/running-app.js';
 /**
  * The `reminders` queue in the running app's worker: its one daily scheduler, and jobs for days
  * run again, run twice at once, and skipped. A plan of charnwood's has work due on 10 March 2027
- * (Procurement) and 20 March 2027 (Human Resources); reminders go 7 days before.
+ * (Procurement), 20 and 25 March 2027 (Human Resources); reminders go 7 days before.
  */
 describe('the reminders queue', () => {
   let running: RunningApp;
@@ -29,13 +29,13 @@ describe('the reminders queue', () => {
   }
 
   /** Runs a job for charnwood on the day and answers the work-due reminders it sent. */
-  async function remind(asOf: string): Promise<{ ref: string | null; dueOn: string }[]> {
+  async function remind(asOf: string): Promise<{ ref: string | null; dueOn: string; recipients: number }[]> {
     const job = await queue.add(REMIND_JOB, { asOf, councilSlug: 'charnwood' });
     const result: RemindJobResult = await job.waitUntilFinished(events);
     return result.reports
       .flatMap((report) => report.reminders)
       .filter((reminder) => reminder.kind === 'work-due')
-      .map(({ ref, dueOn }) => ({ ref, dueOn }));
+      .map(({ ref, dueOn, recipients }) => ({ ref, dueOn, recipients }));
   }
 
   beforeAll(async () => {
@@ -64,6 +64,7 @@ describe('the reminders queue', () => {
     for (const [ref, due, team] of [
       ['1.1', '2027-03-20', 'Human Resources'],
       ['1.2', '2027-03-10', 'Procurement'],
+      ['1.3', '2027-03-25', 'Human Resources'],
     ] as const) {
       const added = await charnwood(`/plans/${planId}/actions`, editor).send({
         ref,
@@ -96,11 +97,29 @@ describe('the reminders queue', () => {
   it('sends each reminder once under repeated days, days run twice at once, and skipped days', async () => {
     expect(await remind('2027-03-01')).toEqual([]);
     // 2 to 7 March skipped: 1.2's window opened on the 3rd, and the 8th catches it up.
-    expect(await remind('2027-03-08')).toEqual([{ ref: '1.2', dueOn: '2027-03-10' }]);
+    expect(await remind('2027-03-08')).toEqual([{ ref: '1.2', dueOn: '2027-03-10', recipients: 0 }]);
     expect(await remind('2027-03-08')).toEqual([]);
     // 9 to 12 March skipped; the 13th run twice at the same moment sends 1.1's reminder once.
     const [first, second] = await Promise.all([remind('2027-03-13'), remind('2027-03-13')]);
-    expect([...(first ?? []), ...(second ?? [])]).toEqual([{ ref: '1.1', dueOn: '2027-03-20' }]);
-    expect(await remind('2027-03-20')).toEqual([]);
+    expect([...(first ?? []), ...(second ?? [])]).toEqual([{ ref: '1.1', dueOn: '2027-03-20', recipients: 1 }]);
+    expect(await remind('2027-03-17')).toEqual([]);
+  });
+
+  it('sends nobody who turned their reminders off, and refuses a choice that is not true or false', async () => {
+    const lead = await running.tokenFor('charnwood.lead');
+    const me = (method: 'get' | 'put') =>
+      request(running.platformUrl)
+        [method]('/api/v1/me/reminders')
+        .set('Host', running.councilHost('charnwood'))
+        .auth(lead, { type: 'bearer' });
+    expect((await me('get')).body).toEqual({ enabled: true });
+    const refused = await me('put').send({ enabled: 'no' });
+    expect(refused.status).toBe(400);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect((await me('get')).body).toEqual({ enabled: true });
+    expect((await me('put').send({ enabled: false })).body).toEqual({ enabled: false });
+    // 1.3 (due 25 March, Human Resources) comes into its window on the 18th: recorded, sent to nobody.
+    expect(await remind('2027-03-18')).toEqual([{ ref: '1.3', dueOn: '2027-03-25', recipients: 0 }]);
+    expect((await me('get')).body).toEqual({ enabled: false });
   });
 });

@@ -1,4 +1,5 @@
 import { NotificationsModule } from '@due-regard/notifications';
+import { RemindersModule } from '@due-regard/reminders';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AccreditationsModule } from '@due-regard/accreditations';
 import { CouncilsModule } from '@due-regard/councils';
@@ -45,6 +46,7 @@ export class ApiModule {
         PlanImportModule,
         AccreditationsModule,
         NotificationsModule,
+        RemindersModule,
       ],
     };
   }

@@ -1,14 +1,25 @@
 import { Module } from '@nestjs/common';
 import { AccreditationSweepModule } from '@due-regard/accreditations';
-import { CommandRunner } from '@due-regard/commands';
+import { CommandRunner, CommandsModule } from '@due-regard/commands';
 import { CouncilDirectory, CouncilSettingsModule } from '@due-regard/councils';
 import { RequestContext } from '@due-regard/identity';
 import { NotificationsModule } from '@due-regard/notifications';
 import { PlansDueQueriesModule } from '@due-regard/plans';
 import { CLOCK, systemClock } from '@due-regard/shared-kernel';
+import { ReminderPreferences } from './application/set-reminder-preference/reminder-preferences.js';
+import { SetReminderPreferenceHttpController } from './application/set-reminder-preference/set-reminder-preference.http.controller.js';
 import { recipientsProvider } from './recipients/recipients.provider.js';
 import { ReminderJobs, ReminderScheduler, RemindersProcessor, remindersQueue } from './sweep/reminders-queue.js';
 import { TrackingSweep } from './sweep/tracking-sweep.js';
+
+/** For the API: a person's own reminders, GET and PUT /api/v1/me/reminders. Needs the global EVENT_STORE and RequestContext. */
+@Module({
+  imports: [CommandsModule],
+  controllers: [SetReminderPreferenceHttpController],
+  providers: [ReminderPreferences],
+  exports: [ReminderPreferences],
+})
+export class RemindersModule {}
 
 /**
  * The daily sweep of a council (`TrackingSweep.sweep(councilSlug, asOf)`), for the worker and the

@@ -17,6 +17,7 @@ import {
   type ReminderKey,
 } from '@due-regard/plans';
 import { longUkDate } from '@due-regard/shared-kernel';
+import { ReminderPreferences } from '../application/set-reminder-preference/reminder-preferences.js';
 import { Recipients, type Recipient } from '../recipients/recipients.js';
 
 /** A reminder the sweep sent: what it was about and to how many people (never who). */
@@ -80,6 +81,7 @@ export class TrackingSweep {
     private readonly awards: AwardNoticeSweep,
     private readonly recipients: Recipients,
     private readonly notifier: Notifier,
+    private readonly preferences: ReminderPreferences,
   ) {}
 
   async sweep(councilSlug: string, asOf: string, correlationId: string = randomUUID()): Promise<SweepReport> {
@@ -90,7 +92,7 @@ export class TrackingSweep {
       { tenant: { kind: 'council', slug: councilSlug }, correlationId, source: 'job', principal: SYSTEM_PRINCIPAL },
       () => this.remind(councilSlug, asOf),
     );
-    const admins = await this.recipients.withRole(councilSlug, 'council-admin');
+    const admins = await this.wanting(councilSlug, await this.recipients.withRole(councilSlug, 'council-admin'));
     const notices: SentNotice[] = [];
     for (const notice of await this.awards.sweep(councilSlug, asOf, correlationId)) {
       await this.send(admins, { subject: notice.subject, body: notice.message }, `${notice.type}_${notice.expiresOn}`);
@@ -137,7 +139,14 @@ export class TrackingSweep {
     for (const team of teams) {
       for (const person of await this.recipients.teamMembers(councilSlug, team)) people.set(person.id, person);
     }
-    return [...people.values()];
+    return this.wanting(councilSlug, [...people.values()]);
+  }
+
+  /** Those who have not turned their reminders off. */
+  private async wanting(councilSlug: string, people: readonly Recipient[]): Promise<Recipient[]> {
+    const wanting: Recipient[] = [];
+    for (const person of people) if (await this.preferences.enabled(councilSlug, person.id)) wanting.push(person);
+    return wanting;
   }
 
   private async send(
