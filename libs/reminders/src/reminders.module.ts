@@ -32,6 +32,7 @@ export class RemindersModule {}
     RequestContext,
     CommandRunner,
     recipientsProvider,
+    ReminderPreferences,
     TrackingSweep,
   ],
   exports: [TrackingSweep],
