@@ -107,11 +107,11 @@ describe('the reminders queue', () => {
 
   it('sends nobody who turned their reminders off, and refuses a choice that is not true or false', async () => {
     const lead = await running.tokenFor('charnwood.lead');
-    const me = (method: 'get' | 'put') =>
-      request(running.platformUrl)
-        [method]('/api/v1/me/reminders')
-        .set('Host', running.councilHost('charnwood'))
-        .auth(lead, { type: 'bearer' });
+    const me = (method: 'get' | 'put') => {
+      const agent = request(running.platformUrl);
+      const call = method === 'get' ? agent.get('/api/v1/me/reminders') : agent.put('/api/v1/me/reminders');
+      return call.set('Host', running.councilHost('charnwood')).auth(lead, { type: 'bearer' });
+    };
     expect((await me('get')).body).toEqual({ enabled: true });
     const refused = await me('put').send({ enabled: 'no' });
     expect(refused.status).toBe(400);
