@@ -7,8 +7,7 @@ import { ZodValidationPipe } from '@due-regard/platform';
 import { rolesFor } from '../../policy/reminders.policy.js';
 import { ReminderPreferences } from './reminder-preferences.js';
 import { setReminderPreferenceBody, type SetReminderPreferenceBody } from './set-reminder-preference.body.js';
-
-const preferenceSchema = z.object({ enabled: z.boolean().describe('Whether the service emails you reminders') });
+import { reminderPreferenceSchema, type ReminderPreferenceView } from './set-reminder-preference.view.js';
 
 /** The signed-in person's own choice of reminders in the council: read it, turn them off or on. */
 @ApiTags('Reminders')
@@ -21,8 +20,8 @@ export class SetReminderPreferenceHttpController {
 
   @Get()
   @CouncilAccess(...rolesFor('chooseOwnReminders'))
-  @ApiOkResponse({ schema: z.toJSONSchema(preferenceSchema, { target: 'openapi-3.0' }) as object })
-  async read(): Promise<{ readonly enabled: boolean }> {
+  @ApiOkResponse({ schema: z.toJSONSchema(reminderPreferenceSchema, { target: 'openapi-3.0' }) as object })
+  async read(): Promise<ReminderPreferenceView> {
     return { enabled: await this.preferences.enabled(this.context.councilSlug(), this.context.principal().subject) };
   }
 
@@ -34,10 +33,10 @@ export class SetReminderPreferenceHttpController {
     description: 'Reminders of updates and due dates, digests and notices are not emailed to you while off.',
   })
   @ApiBody({ schema: z.toJSONSchema(setReminderPreferenceBody, { target: 'openapi-3.0', io: 'input' }) as object })
-  @ApiOkResponse({ schema: z.toJSONSchema(preferenceSchema, { target: 'openapi-3.0' }) as object })
+  @ApiOkResponse({ schema: z.toJSONSchema(reminderPreferenceSchema, { target: 'openapi-3.0' }) as object })
   set(
     @Body(new ZodValidationPipe(setReminderPreferenceBody)) body: SetReminderPreferenceBody,
-  ): Promise<{ readonly enabled: boolean }> {
+  ): Promise<ReminderPreferenceView> {
     return this.preferences.set(this.context.councilSlug(), this.context.principal().subject, body.enabled);
   }
 }
