@@ -1,4 +1,5 @@
 import { NotificationsModule } from '@due-regard/notifications';
+import { RemindersModule } from '@due-regard/reminders';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AccreditationsModule } from '@due-regard/accreditations';
 import { AuditModule } from '@due-regard/audit';
@@ -51,6 +52,7 @@ export class ApiModule {
         ForumsModule.forRoot({ enabled: config.identity.demoData }),
         AuditModule,
         ReportsModule,
+        RemindersModule,
       ],
     };
   }

@@ -6,6 +6,7 @@ import { AuditJobsModule } from '@due-regard/audit';
 import { PlansRebuildJobsModule } from '@due-regard/plans';
 import { PlanImportJobsModule } from '@due-regard/plan-import-app';
 import { ReportsJobsModule } from '@due-regard/reports';
+import { RemindersJobsModule } from '@due-regard/reminders';
 
 /**
  * BullMQ consumers (reports, accreditations, reminders, imports, projection rebuilds) register their
@@ -24,6 +25,7 @@ import { ReportsJobsModule } from '@due-regard/reports';
     AccreditationsJobsModule,
     AuditJobsModule,
     ReportsJobsModule,
+    RemindersJobsModule,
   ],
 })
 export class WorkerModule {}

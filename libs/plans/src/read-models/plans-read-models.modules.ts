@@ -74,3 +74,11 @@ export class PlansRebuildModule {}
   providers: [ProjectionsProcessor],
 })
 export class PlansRebuildJobsModule {}
+
+/** The council's actions with what is due on them, for the daily reminders sweep (the worker and the CLI). */
+@Module({
+  imports: readModelSchema,
+  providers: [PlansReadQueries, { provide: CLOCK, useValue: systemClock }],
+  exports: [PlansReadQueries],
+})
+export class PlansDueQueriesModule {}

@@ -324,8 +324,12 @@ export class PlansReadQueries {
   }
 
   /** Every action of the council's published plans, with what is due next on it as of today. */
-  dueActions(calendar: CouncilCalendar): Promise<{ readonly today: string; readonly actions: DueActionDto[] }> {
-    const today = ukDate(this.clock.now());
+  /** `asOf`: the day to read what is due as of (the daily sweeps' day); today in the UK otherwise. */
+  dueActions(
+    calendar: CouncilCalendar,
+    asOf?: string,
+  ): Promise<{ readonly today: string; readonly actions: DueActionDto[] }> {
+    const today = asOf ?? ukDate(this.clock.now());
     return this.readModels.read(async (em) => {
       const plans = await em.find(PlanReadModel, { status: 'published' }, { fields: ['planId', 'title'] });
       const titles = new Map(plans.map((plan) => [plan.planId, plan.title]));
