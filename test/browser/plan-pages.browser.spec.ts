@@ -349,8 +349,10 @@ describe('the plan pages in a real browser', () => {
           );
         }
         // Publishing and closing cannot be taken back: their buttons lead to a confirmation page first.
+        // (Returning to draft and discarding a draft are steps back, not the plan's next step.)
         for (const link of await page.locator('main .app-lifecycle a.govuk-button').all()) {
-          labels.push(`${(await link.getAttribute('href')) ?? ''} ${(await link.innerText()).trim()}`);
+          const href = (await link.getAttribute('href')) ?? '';
+          if (/\/(publish|close)$/.test(href)) labels.push(`${href} ${(await link.innerText()).trim()}`);
         }
         return labels;
       };

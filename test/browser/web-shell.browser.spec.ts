@@ -38,7 +38,8 @@ import {
 /** The council's home when signed in: its dashboard, saying who is signed in, in which role. */
 async function expectDashboardOf(page: Page, whoAndRole: string, council = 'Charnwood Borough Council'): Promise<void> {
   expect(await heading(page)).toBe('Dashboard');
-  expect(await page.locator('main').innerText()).toContain(`You’re signed in as ${whoAndRole} for ${council}.`);
+  // The dashboard goes on to name the person's teams, when they are in any.
+  expect(await page.locator('main').innerText()).toContain(`You’re signed in as ${whoAndRole} for ${council}`);
 }
 
 describe('the web service in a real browser', () => {
