@@ -3,7 +3,11 @@ import { redisConfigSchema } from './redis.config.js';
 
 describe('redis configuration', () => {
   it('defaults to the local Redis and .data/redis', () => {
-    expect(redisConfigSchema.parse({})).toEqual({ url: 'redis://127.0.0.1:6379', dataDir: '.data/redis' });
+    expect(redisConfigSchema.parse({})).toEqual({
+      url: 'redis://127.0.0.1:6379',
+      dataDir: '.data/redis',
+      keyPrefix: 'due-regard',
+    });
   });
 
   it('accepts redis:// and rediss:// URLs', () => {
