@@ -78,9 +78,10 @@ describe("the auditor's pages in a real browser", () => {
         expect(await main.innerText()).toContain('2 changes, newest first.');
         await checkPage(page, 'audit-02-log-filtered');
 
-        await page.getByLabel('From (UTC)').fill('yesterday');
-        await page.getByRole('button', { name: 'Filter the log' }).click();
-        await page.waitForLoadState();
+        // The date-time field's own picker allows no bad value: a bad one can only come in the address.
+        const badFilter = new URL(page.url());
+        badFilter.searchParams.set('from', 'yesterday');
+        await page.goto(badFilter.toString());
         expect(await page.locator('.govuk-error-summary').innerText()).toContain('There is a problem');
         await checkPage(page, 'audit-03-log-bad-filter');
 
