@@ -5,6 +5,8 @@
 // jest keeps every test file's ES modules alive in its process (VM modules cannot be unloaded), so
 // one process for all ~200 files ran out of heap. Every shard runs even when one fails; the exit
 // code says whether all passed. With arguments (a path, -t, --selectProjects), jest runs once.
+// `--forceExit`: some suite leaves a handle open (jest says so after the run, without naming it);
+// a shard must end when its tests have, not wait for CI's time limit.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +20,7 @@ const node = [
 ];
 
 function jest(args) {
-  const result = spawnSync(process.execPath, [...node, ...args], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [...node, '--forceExit', ...args], { cwd: root, stdio: 'inherit' });
   return result.status ?? 1;
 }
 
